@@ -1,0 +1,108 @@
+// Configuration is read once from the environment and validated here; nothing else reads process.env.
+import { z } from "zod";
+
+const bool = z
+  .enum(["true", "false", "1", "0", "yes", "no"], { message: "must be true or false" })
+  .transform((v) => v === "true" || v === "1" || v === "yes");
+
+const int = (min: number, max: number) =>
+  z
+    .string()
+    .regex(/^\d+$/, "must be a whole number")
+    .transform(Number)
+    .pipe(z.number().int().min(min, `must be at least ${min}`).max(max, `must be at most ${max}`));
+
+const decimalString = z.string().regex(/^\d+(\.\d+)?$/, "must be a positive decimal number like 122.50");
+
+const postgresUrl = z
+  .string()
+  .refine((v) => /^postgres(ql)?:\/\/[^\s]+$/.test(v) && URL.canParse(v), "must be a postgresql:// URL");
+
+const schema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  HOST: z.string().min(1).default("0.0.0.0"),
+  PORT: int(0, 65535).default("3000"),
+  DATABASE_URL: postgresUrl.optional(),
+  DATA_DIR: z.string().min(1).default("./.data"),
+  JOBS_DATABASE_URL: z
+    .string()
+    .refine((v) => /^(mongodb(\+srv)?|postgres(ql)?):\/\//.test(v), "must be a mongodb:// or postgresql:// URL")
+    .optional(),
+  /// 32+ characters; encrypts provider API keys at rest and signs admin login links.
+  SECRET_KEY: z.string().min(32, "must be at least 32 characters").optional(),
+  BOT_TOKEN: z
+    .string()
+    .regex(/^\d+:[A-Za-z0-9_-]{30,}$/, "must look like 123456:ABC… (from @BotFather)")
+    .optional(),
+  TELEGRAM_API_ROOT: z.string().url("must be a URL").default("https://api.telegram.org"),
+  WEBHOOK_URL: z.string().url("must be a URL").optional(),
+  WEBHOOK_SECRET: z.string().regex(/^[A-Za-z0-9_-]{16,256}$/, "must be 16-256 of A-Z a-z 0-9 _ -").optional(),
+  ADMIN_IDS: z
+    .string()
+    .regex(/^\s*(\d+\s*(,\s*\d+\s*)*)?$/, "must be numeric Telegram user ids separated by commas")
+    .default("")
+    .transform((v) => v.split(",").map((s) => s.trim()).filter(Boolean).map((s) => BigInt(s))),
+  ADMIN_CHAT_ID: z.string().regex(/^-?\d+$/, "must be a numeric chat id").transform(BigInt).optional(),
+  PUBLIC_URL: z.string().url("must be a URL").optional(),
+  SHOP_CURRENCY: z.string().regex(/^[A-Z]{3}$/, "must be a 3-letter currency code").default("BDT"),
+  /// Shop-currency units per one unit of each provider currency, e.g. "USD:122,EUR:130".
+  FX_RATES: z
+    .string()
+    .regex(/^([A-Z]{3}:\d+(\.\d+)?)(,[A-Z]{3}:\d+(\.\d+)?)*$/, 'must look like "USD:122,EUR:130"')
+    .default("USD:122"),
+  BKASH_NUMBER: z.string().default("01700000000"),
+  NAGAD_NUMBER: z.string().default("01800000000"),
+  ROCKET_NUMBER: z.string().default("01900000000"),
+  TOPUP_MIN: decimalString.default("50"),
+  TOPUP_MAX: decimalString.default("100000"),
+  PROVIDER_TIMEOUT_MS: int(100, 300_000).default("30000"),
+  /// Delays in seconds between retries of an `add` that never left this machine.
+  FORWARD_RETRY_DELAYS: z
+    .string()
+    .regex(/^\d+(,\d+)*$/, 'must be seconds separated by commas, e.g. "5,10,20"')
+    .default("5,10,20")
+    .transform((v) => v.split(",").map(Number)),
+  SUBMIT_LEASE_SECONDS: int(5, 3600).default("120"),
+  PROVIDER_BALANCE_CACHE_SECONDS: int(0, 3600).default("60"),
+  AUTO_RESUBMIT_ON_BALANCE: bool.default("false"),
+  SYNC_INTERVAL_MINUTES: int(1, 1440).default("15"),
+  SYNC_PACE_MS: int(0, 60_000).default("2000"),
+  STUCK_CHECK_INTERVAL_MINUTES: int(1, 1440).default("1"),
+  STUCK_PENDING_MINUTES: int(1, 10_000).default("30"),
+  STUCK_MANUAL_MINUTES: int(1, 10_000).default("5"),
+  STUCK_NO_PROGRESS_MINUTES: int(1, 100_000).default("720"),
+  STUCK_DELIVERY_MINUTES: int(1, 10_000).default("5"),
+  PROVIDER_SIMULATOR: bool.optional(),
+});
+
+export type Config = Readonly<
+  Omit<z.infer<typeof schema>, "FX_RATES"> & {
+    FX_RATES: ReadonlyMap<string, string>;
+    embedded: boolean;
+  }
+>;
+
+export class ConfigError extends Error {
+  override name = "ConfigError";
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  // Empty strings count as unset, as in most .env files.
+  const input = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ""));
+  const parsed = schema.safeParse(input);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
+    throw new ConfigError(`Invalid configuration:\n${lines.join("\n")}\nSee .env.example and the README's configuration table.`);
+  }
+  const c = parsed.data;
+  if (c.NODE_ENV === "production" && !c.SECRET_KEY) {
+    throw new ConfigError("Invalid configuration:\n  SECRET_KEY: required in production (32+ random characters)");
+  }
+  if (c.WEBHOOK_URL && !c.WEBHOOK_SECRET) {
+    throw new ConfigError("Invalid configuration:\n  WEBHOOK_SECRET: required when WEBHOOK_URL is set");
+  }
+  const fx = new Map(c.FX_RATES.split(",").map((p) => p.split(":") as [string, string]));
+  fx.set(c.SHOP_CURRENCY, "1");
+  return Object.freeze({ ...c, FX_RATES: fx, embedded: !c.DATABASE_URL });
+}

@@ -1,0 +1,16 @@
+import { Prisma } from "@prisma/client";
+import type { Db, Tx } from "./client.js";
+
+/** Interactive transaction with limits generous enough for bursts queued behind a small pool. */
+export function transaction<T>(db: Db, fn: (tx: Tx) => Promise<T>): Promise<T> {
+  return db.$transaction(fn, { maxWait: 30_000, timeout: 30_000 });
+}
+
+/** True when `error` is a unique-constraint violation (optionally on the given columns). */
+export function isUniqueViolation(error: unknown, ...fields: string[]): boolean {
+  if (!(error instanceof Prisma.PrismaClientKnownRequestError) || error.code !== "P2002") return false;
+  if (fields.length === 0) return true;
+  const target = error.meta?.target;
+  const text = Array.isArray(target) ? target.join(",") : String(target ?? error.message);
+  return fields.every((f) => text.includes(f));
+}

@@ -1,0 +1,77 @@
+import { ValidationError } from "../shared/errors.js";
+
+const MAX_LINK_LENGTH = 2048;
+// Control characters, zero-width characters and bidirectional overrides: invisible in a chat,
+// they make a link that looks right point somewhere else.
+const INVISIBLE = /[\u0000-\u001f\u007f-\u009f\u00ad\u061c\u180e\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff\ufff9-\ufffb]/u;
+
+const PLATFORM_HOSTS: Record<string, string[]> = {
+  facebook: ["facebook.com", "fb.com", "fb.watch", "fb.me"],
+  instagram: ["instagram.com", "instagr.am"],
+  tiktok: ["tiktok.com"],
+  youtube: ["youtube.com", "youtu.be"],
+  telegram: ["t.me", "telegram.me", "telegram.dog"],
+  twitter: ["twitter.com", "x.com"],
+  threads: ["threads.net"],
+  linkedin: ["linkedin.com"],
+  spotify: ["spotify.com"],
+};
+
+/** A plain positive integer in ASCII digits, within [min, max]. Accepts a JS number or the text a customer typed. */
+export function parseQuantity(input: unknown, min: number, max: number): number {
+  let n: number;
+  if (typeof input === "number") {
+    n = input;
+  } else if (typeof input === "string" && /^[1-9][0-9]{0,14}$/.test(input)) {
+    n = Number(input);
+  } else {
+    throw new ValidationError("quantity", "quantity_not_integer", "Quantity must be a whole number like 1000", { min, max });
+  }
+  if (!Number.isSafeInteger(n) || n <= 0) {
+    throw new ValidationError("quantity", "quantity_not_integer", "Quantity must be a whole number like 1000", { min, max });
+  }
+  if (n < min || n > max) {
+    throw new ValidationError("quantity", "quantity_out_of_range", `Quantity must be between ${min} and ${max}`, { min, max, quantity: n });
+  }
+  return n;
+}
+
+/** An http(s) URL on the service's platform; returns the link trimmed of surrounding spaces. */
+export function validateLink(input: unknown, platform: string): string {
+  if (typeof input !== "string") throw new ValidationError("link", "link_invalid", "The link must be text");
+  // Only ASCII spaces are trimmed: String#trim would also strip a BOM and hide it.
+  const link = input.replace(/^[ \t\r\n]+|[ \t\r\n]+$/g, "");
+  if (link.length === 0) throw new ValidationError("link", "link_invalid", "The link is empty");
+  if (link.length > MAX_LINK_LENGTH) {
+    throw new ValidationError("link", "link_too_long", `The link is longer than ${MAX_LINK_LENGTH} characters`);
+  }
+  if (INVISIBLE.test(link) || /\s/u.test(link)) {
+    throw new ValidationError("link", "link_invalid", "The link contains spaces or invisible characters");
+  }
+  let url: URL;
+  try {
+    url = new URL(link);
+  } catch {
+    throw new ValidationError("link", "link_invalid", "The link must be a full http(s):// address");
+  }
+  if (url.protocol !== "https:" && url.protocol !== "http:") {
+    throw new ValidationError("link", "link_invalid", "The link must be a full http(s):// address");
+  }
+  if (url.username || url.password || !url.hostname.includes(".")) {
+    throw new ValidationError("link", "link_invalid", "The link must be a full http(s):// address");
+  }
+  const hosts = PLATFORM_HOSTS[platform];
+  if (hosts && !hosts.some((h) => url.hostname === h || url.hostname.endsWith(`.${h}`))) {
+    throw new ValidationError("link", "link_wrong_platform", `The link must be a ${platform} link`, { platform });
+  }
+  return link;
+}
+
+/** A game player id: digits only. */
+export function validateUid(input: unknown): string {
+  const uid = typeof input === "string" ? input.trim() : typeof input === "number" ? String(input) : "";
+  if (!/^[0-9]{5,20}$/.test(uid)) {
+    throw new ValidationError("link", "uid_invalid", "The player ID must be 5 to 20 digits");
+  }
+  return uid;
+}

@@ -1,0 +1,49 @@
+import type { TopUp, TopUpMethod } from "@prisma/client";
+import type { Db } from "../db/client.js";
+import { isUniqueViolation, transaction } from "../db/transaction.js";
+import { enqueue } from "../outbox/enqueue.js";
+import { ConflictError, ValidationError } from "../shared/errors.js";
+import { requireActiveCustomer } from "../users/require-active-customer.js";
+import { parseAmount } from "./parse-amount.js";
+
+export const TOPUP_METHODS: readonly TopUpMethod[] = ["BKASH", "NAGAD", "ROCKET"];
+
+export interface RequestTopUpInput {
+  userId: number;
+  method: TopUpMethod;
+  amount: unknown;
+  trxId: unknown;
+  senderNumber?: string;
+  limits: { min: string; max: string };
+}
+
+/** bKash/Nagad/Rocket transaction ids: letters and digits; compared case-insensitively. */
+export function normaliseTrxId(input: unknown): string {
+  const trx = typeof input === "string" ? input.trim().toUpperCase() : "";
+  if (!/^[A-Z0-9]{6,20}$/.test(trx)) {
+    throw new ValidationError("trxId", "trxid_invalid", "The transaction ID must be 6-20 letters and digits");
+  }
+  return trx;
+}
+
+/** Records a top-up request for an admin to approve. A TrxID can be used only once, ever. */
+export async function requestTopUp(db: Db, input: RequestTopUpInput): Promise<TopUp> {
+  if (!TOPUP_METHODS.includes(input.method)) throw new ValidationError("method", "method_invalid", "Unknown payment method");
+  const amount = parseAmount(input.amount, input.limits.min, input.limits.max);
+  const trxId = normaliseTrxId(input.trxId);
+  const { accountId } = await requireActiveCustomer(db, input.userId);
+  try {
+    return await transaction(db, async (tx) => {
+      const topUp = await tx.topUp.create({
+        data: { userId: input.userId, accountId, method: input.method, amount, trxId, senderNumber: input.senderNumber ?? null },
+      });
+      await enqueue(tx, "notify-admin-topup", { topUpId: topUp.id }, { dedupeKey: `topup:${topUp.id}` });
+      return topUp;
+    });
+  } catch (error) {
+    if (isUniqueViolation(error)) {
+      throw new ConflictError("trxid_used", "This transaction ID was already submitted", { trxId });
+    }
+    throw error;
+  }
+}
