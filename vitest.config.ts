@@ -1,5 +1,6 @@
 import { createRequire } from "node:module";
 import { defineConfig } from "vitest/config";
+import { prepareServerDatabase, testDatabaseUrl } from "./tests/support/database-target.js";
 
 const require = createRequire(import.meta.url);
 
@@ -11,18 +12,23 @@ function graphqlAlias(): Record<string, string> {
   }
 }
 
-export default defineConfig({
-  resolve: {
-    // One graphql module for everything (otherwise "Cannot use GraphQLSchema from another module or realm").
-    alias: graphqlAlias(),
-  },
-  test: {
-    include: ["tests/**/*.test.ts"],
-    globalSetup: ["tests/support/global-setup.ts"],
-    testTimeout: 60_000,
-    hookTimeout: 120_000,
-    pool: "forks",
-    fileParallelism: true,
-    maxWorkers: 2,
-  },
+export default defineConfig(async () => {
+  // Without a PostgreSQL server the tests fall back to the embedded database, which serves one
+  // connection at a time: test files then run one after another.
+  const realServer = await prepareServerDatabase(testDatabaseUrl());
+  return {
+    resolve: {
+      // One graphql module for everything (otherwise "Cannot use GraphQLSchema from another module or realm").
+      alias: graphqlAlias(),
+    },
+    test: {
+      include: ["tests/**/*.test.ts"],
+      globalSetup: ["tests/support/global-setup.ts"],
+      testTimeout: 60_000,
+      hookTimeout: 120_000,
+      pool: "forks",
+      fileParallelism: realServer,
+      maxWorkers: realServer ? 2 : 1,
+    },
+  };
 });

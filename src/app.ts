@@ -1,0 +1,76 @@
+// Composition root: builds the database, the HTTP server and (when configured) Telegram, and
+// stops them in reverse order. Entry points plug in here; business rules stay in src/<module>.
+import type { Server } from "node:http";
+import { join } from "node:path";
+import { seedDemoCatalogue } from "./catalogue/seed-demo.js";
+import type { Config } from "./config.js";
+import { createDb, type DbHandle } from "./db/client.js";
+import { startEmbeddedPostgres } from "./db/embedded.js";
+import { migrateDatabase, redactUrl } from "./db/migrate.js";
+import { healthRoute } from "./http/health.js";
+import { createHttpServer } from "./http/server.js";
+import type { Logger } from "./logger.js";
+import { loadOrCreateLocalSecret } from "./shared/local-secret.js";
+import { createSecretBox, type SecretBox } from "./shared/secret-box.js";
+import { syncAdmins } from "./users/sync-admins.js";
+
+export interface App {
+  db: DbHandle;
+  box: SecretBox;
+  server: Server;
+  url: string;
+  stop(): Promise<void>;
+}
+
+async function openDatabase(config: Config, logger: Logger): Promise<{ db: DbHandle; close(): Promise<void> }> {
+  if (config.DATABASE_URL) {
+    logger.info({ database: redactUrl(config.DATABASE_URL) }, "Using PostgreSQL server");
+    await migrateDatabase(config.DATABASE_URL, { logger });
+    const db = createDb(config.DATABASE_URL);
+    return { db, close: () => db.close() };
+  }
+  const dataDir = join(config.DATA_DIR, "postgres");
+  logger.info({ dataDir }, "No DATABASE_URL: starting the embedded PostgreSQL (PGlite)");
+  const embedded = await startEmbeddedPostgres({ dataDir, logger });
+  const db = createDb(embedded.pool);
+  return {
+    db,
+    async close() {
+      await db.prisma.$disconnect();
+      await embedded.close();
+    },
+  };
+}
+
+export async function startApp(config: Config, logger: Logger): Promise<App> {
+  const database = await openDatabase(config, logger);
+  const { db } = database;
+  const box = createSecretBox(config.SECRET_KEY ?? loadOrCreateLocalSecret(config.DATA_DIR));
+  await syncAdmins(db.prisma, config.ADMIN_IDS);
+  if (config.embedded && (await seedDemoCatalogue(db.prisma, box))) logger.info("Seeded the demo catalogue");
+
+  const telegram = Boolean(config.BOT_TOKEN);
+  if (!telegram) logger.warn("BOT_TOKEN is not set: Telegram is disabled; the HTTP server runs without the bot");
+
+  const server = createHttpServer([healthRoute(db.prisma, { embedded: config.embedded, telegram })], logger);
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(config.PORT, config.HOST, () => resolve());
+  });
+  const address = server.address();
+  const port = typeof address === "object" && address ? address.port : config.PORT;
+  const url = `http://${config.HOST === "0.0.0.0" ? "127.0.0.1" : config.HOST}:${port}`;
+  logger.info({ url, health: `${url}/healthz` }, "panelbot is listening");
+
+  return {
+    db,
+    box,
+    server,
+    url,
+    async stop() {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeAllConnections();
+      await database.close();
+    },
+  };
+}

@@ -1,0 +1,45 @@
+import type { Prisma } from "@prisma/client";
+import type { Db } from "../db/client.js";
+import type { SecretBox } from "../shared/secret-box.js";
+
+export const DEMO_PROVIDER_NAME = "Demo provider (simulator)";
+export const DEMO_PROVIDER_KEY = "demo-simulator-key";
+
+type DemoService = Omit<Prisma.ServiceUncheckedCreateInput, "categoryId">;
+
+/** A small catalogue to try the shop with. Written once, into an empty database only. */
+export async function seedDemoCatalogue(db: Db, box: SecretBox, simulatorUrl = "http://127.0.0.1:4100/api/v2"): Promise<boolean> {
+  if ((await db.category.count()) > 0) return false;
+  await db.$transaction(async (tx) => {
+    const provider = await tx.provider.create({
+      data: { name: DEMO_PROVIDER_NAME, url: simulatorUrl, apiKeyEncrypted: box.seal(DEMO_PROVIDER_KEY), apiKeyLast4: DEMO_PROVIDER_KEY.slice(-4), currency: "USD" },
+    });
+    const auto = (s: Omit<DemoService, "providerId" | "mode">): DemoService => ({ ...s, mode: "AUTO", providerId: provider.id });
+    const catalogue: [Prisma.CategoryCreateInput, DemoService[]][] = [
+      [{ nameBn: "ইনস্টাগ্রাম", nameEn: "Instagram", sortOrder: 1 }, [
+        auto({ nameBn: "ইনস্টাগ্রাম ফলোয়ার (রিফিল ৩০ দিন)", nameEn: "Instagram followers (30-day refill)", platform: "instagram", providerServiceId: "1", price: "180", cost: "122", providerRate: "1.00", min: 50, max: 50000, refill: true, cancel: true }),
+        auto({ nameBn: "ইনস্টাগ্রাম লাইক", nameEn: "Instagram likes", platform: "instagram", providerServiceId: "2", price: "60", cost: "36.6", providerRate: "0.30", min: 20, max: 20000 }),
+      ]],
+      [{ nameBn: "ফেসবুক", nameEn: "Facebook", sortOrder: 2 }, [
+        auto({ nameBn: "ফেসবুক পেজ লাইক + ফলো", nameEn: "Facebook page likes + follows", platform: "facebook", providerServiceId: "3", price: "250", cost: "183", providerRate: "1.50", min: 100, max: 20000, refill: true }),
+        auto({ nameBn: "ফেসবুক পোস্ট কমেন্ট (নিজের লেখা)", nameEn: "Facebook custom comments", platform: "facebook", type: "Custom Comments", providerServiceId: "4", price: "900", cost: "610", providerRate: "5.00", min: 5, max: 500 }),
+      ]],
+      [{ nameBn: "টিকটক ও ইউটিউব", nameEn: "TikTok & YouTube", sortOrder: 3 }, [
+        auto({ nameBn: "টিকটক ভিউ", nameEn: "TikTok views", platform: "tiktok", providerServiceId: "5", price: "5", cost: "2.44", providerRate: "0.02", min: 100, max: 1000000, cancel: true }),
+        auto({ nameBn: "ইউটিউব ভিউ", nameEn: "YouTube views", platform: "youtube", providerServiceId: "6", price: "220", cost: "146.4", providerRate: "1.20", min: 500, max: 100000, refill: true }),
+      ]],
+      [{ nameBn: "ফ্রি ফায়ার ডায়মন্ড", nameEn: "Free Fire diamonds", sortOrder: 4 }, [
+        ...[[25, "25"], [50, "45"], [115, "95"], [240, "190"], [610, "470"], [1240, "940"]].map(([size, price]) => ({
+          nameBn: `💎 ${size} ডায়মন্ড`, nameEn: `💎 ${size} diamonds`, mode: "MANUAL" as const, type: "Package", platform: "freefire",
+          linkKind: "UID" as const, priceUnit: "PER_PACKAGE" as const, packageSize: Number(size), price: String(price), min: 1, max: 1,
+        })),
+        { nameBn: "💎 ডায়মন্ড (প্রতি পিস)", nameEn: "💎 Diamonds (per piece)", mode: "MANUAL", type: "Default", platform: "freefire", linkKind: "UID", priceUnit: "PER_UNIT", price: "0.85", min: 1, max: 100000 },
+      ]],
+    ];
+    for (const [category, services] of catalogue) {
+      const c = await tx.category.create({ data: category });
+      for (const s of services) await tx.service.create({ data: { ...s, categoryId: c.id } });
+    }
+  });
+  return true;
+}
