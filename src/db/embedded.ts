@@ -68,6 +68,7 @@ export class EmbeddedPostgresError extends Error {
 
 export const LOCK_FILE = "panelbot.lock";
 const IDLE_WAIT_MS = 5_000;
+const RECONNECT_WINDOW_MS = 2_000;
 
 export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): Promise<EmbeddedPostgres> {
   const { logger, port = 0, migrate = true } = options;
@@ -114,8 +115,7 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
     // The migration CLI's (or the check's) connection must be gone before the pool connects.
     await waitForNoConnections(server);
 
-    const pool = new pg.Pool({ connectionString: url, max: 1, idleTimeoutMillis: 0 });
-    pool.on("error", (error) => logger?.warn({ err: error.message }, "embedded database connection dropped"));
+    const pool = createSingleConnectionPool(url, logger);
     cleanups.push(() => pool.end().catch(() => {}));
     await pool.query("SELECT 1");
 
@@ -148,6 +148,79 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
     await unwind();
     throw error;
   }
+}
+
+/**
+ * A `pg.Pool` with one connection that survives SQL errors and reconnects despite pglite-socket's
+ * one-connection limit.
+ * - Stock `pool.query` *destroys* its connection after any query error (even a constraint violation);
+ *   the replacement at once is then usually refused because the server frees the old slot only a tick
+ *   later ("Connection terminated unexpectedly"). Prisma runs every non-transaction query through
+ *   `pool.query`, so a unique violation would break the next query. Here a server-reported error
+ *   keeps the connection when it is back to idle (no transaction left open or aborted).
+ * - `connect()` retries for a moment when a new connection is refused that way.
+ */
+function createSingleConnectionPool(url: string, logger: EmbeddedLogger | undefined): pg.Pool {
+  const pool = new pg.Pool({ connectionString: url, max: 1, idleTimeoutMillis: 0 });
+  pool.on("error", (error) => logger?.warn({ err: error.message }, "embedded database connection dropped"));
+
+  const baseConnect = pool.connect.bind(pool) as () => Promise<pg.PoolClient>;
+  const connectWithRetry = async (): Promise<pg.PoolClient> => {
+    const deadline = Date.now() + RECONNECT_WINDOW_MS;
+    for (;;) {
+      try {
+        return await baseConnect();
+      } catch (error) {
+        const refused = /Connection terminated unexpectedly|ECONNRESET/.test((error as Error)?.message ?? "");
+        if (!refused || Date.now() > deadline || pool.ending) throw error;
+        await new Promise((r) => setTimeout(r, 10));
+      }
+    }
+  };
+  type Callback<T> = (err: Error | undefined, value?: T, done?: () => void) => void;
+  const patched = pool as unknown as Record<"connect" | "query", unknown>;
+  patched.connect = (callback?: Callback<pg.PoolClient>) => {
+    if (!callback) return connectWithRetry();
+    connectWithRetry().then(
+      (client) => callback(undefined, client, () => client.release()),
+      (error: Error) => callback(error),
+    );
+    return undefined;
+  };
+
+  const baseQuery = pool.query.bind(pool) as (...args: unknown[]) => unknown;
+  const runQuery = async (config: unknown, values: unknown): Promise<pg.QueryResult> => {
+    const client = await connectWithRetry();
+    try {
+      const result = await (client.query as (c: unknown, v: unknown) => Promise<pg.QueryResult>)(config, values);
+      client.release();
+      return result;
+    } catch (error) {
+      const keep =
+        error instanceof pg.DatabaseError &&
+        error.severity !== "FATAL" &&
+        error.severity !== "PANIC" &&
+        client.getTransactionStatus() === "I";
+      client.release(keep ? undefined : (error as Error));
+      throw error;
+    }
+  };
+  patched.query = (config: unknown, values?: unknown, callback?: unknown) => {
+    if (typeof values === "function") {
+      callback = values;
+      values = undefined;
+    }
+    if (config && typeof (config as { submit?: unknown }).submit === "function") return baseQuery(config, values, callback);
+    const promise = runQuery(config, values);
+    if (typeof callback !== "function") return promise;
+    const cb = callback as Callback<pg.QueryResult>;
+    promise.then(
+      (result) => cb(undefined, result),
+      (error: Error) => cb(error),
+    );
+    return undefined;
+  };
+  return pool;
 }
 
 /** Whether the directory is a fresh one (true) or an existing database (false); throws when it is neither. */

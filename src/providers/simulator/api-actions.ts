@@ -54,7 +54,7 @@ function serviceEntry(s: SimService) {
     name: s.name,
     type: s.type ?? "Default",
     category: s.category ?? "General",
-    rate: new Decimal(s.rate).toFixed(),
+    rate: typeof s.rate === "string" ? s.rate : new Decimal(s.rate).toFixed(),
     min: String(s.min),
     max: String(s.max),
     refill: s.refill ?? false,
