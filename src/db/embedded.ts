@@ -337,9 +337,11 @@ function acquireLock(dataDir: string): { release(): void } {
       throw new EmbeddedPostgresError(
         "LOCKED",
         `The embedded database in ${dataDir} is already in use` +
-          (holder
-            ? ` by process ${holder.pid}${holder.hostname !== mine.hostname ? ` on ${holder.hostname}` : ""} (since ${holder.startedAt})`
-            : "") +
+          (holder?.pid === process.pid && holder.hostname === mine.hostname
+            ? ` by this very process (pid ${holder.pid}, since ${holder.startedAt}): close the first instance before starting another`
+            : holder
+              ? ` by process ${holder.pid}${holder.hostname !== mine.hostname ? ` on ${holder.hostname}` : ""} (since ${holder.startedAt})`
+              : "") +
           ". Only one process may open it: stop the other one, or use another directory. " +
           `If no such process is running, delete ${path}.`,
       );
