@@ -20,7 +20,7 @@
 // - The port is bound to 127.0.0.1 and accepts any user name without a password.
 import { PGlite } from "@electric-sql/pglite";
 import { PGLiteSocketServer } from "@electric-sql/pglite-socket";
-import { closeSync, existsSync, mkdirSync, openSync, readFileSync, readdirSync, statSync, unlinkSync, writeSync } from "node:fs";
+import { closeSync, existsSync, mkdirSync, openSync, readFileSync, readdirSync, rmSync, statSync, unlinkSync, writeSync } from "node:fs";
 import { createRequire } from "node:module";
 import { hostname } from "node:os";
 import { dirname, join, resolve } from "node:path";
@@ -75,15 +75,15 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
   const dataDir = resolve(options.dataDir);
   const started = performance.now();
 
+  if (existsSync(dataDir) && !statSync(dataDir).isDirectory()) {
+    throw new EmbeddedPostgresError("NOT_A_DATA_DIR", `The embedded database path ${dataDir} is not a directory.`);
+  }
   try {
     mkdirSync(dataDir, { recursive: true });
   } catch (error) {
     throw new EmbeddedPostgresError("START_FAILED", `Cannot create the embedded database directory ${dataDir}: ${(error as Error).message}`, {
       cause: error,
     });
-  }
-  if (!statSync(dataDir).isDirectory()) {
-    throw new EmbeddedPostgresError("NOT_A_DATA_DIR", `The embedded database path ${dataDir} is not a directory.`);
   }
 
   const lock = acquireLock(dataDir);
@@ -253,6 +253,10 @@ async function openPglite(dataDir: string, firstBoot: boolean, logger: EmbeddedL
     logger?.debug({ dataDir, firstBoot }, "PGlite opened");
     return db;
   } catch (error) {
+    if (firstBoot) {
+      // Leave no half-initialised cluster behind: the directory held nothing but our lock before.
+      for (const entry of readdirSync(dataDir)) if (entry !== LOCK_FILE) rmSync(join(dataDir, entry), { recursive: true, force: true });
+    }
     const reasons = messages.filter((m) => /^(FATAL|PANIC|ERROR|DETAIL|HINT):/.test(m));
     const pgVersion = readPgVersion(dataDir);
     const why = reasons.length > 0 ? reasons.join("\n") : (error as Error)?.message ?? String(error);

@@ -10,6 +10,8 @@ export interface ProviderStatusReport {
   status: "in_progress" | "completed" | "partial" | "canceled";
   /** The provider's own status string, as received. */
   raw: string;
+  /** Set when the status string was not recognised (treated as in progress): shown to admins. */
+  warning?: string;
   startCount?: number | null;
   /** null when the provider said "Unknown". Negative means over-delivery. */
   remains?: number | null;
@@ -26,7 +28,7 @@ export interface AppliedStatus {
 /**
  * Applies a provider status to an order that is at the provider (IN_PROGRESS). Completed →
  * COMPLETED; Partial → PARTIAL with a pro-rata refund; Canceled → FAILED (money held for an
- * admin to resubmit or refund). The status transition is a conditional update, so applying the
+ * admin to resubmit or refund), or CANCELED with a full refund when we had asked for the cancel. The status transition is a conditional update, so applying the
  * same report again (or concurrently) changes nothing and refunds nothing.
  */
 export async function applyProviderStatus(db: Db, orderId: number, report: ProviderStatusReport): Promise<AppliedStatus> {
@@ -40,6 +42,7 @@ export async function applyProviderStatus(db: Db, orderId: number, report: Provi
       ...(report.remains !== undefined ? { remains: report.remains } : {}),
       ...(report.charge != null ? { providerCharge: report.charge } : {}),
       ...(report.currency ? { providerCurrency: report.currency } : {}),
+      ...(report.warning ? { providerError: report.warning } : {}),
     };
     if (order.status !== "IN_PROGRESS") {
       // Already final (or pulled back by an admin): remember what the provider said, move nothing.
@@ -48,7 +51,7 @@ export async function applyProviderStatus(db: Db, orderId: number, report: Provi
     }
     const progressed =
       (report.remains != null && report.remains !== order.remains) || (report.startCount != null && order.startCount === null);
-    const transition = transitionFor(report, now);
+    const transition = transitionFor(report, now, order.cancelRequestedAt !== null);
     const moved = await tx.order.updateMany({
       where: { id: orderId, status: "IN_PROGRESS" },
       data: { ...facts, ...(progressed || transition ? { lastProgressAt: now } : {}), ...transition },
@@ -61,14 +64,20 @@ export async function applyProviderStatus(db: Db, orderId: number, report: Provi
         await tx.order.update({ where: { id: orderId }, data: { refunded: refund } });
       }
     }
-    if (changed && report.status === "canceled") {
+    if (changed && report.status === "canceled" && order.cancelRequestedAt) {
+      const refund = order.charge.sub(order.refunded);
+      if (refund.gt(0)) {
+        await post(tx, { accountId: order.accountId, amount: refund, kind: "REFUND", orderId, note: "Cancelled at the provider on request" });
+        await tx.order.update({ where: { id: orderId }, data: { refunded: order.charge } });
+      }
+    } else if (changed && report.status === "canceled") {
       await enqueue(tx, "notify-admin-order", { orderId, event: "failed" }, { orderId, dedupeKey: `FAILED:${orderId}:${order.resubmitCount}` });
     }
     return { order: await tx.order.findUniqueOrThrow({ where: { id: orderId } }), changed };
   });
 }
 
-function transitionFor(report: ProviderStatusReport, now: Date): Prisma.OrderUpdateManyMutationInput | null {
+function transitionFor(report: ProviderStatusReport, now: Date, cancelRequested: boolean): Prisma.OrderUpdateManyMutationInput | null {
   switch (report.status) {
     case "in_progress":
       return null;
@@ -77,6 +86,7 @@ function transitionFor(report: ProviderStatusReport, now: Date): Prisma.OrderUpd
     case "partial":
       return { status: "PARTIAL", completedAt: now, stuck: false };
     case "canceled":
+      if (cancelRequested) return { status: "CANCELED", canceledAt: now, stuck: false };
       return {
         status: "FAILED",
         failureReason: "provider_canceled",

@@ -41,6 +41,8 @@ export function validateExtra(
     if (!dripfeed) throw new ValidationError("runs", "dripfeed_unsupported", "This service has no drip-feed");
     out.runs = positiveInt("runs", e.runs);
     out.interval = positiveInt("interval", e.interval);
+    // Providers take drip-feed quantities per run: the total must split evenly.
+    if (quantity % out.runs !== 0) throw new ValidationError("runs", "runs_uneven", `Quantity must be a multiple of runs (${out.runs})`);
   }
   return Object.keys(out).length ? out : undefined;
 }

@@ -3,7 +3,7 @@ export interface OutboxPayloads {
   "forward-order": { orderId: number };
   "notify-delivery": { orderId: number };
   "notify-admin-topup": { topUpId: number };
-  "notify-admin-order": { orderId: number; event: "manual_new" | "failed" | "unknown" | "stuck" };
+  "notify-admin-order": { orderId: number; event: "manual_new" | "failed" | "unknown" | "stuck"; reason?: string };
   "notify-customer-topup": { topUpId: number };
 }
 

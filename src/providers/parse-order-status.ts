@@ -12,6 +12,8 @@ export interface OrderStatus extends Normalised<OrderProgress> {
 }
 
 function readStatus(entry: unknown): OrderStatus | string {
+  // Some panels put the bare error text where the entry should be.
+  if (typeof entry === "string" && entry.trim() !== "") return entry.trim();
   if (!isRecord(entry)) return "entry is not an object";
   const error = errorText(entry);
   if (error !== null) return error;

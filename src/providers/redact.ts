@@ -4,9 +4,13 @@ export function maskKey(key: string): string {
   return key.length >= 12 ? `****${key.slice(-4)}` : "****";
 }
 
-/** Replaces every occurrence of the key (raw or URL-encoded) with its mask. */
+/**
+ * Replaces every occurrence of the key (raw or URL-encoded) with its mask. Keys shorter than 8
+ * characters are left alone: replacing every "1" in a reply would corrupt it, and no provider
+ * issues keys that short.
+ */
 export function scrubSecret(text: string, key: string): string {
-  if (!key) return text;
+  if (key.length < 8) return text;
   let out = text;
   for (const form of new Set([key, encodeURIComponent(key)])) {
     if (form.length > 0) out = out.split(form).join(maskKey(key));

@@ -21,10 +21,10 @@ export function readReply(result: TransportResult): Reply {
   const status = result.httpStatus ?? 0;
   const body = (result.body ?? "").replace(/^\uFEFF/, "").trim();
   const where = `HTTP ${status}`;
+  if (body.startsWith("<")) return { kind: "unknown", error: `HTML page instead of JSON (${where})` };
   if (status >= 500) return { kind: "unknown", error: `server error (${where})` };
   if (status < 200 || (status >= 300 && status < 400)) return { kind: "unknown", error: `unexpected ${where}` };
   if (body === "") return { kind: "unknown", error: `empty body (${where})` };
-  if (body.startsWith("<")) return { kind: "unknown", error: `HTML page instead of JSON (${where})` };
 
   let json: unknown;
   try {

@@ -113,6 +113,8 @@ function describe(err: Error & { code?: string }): string {
     ENETUNREACH: "network unreachable",
     EPIPE: "connection closed while sending",
   };
-  const text = (err.code && byCode[err.code]) || err.message || "request failed";
-  return err.code ? `${text} (${err.code})` : text;
+  const code = err.code ?? "";
+  const tls = code === "EPROTO" || /^(ERR_SSL|ERR_TLS|CERT_|UNABLE_TO_|DEPTH_ZERO|SELF_SIGNED|ERR_OSSL)/.test(code);
+  const text = byCode[code] ?? (tls ? "TLS handshake failed" : (err.message || "request failed").split("\n")[0]!);
+  return code ? `${text} (${code})` : text;
 }

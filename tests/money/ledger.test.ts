@@ -7,7 +7,7 @@ import { buildGroupAccount, buildUser } from "../support/factories.js";
 import { expectLedgerInvariants, ledgerViolations } from "../support/ledger-invariants.js";
 import { useTestDb } from "../support/test-db.js";
 
-const { prisma: db } = useTestDb(5);
+const { prisma: db } = await useTestDb(5);
 const actor = { label: "telegram:42", isAdmin: true };
 
 describe("admin balance adjustment", () => {

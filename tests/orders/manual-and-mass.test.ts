@@ -6,7 +6,7 @@ import { buildService, buildUser, unique } from "../support/factories.js";
 import { expectLedgerInvariants } from "../support/ledger-invariants.js";
 import { useTestDb } from "../support/test-db.js";
 
-const { prisma: db } = useTestDb(10);
+const { prisma: db } = await useTestDb(10);
 
 describe("manual orders", () => {
   it("an admin creates, takes and completes a manual order; the confirmation is queued once", async () => {

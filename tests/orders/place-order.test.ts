@@ -5,7 +5,7 @@ import { buildCategory, buildService, buildUser, unique } from "../support/facto
 import { expectLedgerInvariants } from "../support/ledger-invariants.js";
 import { realServer, useTestDb } from "../support/test-db.js";
 
-const { prisma: db } = useTestDb(20);
+const { prisma: db } = await useTestDb(20);
 
 async function snapshot(userId: number, accountId: number) {
   const [orders, entries, outbox, account] = await Promise.all([

@@ -11,7 +11,7 @@ import { buildService, buildUser } from "../support/factories.js";
 import { expectLedgerInvariants } from "../support/ledger-invariants.js";
 import { realServer, useTestDb } from "../support/test-db.js";
 
-const { prisma: db } = useTestDb(20);
+const { prisma: db } = await useTestDb(20);
 
 /** An order charged 5.00 for 1000 units, accepted by a provider (IN_PROGRESS). */
 async function orderAtProvider(database: Db = db, price = "5", quantity = 1000) {

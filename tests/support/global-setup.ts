@@ -11,6 +11,8 @@ declare module "vitest" {
     databaseUrl: string;
     /** True when no PostgreSQL server answered and the tests run on the embedded database. */
     embedded: boolean;
+    /** A migrated embedded data directory that each test file copies (embedded runs only). */
+    embeddedTemplateDir: string;
   }
 }
 
@@ -20,23 +22,22 @@ export default async function setup(project: TestProject) {
     await migrateDatabase(url);
     project.provide("databaseUrl", url);
     project.provide("embedded", false);
+    project.provide("embeddedTemplateDir", "");
     return;
   }
   if (process.env.CI) {
     throw new Error(`No PostgreSQL server at ${new URL(url).host}: CI must run every test on a real server (see .ci/run).`);
   }
-  const dataDir = mkdtempSync(join(tmpdir(), "panelbot-test-"));
-  const embedded = await startEmbeddedPostgres({ dataDir });
+  const root = mkdtempSync(join(tmpdir(), "panelbot-test-"));
+  const templateDir = join(root, "template");
+  await (await startEmbeddedPostgres({ dataDir: templateDir })).close();
   console.warn(
     `\n[panelbot tests] No PostgreSQL server at ${new URL(url).host}; running on the embedded database.\n` +
       "Tests that need concurrent connections are skipped there and listed as skipped below;\n" +
       "set TEST_DATABASE_URL to a real server to run everything.\n",
   );
-  project.provide("databaseUrl", embedded.url);
+  project.provide("databaseUrl", "");
   project.provide("embedded", true);
-  return async () => {
-    await embedded.pool.end().catch(() => {});
-    await embedded.close();
-    rmSync(dataDir, { recursive: true, force: true });
-  };
+  project.provide("embeddedTemplateDir", templateDir);
+  return () => rmSync(root, { recursive: true, force: true });
 }

@@ -6,7 +6,7 @@ import { buildUser, unique } from "../support/factories.js";
 import { expectLedgerInvariants } from "../support/ledger-invariants.js";
 import { realServer, useTestDb } from "../support/test-db.js";
 
-const { prisma: db } = useTestDb(20);
+const { prisma: db } = await useTestDb(20);
 const limits = { min: "50", max: "25000" };
 const admin = (id: number) => ({ userId: id, label: `telegram:${id}`, isAdmin: true });
 const trx = () => unique("TX").replace(/[^A-Za-z0-9]/g, "").slice(-20).toUpperCase();

@@ -1,11 +1,11 @@
-// Runs a provider simulator for local development: npm run provider:sim -- --port 8090 --auto-advance-ms 5000
+// Runs a provider simulator for local development: npm run provider:sim -- --port 4100 --auto-advance-ms 5000
 import { parseArgs } from "node:util";
 import { SEED_SERVICES } from "./seed-services.js";
 import { startProviderSimulator } from "./server.js";
 
 const USAGE = `Usage: npm run provider:sim -- [options]
   --host <host>              interface to listen on (default 127.0.0.1)
-  --port <port>              port (default 8090; 0 = any free port)
+  --port <port>              port (default 4100; 0 = any free port)
   --key <key>                API key to accept (default: random, printed)
   --balance <amount>         provider balance (default 100)
   --currency <code>          balance currency (default USD)
@@ -17,7 +17,7 @@ Control endpoints: /_control/… with header x-api-key (see src/providers/simula
 const { values } = parseArgs({
   options: {
     host: { type: "string", default: "127.0.0.1" },
-    port: { type: "string", default: "8090" },
+    port: { type: "string", default: "4100" },
     key: { type: "string" },
     balance: { type: "string", default: "100" },
     currency: { type: "string", default: "USD" },

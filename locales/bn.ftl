@@ -1,0 +1,273 @@
+# panelbot — বাংলা লেখা (ডিফল্ট ভাষা)। এখানের প্রতিটি মেসেজ en.ftl-এও আছে (টেস্ট যাচাই করে)।
+
+language-name = 🇧🇩 বাংলা
+
+## মূল মেনু
+menu-services = 🛒 সার্ভিস
+menu-mass = 📦 একসাথে অর্ডার
+menu-orders = 📋 আমার অর্ডার
+menu-balance = 💰 ব্যালেন্স
+menu-topup = ➕ টাকা যোগ করুন
+menu-support = 🎫 সাপোর্ট
+menu-language = 🌐 ভাষা
+menu-apikey = 🔑 API কী
+
+cmd-start = মূল মেনু
+cmd-services = সার্ভিস দেখুন
+cmd-mass = একসাথে অনেক অর্ডার
+cmd-orders = আমার অর্ডার
+cmd-balance = ব্যালেন্স ও লেনদেন
+cmd-topup = টাকা যোগ করুন (বিকাশ / নগদ / রকেট)
+cmd-support = সাপোর্ট টিকেট
+cmd-language = ভাষা
+cmd-apikey = রিসেলারদের API কী
+cmd-cancel = চলমান কাজ বন্ধ করুন
+
+start-welcome =
+    👋 স্বাগতম, { $name }! এখানে ফলোয়ার, লাইক, ভিউ আর গেম টপ-আপ অর্ডার করুন, ব্যালেন্স থেকে পেমেন্ট।
+    নিচের মেনু ব্যবহার করুন।
+unknown-input = বুঝতে পারিনি। নিচের মেনু ব্যবহার করুন।
+conversation-expired = ♻️ বট আপডেট হয়েছে, আপনার আগের ধাপটি হারিয়ে গেছে। মেনু থেকে আবার শুরু করুন।
+button-expired = এই বাটনটি আর কাজ করে না।
+cancelled = বন্ধ করা হলো। আবার শুরু করতে মেনু ব্যবহার করুন।
+hint-send-text = অনুগ্রহ করে উত্তরটি টেক্সট মেসেজে পাঠান।
+hint-use-buttons = অনুগ্রহ করে উপরের বাটন থেকে বেছে নিন।
+
+## ভাষা
+language-choose = আপনার ভাষা বেছে নিন:
+language-set = ✅ ভাষা বাংলা করা হয়েছে।
+
+## ক্যাটালগ
+catalogue-title = 🛒 একটি ক্যাটেগরি বেছে নিন:
+catalogue-empty = এই মুহূর্তে কোনো সার্ভিস নেই।
+category-services = { $name }: একটি সার্ভিস বেছে নিন।
+service-details =
+    🧾 #{ $id } { $name }
+    💵 { $price }
+    🔢 সর্বনিম্ন { $min } · সর্বোচ্চ { $max }
+    ♻️ রিফিল: { $refill }
+
+    { $description }
+price-per-1000 = প্রতি ১০০০: { $price }
+price-per-unit = প্রতিটি { $price }
+price-per-package = প্রতি প্যাকেজ ({ $size }) { $price }
+refill-yes = আছে
+refill-no = নেই
+btn-order = 🛒 অর্ডার করুন
+btn-back = ⬅️ পেছনে
+
+## অর্ডার
+order-start = 🛒 { $service }
+order-ask-link = লিংক পাঠান ({ $platform }), https:// দিয়ে শুরু।
+order-ask-uid = প্লেয়ার আইডি পাঠান (শুধু সংখ্যা)।
+order-ask-quantity = কতগুলো? { $min } থেকে { $max } এর মধ্যে একটি সংখ্যা পাঠান।
+order-ask-comments = কমেন্টগুলো পাঠান, প্রতি লাইনে একটি ({ $min } থেকে { $max } লাইন)।
+order-summary =
+    📝 অর্ডারের সারাংশ
+    সার্ভিস: { $service }
+    লিংক / আইডি: { $link }
+    পরিমাণ: { $quantity }
+    মূল্য: { $price }
+    আপনার ব্যালেন্স: { $balance }
+order-low-balance = ⚠️ আপনার ব্যালেন্স ({ $balance }) মূল্যের ({ $price }) চেয়ে কম। আগে টাকা যোগ করুন, তারপর কনফার্ম চাপুন।
+btn-confirm = ✅ কনফার্ম
+btn-cancel = ✖️ বাতিল
+order-placed = ✅ অর্ডার #{ $id } নেওয়া হয়েছে। ব্যালেন্স থেকে { $price } কাটা হয়েছে। কাজ শেষ হলে মেসেজ পাবেন।
+order-already-placed = অর্ডার #{ $id } আগেই নেওয়া হয়েছে।
+order-stale = এই সারাংশটি আর বৈধ নয়। অনুগ্রহ করে আবার অর্ডার শুরু করুন।
+order-price-changed = ⚠️ এর মধ্যে মূল্য বদলে { $price } হয়েছে। কিছু কাটা হয়নি; আবার অর্ডার করুন।
+order-cancelled = অর্ডার বাতিল হয়েছে। কিছু কাটা হয়নি।
+
+## একসাথে অর্ডার
+mass-ask =
+    📦 প্রতি লাইনে একটি অর্ডার পাঠান:
+    service_id | link | quantity
+    উদাহরণ:
+    12 | https://instagram.com/yourpage | 1000
+mass-placed = ✅ { $count }টি অর্ডার নেওয়া হয়েছে ({ $ids })। মোট { $total }।
+mass-errors = ❌ কোনো অর্ডার হয়নি। এই লাইনগুলো ঠিক করুন:
+mass-line-error = লাইন { $line }: { $error }
+mass-try-again = ঠিক করা তালিকাটি আবার পাঠান, অথবা মেনু দিয়ে বন্ধ করুন।
+
+## আমার অর্ডার
+orders-title = 📋 আপনার অর্ডার (পৃষ্ঠা { $page } / { $pages })
+orders-empty = আপনার এখনো কোনো অর্ডার নেই।
+orders-line =
+    #{ $id } · { $service }
+    { $quantity } · { $charge } · { $status } · { $date }
+status-PENDING = ⏳ পেন্ডিং
+status-IN_PROGRESS = 🔄 চলমান
+status-COMPLETED = ✅ সম্পন্ন
+status-PARTIAL = ◐ আংশিক (বাকি টাকা ফেরত)
+status-CANCELED = ✖️ বাতিল (টাকা ফেরত)
+
+## ব্যালেন্স
+balance-text = 💰 আপনার ব্যালেন্স: { $balance }
+ledger-title = সাম্প্রতিক লেনদেন:
+ledger-empty = এখনো কোনো লেনদেন নেই।
+ledger-line = { $date } · { $kind } · { $amount } { $order }
+ledger-kind-TOPUP = টপ-আপ
+ledger-kind-ORDER_CHARGE = অর্ডার
+ledger-kind-REFUND = ফেরত
+ledger-kind-ADJUSTMENT = সমন্বয়
+ledger-kind-GROUP_SETTLEMENT = গ্রুপ পরিশোধ
+topup-hint = ➕ টাকা যোগ করতে মেনুতে "টাকা যোগ করুন" চাপুন।
+
+## টপ-আপ
+topup-choose-method = ➕ কীভাবে টাকা পাঠাবেন?
+method-BKASH = বিকাশ
+method-NAGAD = নগদ
+method-ROCKET = রকেট
+topup-send-money =
+    { $method } দিয়ে (সেন্ড মানি) এই নম্বরে টাকা পাঠান:
+    📱 { $number }
+    পরিমাণ: { $min } থেকে { $max }।
+topup-ask-amount = কত টাকা পাঠিয়েছেন? (যেমন 500)
+topup-ask-trxid = এখন { $method } এর ট্রানজেকশন আইডি (TrxID) পাঠান।
+topup-waiting = ⏳ অনুরোধ #{ $id } পাওয়া গেছে: { $method } এ { $amount }, TrxID { $trxId }। অ্যাডমিন যাচাই করবেন; অনুমোদনের পর ব্যালেন্সে যোগ হবে।
+topup-approved = ✅ টপ-আপ #{ $id } অনুমোদিত: { $amount } যোগ হয়েছে। ব্যালেন্স: { $balance }।
+topup-rejected = ❌ টপ-আপ #{ $id } ({ $amount }) বাতিল হয়েছে। কারণ: { $reason }। ভুল মনে হলে সাপোর্টে জানান।
+
+## সাপোর্ট টিকেট
+ticket-choose-type = 🎫 কী বিষয়ে সাহায্য দরকার?
+ticket-type-REFILL = ♻️ রিফিল
+ticket-type-CANCEL = ✖️ বাতিল
+ticket-type-SPEED_UP = ⚡ দ্রুত করুন
+ticket-type-RESTART = 🔁 আবার শুরু
+ticket-type-FAKE_COMPLETION = ❓ সম্পন্ন দেখায় কিন্তু পাইনি
+ticket-type-PAYMENT = 💳 পেমেন্ট
+ticket-type-OTHER = 💬 অন্যান্য
+ticket-ask-orders = অর্ডার নম্বর পাঠান, যেমন 123 অথবা 123, 124।
+ticket-ask-message = এক মেসেজে সমস্যাটি লিখুন।
+ticket-created = 🎫 টিকেট #{ $id } খোলা হয়েছে।
+ticket-admin-will-answer = একজন অ্যাডমিন শিগগিরই এখানে উত্তর দেবেন।
+ticket-auto-label = 🤖 স্বয়ংক্রিয় উত্তর:
+ticket-left-open = একজন অ্যাডমিনও টিকেটটি দেখবেন।
+ticket-out-canceled = অর্ডার #{ $id }: বাতিল হয়েছে, { $refund } আপনার ব্যালেন্সে ফেরত।
+ticket-out-cancel-requested = অর্ডার #{ $id }: প্রোভাইডারকে বাতিল করতে বলা হয়েছে। বাতিল হলে টাকা স্বয়ংক্রিয়ভাবে ফেরত আসবে।
+ticket-out-cannot-cancel = অর্ডার #{ $id } এখন { $status }, তাই বাতিল করা যাবে না।
+ticket-out-needs-admin = অর্ডার #{ $id } ({ $status }): একজন অ্যাডমিন দেখবেন।
+ticket-out-refill-requested = অর্ডার #{ $id }: রিফিল অনুরোধ করা হয়েছে (রিফিল #{ $refill })।
+ticket-out-refill-unsupported = অর্ডার #{ $id }: এই সার্ভিসে রিফিল নেই।
+ticket-out-refill-not-completed = অর্ডার #{ $id } এখন { $status }; সম্পন্ন হলে রিফিল করা যাবে।
+ticket-out-progress = অর্ডার #{ $id }: { $status } · শুরুর সংখ্যা { $start } · দেওয়া হয়েছে { $delivered } · বাকি { $remains }।
+ticket-admin-reply =
+    💬 টিকেট #{ $id } এর উত্তর:
+    { $text }
+btn-ticket-reply = ↩️ উত্তর দিন
+btn-ticket-close = ✅ টিকেট বন্ধ করুন
+ticket-reply-ask = টিকেট #{ $id } এর জন্য আপনার মেসেজ লিখুন।
+ticket-reply-sent = ✅ অ্যাডমিনদের কাছে পাঠানো হয়েছে (টিকেট #{ $id })।
+ticket-closed = টিকেট #{ $id } বন্ধ করা হয়েছে।
+
+## API কী
+apikey-title = 🔑 আপনার API কী:
+apikey-line = { $prefix }… · তৈরি { $date }
+apikey-none = 🔑 আপনার কোনো API কী নেই। রিসেলাররা এটি GraphQL API-তে ব্যবহার করেন।
+apikey-new =
+    🔑 আপনার নতুন API কী (শুধু একবার দেখানো হবে, গোপন রাখুন):
+    <code>{ $key }</code>
+apikey-revoked = আপনার API কী বাতিল করা হয়েছে।
+btn-apikey-create = কী তৈরি করুন
+btn-apikey-rotate = নতুন কী নিন
+btn-apikey-revoke = বাতিল করুন
+
+## নোটিফিকেশন
+notify-completed = ✅ অর্ডার #{ $id } সম্পন্ন হয়েছে · { $service } · { $quantity } · { $charge }
+notify-completed-group = ✅ আপনার অর্ডার সম্পন্ন হয়েছে · 💎 { $quantity } ডায়মন্ড · { $charge }
+notify-partial = ◐ অর্ডার #{ $id } আংশিক সম্পন্ন · বাকি অংশের { $refund } ফেরত দেওয়া হয়েছে।
+notify-canceled = ✖️ অর্ডার #{ $id } বাতিল · { $refund } ফেরত দেওয়া হয়েছে।
+
+## গ্রুপ
+group-register-usage = ব্যবহার: /registergroup <প্রতি ডায়মন্ডের রেট> <ক্রেডিট লিমিট> [সার্ভিস আইডি]
+group-registered = ✅ গ্রুপ { $title } নিবন্ধিত হয়েছে। রেট প্রতি ডায়মন্ড { $rate }, ক্রেডিট লিমিট { $limit }। সদস্যরা .10, .25 … লিখে অর্ডার করবেন।
+group-order-placed = ✅ অর্ডার #{ $id } · 💎 { $quantity } · { $charge }
+group-credit-exceeded = ❌ গ্রুপের ক্রেডিট লিমিট শেষ। গ্রুপের মালিককে বকেয়া পরিশোধ করতে বলুন।
+
+## অ্যাডমিন চ্যাট
+admin-topup =
+    💳 টপ-আপ #{ $id }
+    প্রেরক: { $user }
+    { $method } · { $amount }
+    TrxID: { $trxId } · নম্বর: { $sender }
+btn-approve = ✅ অনুমোদন
+btn-reject = ❌ বাতিল
+admin-topup-approved = ✅ অনুমোদন করেছেন { $by }
+admin-topup-rejected = ❌ বাতিল করেছেন { $by }
+admin-order-manual =
+    🆕 ম্যানুয়াল অর্ডার #{ $id }
+    { $service } × { $quantity }
+    গ্রাহক: { $user } · আইডি: { $link }
+    { $charge } · { $notes }
+admin-order-failed =
+    ⚠️ অর্ডার #{ $id } FAILED ({ $reason })
+    { $service } × { $quantity } · { $user }
+    প্রোভাইডার: { $provider } · { $error }
+admin-order-unknown =
+    ❓ অর্ডার #{ $id } UNKNOWN: প্রোভাইডার নিয়েছে কিনা জানা নেই।
+    { $service } × { $quantity } · { $user }
+    প্রোভাইডার: { $provider } · { $error }
+    বেছে নেওয়ার আগে প্রোভাইডারের প্যানেল দেখুন।
+admin-order-stuck =
+    🐢 অর্ডার #{ $id } আটকে আছে ({ $status }): { $reason }
+    { $service } × { $quantity } · { $user }
+btn-take = 🙋 নিলাম
+btn-done = ✅ সম্পন্ন
+btn-cancel-refund = ✖️ বাতিল + ফেরত
+btn-resubmit = 🔁 আবার পাঠান
+btn-not-placed = 🔁 প্রোভাইডারে নেই: আবার পাঠান
+btn-placed-as = 🔢 প্রোভাইডারে আছে #…
+admin-placed-prompt = এই মেসেজের রিপ্লাইতে প্রোভাইডারের অর্ডার আইডি লিখুন।
+admin-order-moved = অর্ডার #{ $id } → { $status } ({ $by })
+admin-ticket =
+    🎫 টিকেট #{ $id } · { $type } · { $status }
+    গ্রাহক: { $user }
+    অর্ডার: { $orders }
+admin-ticket-reply-hint = ↩️ গ্রাহককে উত্তর দিতে এই মেসেজের রিপ্লাই দিন।
+admin-ticket-reply-sent = ✅ উত্তর পাঠানো হয়েছে (টিকেট #{ $id })।
+admin-ticket-reply-failed = ⚠️ সংরক্ষিত হয়েছে, কিন্তু গ্রাহকের কাছে পাঠানো যায়নি (টিকেট #{ $id })।
+admin-dashboard-link = 🔐 ড্যাশবোর্ডে লগইনের এককালীন লিংক (১০ মিনিট বৈধ): { $url }
+admin-dashboard-sent-privately = 🔐 লিংকটি আপনাকে ব্যক্তিগত মেসেজে পাঠিয়েছি।
+
+## ত্রুটি
+err-generic = ❌ হয়নি। যাচাই করে আবার চেষ্টা করুন।
+err-unexpected = ❌ আমাদের দিকে সমস্যা হয়েছে। এক মিনিট পর আবার চেষ্টা করুন।
+err-not-found = ❌ পাওয়া যায়নি: #{ $id }।
+err-forbidden = ❌ এই অ্যাকাউন্ট দিয়ে এটি করা যাবে না। সাপোর্টে যোগাযোগ করুন।
+err-invalid-state = ❌ অর্ডারের বর্তমান অবস্থায় এটি করা যাবে না।
+err-insufficient-balance = ❌ ব্যালেন্স যথেষ্ট নয়: আছে { $balance }, দরকার { $required }।
+err-link-invalid = ❌ লিংকটি সঠিক নয়। https:// দিয়ে শুরু পুরো ঠিকানা পাঠান।
+err-link-too-long = ❌ লিংকটি অনেক লম্বা।
+err-link-wrong-platform = ❌ লিংকটি { $platform } এর হতে হবে।
+err-uid-invalid = ❌ প্লেয়ার আইডি ৫ থেকে ২০ অঙ্কের হতে হবে।
+err-quantity-not-integer = ❌ { $min } থেকে { $max } এর মধ্যে একটি পূর্ণ সংখ্যা পাঠান, যেমন 1000।
+err-quantity-out-of-range = ❌ পরিমাণ { $min } থেকে { $max } এর মধ্যে হতে হবে।
+err-service-unknown = ❌ অজানা সার্ভিস।
+err-service-unavailable = ❌ এই সার্ভিসটি এখন পাওয়া যাচ্ছে না।
+err-charge-zero = ❌ এই পরিমাণ অর্ডারের জন্য খুব কম।
+err-required = ❌ প্রয়োজনীয় তথ্য বাদ পড়েছে।
+err-not-integer = ❌ একটি পূর্ণ সংখ্যা পাঠান।
+err-too-many-lines = ❌ এই পরিমাণের জন্য লাইন বেশি হয়ে গেছে।
+err-line-too-long = ❌ একটি লাইন অনেক লম্বা।
+err-dripfeed-unsupported = ❌ এই সার্ভিসে ড্রিপ-ফিড নেই।
+err-runs-uneven = ❌ রান সংখ্যা দিয়ে পরিমাণ ভাগ হয় না।
+err-idempotency-key-invalid = ❌ অনুরোধটি সঠিক নয়।
+err-idempotency-key-reused = ❌ এই অনুরোধটি অন্য অর্ডারে ব্যবহার হয়েছে।
+err-mass-order-empty = ❌ কোনো অর্ডার লাইন পাওয়া যায়নি।
+err-mass-order-too-long = ❌ একবারে সর্বোচ্চ { $max } লাইন।
+err-mass-order-line-format = এভাবে লিখুন: service_id | link | quantity
+err-amount-invalid = ❌ পরিমাণ সংখ্যায় লিখুন, যেমন 500।
+err-amount-out-of-range = ❌ পরিমাণ { $min } থেকে { $max } এর মধ্যে হতে হবে।
+err-method-invalid = ❌ অজানা পেমেন্ট মাধ্যম।
+err-trxid-invalid = ❌ TrxID ৬ থেকে ২০টি অক্ষর ও সংখ্যার হতে হবে।
+err-trxid-used = ❌ এই TrxID আগেই জমা দেওয়া হয়েছে। প্রতিটি TrxID একবারই ব্যবহার করা যায়।
+err-ticket-orders-required = ❌ অন্তত একটি অর্ডার নম্বর দিন।
+err-ticket-text-required = ❌ অনুগ্রহ করে একটি মেসেজ লিখুন।
+err-ticket-text-too-long = ❌ অনুগ্রহ করে { $max } অক্ষরের মধ্যে লিখুন।
+err-ticket-too-many-orders = ❌ এক টিকেটে সর্বোচ্চ { $max }টি অর্ডার।
+err-ticket-type-invalid = ❌ অজানা টিকেটের ধরন।
+err-group-rate-invalid = ❌ রেট একটি ধনাত্মক সংখ্যা হতে হবে, যেমন 0.85।
+err-group-credit-invalid = ❌ ক্রেডিট লিমিট একটি সংখ্যা হতে হবে, যেমন 5000।
+err-group-service-invalid = ❌ কুইক অর্ডারের জন্য একটি ম্যানুয়াল প্রতি-পিস সার্ভিস (যেমন ডায়মন্ড) দরকার।
+err-group-exists = ❌ এই গ্রুপটি আগেই নিবন্ধিত।
+err-name-too-long = ❌ নামটি অনেক লম্বা।

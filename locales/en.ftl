@@ -1,0 +1,273 @@
+# panelbot — English texts. Every message here exists in bn.ftl too (a test checks it).
+
+language-name = 🇬🇧 English
+
+## Main menu
+menu-services = 🛒 Services
+menu-mass = 📦 Mass order
+menu-orders = 📋 My orders
+menu-balance = 💰 Balance
+menu-topup = ➕ Add funds
+menu-support = 🎫 Support
+menu-language = 🌐 Language
+menu-apikey = 🔑 API key
+
+cmd-start = Main menu
+cmd-services = Browse services
+cmd-mass = Mass order
+cmd-orders = My orders
+cmd-balance = Balance and history
+cmd-topup = Add funds (bKash / Nagad / Rocket)
+cmd-support = Support ticket
+cmd-language = Language
+cmd-apikey = API key for resellers
+cmd-cancel = Stop what you are doing
+
+start-welcome =
+    👋 Welcome, { $name }! Order followers, likes, views and game top-ups here, paid from your balance.
+    Use the menu below.
+unknown-input = I did not understand that. Please use the menu below.
+conversation-expired = ♻️ The bot was updated and your last step was lost. Please start again from the menu.
+button-expired = This button is no longer active.
+cancelled = Stopped. Use the menu to start again.
+hint-send-text = Please send your answer as a text message.
+hint-use-buttons = Please choose with the buttons above.
+
+## Language
+language-choose = Choose your language:
+language-set = ✅ Language set to English.
+
+## Catalogue
+catalogue-title = 🛒 Choose a category:
+catalogue-empty = No services are available right now.
+category-services = { $name }: choose a service.
+service-details =
+    🧾 #{ $id } { $name }
+    💵 { $price }
+    🔢 Min { $min } · Max { $max }
+    ♻️ Refill: { $refill }
+
+    { $description }
+price-per-1000 = { $price } per 1000
+price-per-unit = { $price } each
+price-per-package = { $price } per package ({ $size })
+refill-yes = yes
+refill-no = no
+btn-order = 🛒 Order
+btn-back = ⬅️ Back
+
+## Ordering
+order-start = 🛒 { $service }
+order-ask-link = Send the link ({ $platform }), starting with https://
+order-ask-uid = Send the player ID (digits only).
+order-ask-quantity = How many? Send a number from { $min } to { $max }.
+order-ask-comments = Send the comments, one per line ({ $min } to { $max } lines).
+order-summary =
+    📝 Order summary
+    Service: { $service }
+    Link / ID: { $link }
+    Quantity: { $quantity }
+    Price: { $price }
+    Your balance: { $balance }
+order-low-balance = ⚠️ Your balance ({ $balance }) is below the price ({ $price }). Add funds first, then press Confirm.
+btn-confirm = ✅ Confirm
+btn-cancel = ✖️ Cancel
+order-placed = ✅ Order #{ $id } placed. { $price } was taken from your balance. You will get a message when it is done.
+order-already-placed = Order #{ $id } is already placed.
+order-stale = This summary is no longer valid. Please start the order again.
+order-price-changed = ⚠️ The price changed to { $price } in the meantime. Nothing was charged; please order again.
+order-cancelled = Order cancelled. Nothing was charged.
+
+## Mass order
+mass-ask =
+    📦 Send one order per line:
+    service_id | link | quantity
+    Example:
+    12 | https://instagram.com/yourpage | 1000
+mass-placed = ✅ { $count } orders placed ({ $ids }). Total { $total }.
+mass-errors = ❌ Nothing was ordered. Please fix these lines:
+mass-line-error = Line { $line }: { $error }
+mass-try-again = Send the corrected list, or use the menu to stop.
+
+## My orders
+orders-title = 📋 Your orders (page { $page } of { $pages })
+orders-empty = You have no orders yet.
+orders-line =
+    #{ $id } · { $service }
+    { $quantity } · { $charge } · { $status } · { $date }
+status-PENDING = ⏳ Pending
+status-IN_PROGRESS = 🔄 In progress
+status-COMPLETED = ✅ Completed
+status-PARTIAL = ◐ Partial (rest refunded)
+status-CANCELED = ✖️ Canceled (refunded)
+
+## Balance
+balance-text = 💰 Your balance: { $balance }
+ledger-title = Recent activity:
+ledger-empty = No activity yet.
+ledger-line = { $date } · { $kind } · { $amount } { $order }
+ledger-kind-TOPUP = Top-up
+ledger-kind-ORDER_CHARGE = Order
+ledger-kind-REFUND = Refund
+ledger-kind-ADJUSTMENT = Adjustment
+ledger-kind-GROUP_SETTLEMENT = Group settlement
+topup-hint = ➕ To add funds, press "Add funds" in the menu.
+
+## Top-up
+topup-choose-method = ➕ How will you pay?
+method-BKASH = bKash
+method-NAGAD = Nagad
+method-ROCKET = Rocket
+topup-send-money =
+    Send the money with { $method } (Send Money) to:
+    📱 { $number }
+    Amount: { $min } to { $max }.
+topup-ask-amount = How much did you send? (e.g. 500)
+topup-ask-trxid = Now send the { $method } transaction ID (TrxID).
+topup-waiting = ⏳ Request #{ $id } received: { $amount } by { $method }, TrxID { $trxId }. An admin will check it; your balance is credited after approval.
+topup-approved = ✅ Top-up #{ $id } approved: { $amount } added. Balance: { $balance }.
+topup-rejected = ❌ Top-up #{ $id } ({ $amount }) was rejected. Reason: { $reason }. Contact support if this is a mistake.
+
+## Support tickets
+ticket-choose-type = 🎫 What do you need help with?
+ticket-type-REFILL = ♻️ Refill
+ticket-type-CANCEL = ✖️ Cancel
+ticket-type-SPEED_UP = ⚡ Speed up
+ticket-type-RESTART = 🔁 Restart
+ticket-type-FAKE_COMPLETION = ❓ Completed but not delivered
+ticket-type-PAYMENT = 💳 Payment
+ticket-type-OTHER = 💬 Other
+ticket-ask-orders = Send the order number(s), e.g. 123 or 123, 124.
+ticket-ask-message = Describe the problem in one message.
+ticket-created = 🎫 Ticket #{ $id } opened.
+ticket-admin-will-answer = An admin will answer here soon.
+ticket-auto-label = 🤖 Automatic answer:
+ticket-left-open = An admin will also look at this ticket.
+ticket-out-canceled = Order #{ $id }: cancelled, { $refund } refunded to your balance.
+ticket-out-cancel-requested = Order #{ $id }: we asked the provider to cancel it. If they cancel, the money is refunded automatically.
+ticket-out-cannot-cancel = Order #{ $id } is { $status } and cannot be cancelled.
+ticket-out-needs-admin = Order #{ $id } ({ $status }): an admin will handle it.
+ticket-out-refill-requested = Order #{ $id }: refill requested (refill #{ $refill }).
+ticket-out-refill-unsupported = Order #{ $id }: this service has no refill.
+ticket-out-refill-not-completed = Order #{ $id } is { $status }; a refill is possible once it is completed.
+ticket-out-progress = Order #{ $id }: { $status } · start count { $start } · delivered { $delivered } · remaining { $remains }.
+ticket-admin-reply =
+    💬 Answer to ticket #{ $id }:
+    { $text }
+btn-ticket-reply = ↩️ Reply
+btn-ticket-close = ✅ Close ticket
+ticket-reply-ask = Write your message for ticket #{ $id }.
+ticket-reply-sent = ✅ Sent to the admins (ticket #{ $id }).
+ticket-closed = Ticket #{ $id } closed.
+
+## API key
+apikey-title = 🔑 Your API keys:
+apikey-line = { $prefix }… · created { $date }
+apikey-none = 🔑 You have no API key. Resellers use it with the GraphQL API.
+apikey-new =
+    🔑 Your new API key (shown only once, keep it secret):
+    <code>{ $key }</code>
+apikey-revoked = Your API keys were revoked.
+btn-apikey-create = Create a key
+btn-apikey-rotate = Rotate
+btn-apikey-revoke = Revoke
+
+## Notifications
+notify-completed = ✅ Order #{ $id } completed · { $service } · { $quantity } · { $charge }
+notify-completed-group = ✅ Your order is completed · 💎 { $quantity } diamonds · { $charge }
+notify-partial = ◐ Order #{ $id } partly delivered · { $refund } refunded for the rest.
+notify-canceled = ✖️ Order #{ $id } canceled · { $refund } refunded.
+
+## Groups
+group-register-usage = Usage: /registergroup <rate per diamond> <credit limit> [service id]
+group-registered = ✅ Group { $title } registered. Rate { $rate } per diamond, credit limit { $limit }. Members order with .10, .25, …
+group-order-placed = ✅ Order #{ $id } · 💎 { $quantity } · { $charge }
+group-credit-exceeded = ❌ The group's credit limit is reached. Ask the group owner to settle the due.
+
+## Admin chat
+admin-topup =
+    💳 Top-up #{ $id }
+    From: { $user }
+    { $method } · { $amount }
+    TrxID: { $trxId } · sender: { $sender }
+btn-approve = ✅ Approve
+btn-reject = ❌ Reject
+admin-topup-approved = ✅ Approved by { $by }
+admin-topup-rejected = ❌ Rejected by { $by }
+admin-order-manual =
+    🆕 Manual order #{ $id }
+    { $service } × { $quantity }
+    For: { $user } · ID: { $link }
+    { $charge } · { $notes }
+admin-order-failed =
+    ⚠️ Order #{ $id } FAILED ({ $reason })
+    { $service } × { $quantity } · { $user }
+    Provider: { $provider } · { $error }
+admin-order-unknown =
+    ❓ Order #{ $id } UNKNOWN: the provider may or may not have it.
+    { $service } × { $quantity } · { $user }
+    Provider: { $provider } · { $error }
+    Check the provider's panel before choosing.
+admin-order-stuck =
+    🐢 Order #{ $id } is stuck ({ $status }): { $reason }
+    { $service } × { $quantity } · { $user }
+btn-take = 🙋 Take
+btn-done = ✅ Done
+btn-cancel-refund = ✖️ Cancel + refund
+btn-resubmit = 🔁 Resubmit
+btn-not-placed = 🔁 Not placed: resubmit
+btn-placed-as = 🔢 Provider placed it as #…
+admin-placed-prompt = Reply to this message with the provider's order id.
+admin-order-moved = Order #{ $id } → { $status } ({ $by })
+admin-ticket =
+    🎫 Ticket #{ $id } · { $type } · { $status }
+    From: { $user }
+    Orders: { $orders }
+admin-ticket-reply-hint = ↩️ Reply to this message to answer the customer.
+admin-ticket-reply-sent = ✅ Answer sent (ticket #{ $id }).
+admin-ticket-reply-failed = ⚠️ Saved, but the customer could not be reached (ticket #{ $id }).
+admin-dashboard-link = 🔐 Your one-time dashboard login link (valid 10 minutes): { $url }
+admin-dashboard-sent-privately = 🔐 I sent you the link in a private message.
+
+## Errors
+err-generic = ❌ That did not work. Please check and try again.
+err-unexpected = ❌ Something went wrong on our side. Please try again in a minute.
+err-not-found = ❌ Not found: #{ $id }.
+err-forbidden = ❌ This account cannot do that. Contact support.
+err-invalid-state = ❌ This cannot be done in the order's current state.
+err-insufficient-balance = ❌ Not enough balance: you have { $balance }, this needs { $required }.
+err-link-invalid = ❌ That is not a valid link. Send the full address starting with https://
+err-link-too-long = ❌ That link is too long.
+err-link-wrong-platform = ❌ The link must be a { $platform } link.
+err-uid-invalid = ❌ The player ID must be 5 to 20 digits.
+err-quantity-not-integer = ❌ Send a whole number from { $min } to { $max }, like 1000.
+err-quantity-out-of-range = ❌ The quantity must be between { $min } and { $max }.
+err-service-unknown = ❌ Unknown service.
+err-service-unavailable = ❌ This service is not available right now.
+err-charge-zero = ❌ That quantity is too small to order.
+err-required = ❌ Something required is missing.
+err-not-integer = ❌ Send a whole number.
+err-too-many-lines = ❌ Too many lines for that quantity.
+err-line-too-long = ❌ One line is too long.
+err-dripfeed-unsupported = ❌ This service has no drip-feed.
+err-runs-uneven = ❌ The runs do not divide the quantity.
+err-idempotency-key-invalid = ❌ That request was malformed.
+err-idempotency-key-reused = ❌ That request was already used for another order.
+err-mass-order-empty = ❌ No order lines found.
+err-mass-order-too-long = ❌ At most { $max } lines per mass order.
+err-mass-order-line-format = write it as: service_id | link | quantity
+err-amount-invalid = ❌ Send the amount as a number, like 500.
+err-amount-out-of-range = ❌ The amount must be between { $min } and { $max }.
+err-method-invalid = ❌ Unknown payment method.
+err-trxid-invalid = ❌ The TrxID must be 6 to 20 letters and digits.
+err-trxid-used = ❌ This TrxID was already submitted. Each TrxID can be used once.
+err-ticket-orders-required = ❌ Name at least one of your orders.
+err-ticket-text-required = ❌ Please write a message.
+err-ticket-text-too-long = ❌ Please keep it under { $max } characters.
+err-ticket-too-many-orders = ❌ At most { $max } orders per ticket.
+err-ticket-type-invalid = ❌ Unknown ticket type.
+err-group-rate-invalid = ❌ The rate must be a positive number like 0.85.
+err-group-credit-invalid = ❌ The credit limit must be a number like 5000.
+err-group-service-invalid = ❌ Quick orders need a manual per-unit service (e.g. diamonds).
+err-group-exists = ❌ This group is already registered.
+err-name-too-long = ❌ That name is too long.

@@ -1,0 +1,67 @@
+// The Pothos builder. No types are defined here: each file under schema/types holds one type with
+// its queries and mutations.
+import SchemaBuilder from "@pothos/core";
+import ErrorsPlugin from "@pothos/plugin-errors";
+import PrismaPlugin from "@pothos/plugin-prisma";
+import RelayPlugin from "@pothos/plugin-relay";
+import ScopeAuthPlugin from "@pothos/plugin-scope-auth";
+import ValidationPlugin from "@pothos/plugin-validation";
+import type { Prisma } from "@prisma/client";
+import { GraphQLError } from "graphql";
+import type { GraphQLContext } from "./context.js";
+import type PrismaTypes from "./generated/pothos-prisma-types.js";
+import { getDatamodel } from "./generated/pothos-prisma-types.js";
+
+export const builder = new SchemaBuilder<{
+  Context: GraphQLContext;
+  PrismaTypes: PrismaTypes;
+  DefaultFieldNullability: false;
+  DefaultInputFieldRequiredness: true;
+  AuthScopes: { admin: boolean; reseller: boolean; customer: boolean; authenticated: boolean };
+  Scalars: {
+    Decimal: { Input: string; Output: Prisma.Decimal | string };
+    DateTime: { Input: Date; Output: Date };
+    JSON: { Input: unknown; Output: unknown };
+  };
+  Connection: { totalCount?: number | (() => Promise<number>) };
+}>({
+  // scope-auth first, so no other plugin's wrapper runs before authorization.
+  plugins: [ScopeAuthPlugin, ErrorsPlugin, PrismaPlugin, RelayPlugin, ValidationPlugin],
+  defaultFieldNullability: false,
+  defaultInputFieldRequiredness: true,
+  scopeAuth: {
+    authScopes: (ctx) => ({
+      admin: ctx.viewer?.role === "ADMIN",
+      reseller: ctx.viewer?.role === "RESELLER",
+      customer: ctx.viewer?.role === "CUSTOMER",
+      authenticated: ctx.viewer !== null,
+    }),
+    unauthorizedError: () => new GraphQLError("Not authorized", { extensions: { code: "FORBIDDEN" } }),
+  },
+  errors: { defaultTypes: [] },
+  prisma: {
+    client: (ctx) => ctx.deps.db,
+    dmmf: getDatamodel(),
+    exposeDescriptions: false,
+    filterConnectionTotalCount: true,
+    onUnusedQuery: null,
+    maxConnectionSize: 100,
+    defaultConnectionSize: 25,
+  },
+  relay: {
+    clientMutationId: "omit",
+    cursorType: "String",
+    // Global node lookups would bypass the per-field rules: every object is reached through a rule-guarded root field.
+    nodeQueryOptions: false,
+    nodesQueryOptions: false,
+  },
+  validation: {
+    validationError: (result) =>
+      new GraphQLError(result.issues.map((i) => `${(i.path ?? []).map((p) => String(typeof p === "object" ? p.key : p)).join(".") || "input"}: ${i.message}`).join("; "), {
+        extensions: { code: "BAD_USER_INPUT" },
+      }),
+  },
+});
+
+builder.queryType({});
+builder.mutationType({});

@@ -1,0 +1,85 @@
+// Domain failures become typed results (`... on ValidationError { field }`); anything else is an
+// unexpected error and is masked by Yoga.
+import {
+  BatchValidationError,
+  ConflictError,
+  DomainError,
+  ForbiddenError,
+  InsufficientBalanceError,
+  InvalidStateError,
+  NotFoundError,
+  ValidationError,
+} from "../src/shared/errors.js";
+import { builder } from "./builder.js";
+
+export const ErrorInterface = builder.interfaceRef<DomainError>("Error").implement({
+  fields: (t) => ({
+    message: t.exposeString("message"),
+    code: t.exposeString("code"),
+  }),
+});
+
+builder.objectType(DomainError, { name: "DomainError", interfaces: [ErrorInterface] });
+
+builder.objectType(ValidationError, {
+  name: "ValidationError",
+  interfaces: [ErrorInterface],
+  fields: (t) => ({ field: t.exposeString("field") }),
+});
+
+builder.objectType(InsufficientBalanceError, {
+  name: "InsufficientBalanceError",
+  interfaces: [ErrorInterface],
+  fields: (t) => ({
+    balance: t.field({ type: "Decimal", resolve: (e) => e.balance }),
+    required: t.field({ type: "Decimal", resolve: (e) => e.required }),
+  }),
+});
+
+builder.objectType(NotFoundError, { name: "NotFoundError", interfaces: [ErrorInterface] });
+builder.objectType(InvalidStateError, { name: "InvalidStateError", interfaces: [ErrorInterface] });
+builder.objectType(ConflictError, { name: "ConflictError", interfaces: [ErrorInterface] });
+builder.objectType(ForbiddenError, { name: "ForbiddenError", interfaces: [ErrorInterface] });
+
+interface BatchLine {
+  line: number;
+  code: string;
+  message: string;
+  field?: string;
+}
+
+const BatchLineError = builder.objectRef<BatchLine>("BatchLineError").implement({
+  fields: (t) => ({
+    line: t.exposeInt("line"),
+    code: t.exposeString("code"),
+    message: t.exposeString("message"),
+    field: t.exposeString("field", { nullable: true }),
+  }),
+});
+
+builder.objectType(BatchValidationError, {
+  name: "BatchValidationError",
+  interfaces: [ErrorInterface],
+  fields: (t) => ({
+    lines: t.field({
+      type: [BatchLineError],
+      resolve: (e) =>
+        e.lines.map((l) => ({ line: l.line, code: l.error.code, message: l.error.message, field: l.error instanceof ValidationError ? l.error.field : undefined })),
+    }),
+  }),
+});
+
+/** Every domain error a mutation can answer with; subclasses are matched before DomainError. */
+export const DOMAIN_ERRORS = [
+  ValidationError,
+  InsufficientBalanceError,
+  NotFoundError,
+  InvalidStateError,
+  ConflictError,
+  ForbiddenError,
+  BatchValidationError,
+  DomainError,
+];
+
+/** Field option: `errors: domainErrors` turns a field's result into `<Field>Result = <Field>Success | …errors`. */
+export const domainErrors = { types: DOMAIN_ERRORS };

@@ -1,0 +1,188 @@
+import { z } from "zod";
+import { createCategory, createService, updateCategory, updateService } from "../../src/catalogue/manage-catalogue.js";
+import { builder } from "../builder.js";
+import { actorOf } from "../context.js";
+import { ADMIN, LinkKindEnum, PriceUnitEnum, ServiceModeEnum } from "../enums.js";
+import { domainErrors } from "../errors.js";
+import { positiveId } from "../validation.js";
+
+export const Category = builder.prismaObject("Category", {
+  fields: (t) => ({
+    id: t.exposeInt("id"),
+    nameBn: t.exposeString("nameBn"),
+    nameEn: t.exposeString("nameEn"),
+    sortOrder: t.exposeInt("sortOrder"),
+    active: t.exposeBoolean("active"),
+    services: t.relation("services", { query: { orderBy: { id: "asc" } } }),
+  }),
+});
+
+/** The admin's view of a service: cost, provider mapping and all flags. */
+export const Service = builder.prismaObject("Service", {
+  fields: (t) => ({
+    id: t.exposeInt("id"),
+    nameBn: t.exposeString("nameBn"),
+    nameEn: t.exposeString("nameEn"),
+    descriptionBn: t.exposeString("descriptionBn", { nullable: true }),
+    descriptionEn: t.exposeString("descriptionEn", { nullable: true }),
+    mode: t.expose("mode", { type: ServiceModeEnum }),
+    type: t.exposeString("type"),
+    platform: t.exposeString("platform"),
+    linkKind: t.expose("linkKind", { type: LinkKindEnum }),
+    providerServiceId: t.exposeString("providerServiceId", { nullable: true }),
+    price: t.expose("price", { type: "Decimal" }),
+    priceUnit: t.expose("priceUnit", { type: PriceUnitEnum }),
+    cost: t.expose("cost", { type: "Decimal", nullable: true }),
+    providerRate: t.expose("providerRate", { type: "Decimal", nullable: true }),
+    packageSize: t.exposeInt("packageSize", { nullable: true }),
+    min: t.exposeInt("min"),
+    max: t.exposeInt("max"),
+    refill: t.exposeBoolean("refill"),
+    cancel: t.exposeBoolean("cancel"),
+    dripfeed: t.exposeBoolean("dripfeed"),
+    active: t.exposeBoolean("active"),
+    stuckAfterMinutes: t.exposeInt("stuckAfterMinutes", { nullable: true }),
+    category: t.relation("category"),
+    provider: t.relation("provider", { nullable: true }),
+  }),
+});
+
+builder.queryFields((t) => ({
+  categories: t.prismaField({
+    type: ["Category"],
+    authScopes: ADMIN,
+    resolve: (query, _r, _a, ctx) => ctx.deps.db.category.findMany({ ...query, orderBy: [{ sortOrder: "asc" }, { id: "asc" }] }),
+  }),
+  services: t.prismaConnection({
+    type: "Service",
+    cursor: "id",
+    authScopes: ADMIN,
+    args: {
+      categoryId: t.arg.int({ required: false }),
+      providerId: t.arg.int({ required: false }),
+      active: t.arg.boolean({ required: false }),
+    },
+    resolve: (query, _r, args, ctx) =>
+      ctx.deps.db.service.findMany({
+        ...query,
+        where: {
+          ...(args.categoryId ? { categoryId: args.categoryId } : {}),
+          ...(args.providerId ? { providerId: args.providerId } : {}),
+          ...(args.active != null ? { active: args.active } : {}),
+        },
+        orderBy: { id: "asc" },
+      }),
+  }),
+}));
+
+const decimalText = z.string().regex(/^\d{1,14}(\.\d{1,6})?$/, "must be a decimal like 120.50");
+const nameText = z.string().trim().min(1).max(200);
+
+const CategoryInput = builder.inputType("CategoryInput", {
+  fields: (t) => ({
+    nameBn: t.string({ validate: nameText }),
+    nameEn: t.string({ validate: nameText }),
+    sortOrder: t.int({ required: false }),
+    active: t.boolean({ required: false }),
+  }),
+});
+
+const CategoryPatch = builder.inputType("CategoryPatch", {
+  fields: (t) => ({
+    nameBn: t.string({ required: false, validate: nameText }),
+    nameEn: t.string({ required: false, validate: nameText }),
+    sortOrder: t.int({ required: false }),
+    active: t.boolean({ required: false }),
+  }),
+});
+
+const ServiceInput = builder.inputType("ServiceInput", {
+  fields: (t) => ({
+    categoryId: t.int({ validate: positiveId }),
+    nameBn: t.string({ validate: nameText }),
+    nameEn: t.string({ validate: nameText }),
+    descriptionBn: t.string({ required: false, validate: z.string().max(2000) }),
+    descriptionEn: t.string({ required: false, validate: z.string().max(2000) }),
+    mode: t.field({ type: ServiceModeEnum }),
+    type: t.string({ required: false, validate: z.string().max(64) }),
+    platform: t.string({ required: false, validate: z.string().max(32) }),
+    linkKind: t.field({ type: LinkKindEnum, required: false }),
+    providerId: t.int({ required: false }),
+    providerServiceId: t.string({ required: false, validate: z.string().max(64) }),
+    price: t.field({ type: "Decimal", validate: decimalText }),
+    priceUnit: t.field({ type: PriceUnitEnum, required: false }),
+    cost: t.field({ type: "Decimal", required: false, validate: decimalText }),
+    packageSize: t.int({ required: false }),
+    min: t.int(),
+    max: t.int(),
+    refill: t.boolean({ required: false }),
+    cancel: t.boolean({ required: false }),
+    dripfeed: t.boolean({ required: false }),
+    active: t.boolean({ required: false }),
+    stuckAfterMinutes: t.int({ required: false }),
+  }),
+});
+
+const ServicePatch = builder.inputType("ServicePatch", {
+  fields: (t) => ({
+    categoryId: t.int({ required: false, validate: positiveId }),
+    nameBn: t.string({ required: false, validate: nameText }),
+    nameEn: t.string({ required: false, validate: nameText }),
+    descriptionBn: t.string({ required: false, validate: z.string().max(2000) }),
+    descriptionEn: t.string({ required: false, validate: z.string().max(2000) }),
+    mode: t.field({ type: ServiceModeEnum, required: false }),
+    type: t.string({ required: false, validate: z.string().max(64) }),
+    platform: t.string({ required: false, validate: z.string().max(32) }),
+    linkKind: t.field({ type: LinkKindEnum, required: false }),
+    providerId: t.int({ required: false }),
+    providerServiceId: t.string({ required: false, validate: z.string().max(64) }),
+    price: t.field({ type: "Decimal", required: false, validate: decimalText }),
+    priceUnit: t.field({ type: PriceUnitEnum, required: false }),
+    cost: t.field({ type: "Decimal", required: false, validate: decimalText }),
+    packageSize: t.int({ required: false }),
+    min: t.int({ required: false }),
+    max: t.int({ required: false }),
+    refill: t.boolean({ required: false }),
+    cancel: t.boolean({ required: false }),
+    dripfeed: t.boolean({ required: false }),
+    active: t.boolean({ required: false }),
+    stuckAfterMinutes: t.int({ required: false }),
+  }),
+});
+
+/** GraphQL null means "not given" for patches; use-cases take undefined. */
+function defined<T extends object>(o: T): { [K in keyof T]?: Exclude<T[K], null> } {
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== null && v !== undefined)) as never;
+}
+
+builder.mutationFields((t) => ({
+  createCategory: t.prismaField({
+    type: "Category",
+    authScopes: ADMIN,
+    errors: domainErrors,
+    args: { input: t.arg({ type: CategoryInput }) },
+    resolve: (_q, _r, { input }, ctx) => createCategory(ctx.deps.db, { ...defined(input), nameBn: input.nameBn, nameEn: input.nameEn, actor: actorOf(ctx) }),
+  }),
+  updateCategory: t.prismaField({
+    type: "Category",
+    authScopes: ADMIN,
+    errors: domainErrors,
+    args: { id: t.arg.int({ validate: positiveId }), patch: t.arg({ type: CategoryPatch }) },
+    resolve: (_q, _r, { id, patch }, ctx) => updateCategory(ctx.deps.db, { ...defined(patch), id, actor: actorOf(ctx) }),
+  }),
+  createService: t.prismaField({
+    type: "Service",
+    authScopes: ADMIN,
+    errors: domainErrors,
+    args: { input: t.arg({ type: ServiceInput }) },
+    resolve: (_q, _r, { input }, ctx) => createService(ctx.deps.db, { ...defined(input), categoryId: input.categoryId, nameBn: input.nameBn, nameEn: input.nameEn, mode: input.mode, price: input.price, min: input.min, max: input.max, actor: actorOf(ctx) }),
+  }),
+  updateService: t.prismaField({
+    type: "Service",
+    authScopes: ADMIN,
+    errors: domainErrors,
+    description: "Changes a service; `price` below `cost` is refused.",
+    args: { id: t.arg.int({ validate: positiveId }), patch: t.arg({ type: ServicePatch }) },
+    resolve: (_q, _r, { id, patch }, ctx) => updateService(ctx.deps.db, { ...defined(patch), id, actor: actorOf(ctx) }),
+  }),
+}));

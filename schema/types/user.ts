@@ -1,0 +1,149 @@
+import type { Prisma } from "@prisma/client";
+import { issueApiKey, revokeApiKey } from "../../src/apikeys/api-keys.js";
+import { adjustBalance } from "../../src/money/adjust-balance.js";
+import { setUserBlocked } from "../../src/users/block-user.js";
+import { builder } from "../builder.js";
+import { actorOf } from "../context.js";
+import { ADMIN, AccountKindEnum, LanguageEnum, LedgerKindEnum, RoleEnum } from "../enums.js";
+import { domainErrors } from "../errors.js";
+import { positiveId, shortText } from "../validation.js";
+
+export const LedgerEntry = builder.prismaObject("LedgerEntry", {
+  fields: (t) => ({
+    id: t.string({ resolve: (e) => e.id.toString() }),
+    kind: t.expose("kind", { type: LedgerKindEnum }),
+    amount: t.expose("amount", { type: "Decimal" }),
+    balanceAfter: t.expose("balanceAfter", { type: "Decimal" }),
+    orderId: t.exposeInt("orderId", { nullable: true }),
+    topUpId: t.exposeInt("topUpId", { nullable: true }),
+    actorId: t.exposeInt("actorId", { nullable: true }),
+    note: t.exposeString("note", { nullable: true }),
+    createdAt: t.expose("createdAt", { type: "DateTime" }),
+  }),
+});
+
+export const Account = builder.prismaObject("Account", {
+  fields: (t) => ({
+    id: t.exposeInt("id"),
+    kind: t.expose("kind", { type: AccountKindEnum }),
+    balance: t.expose("balance", { type: "Decimal" }),
+    creditLimit: t.expose("creditLimit", { type: "Decimal" }),
+    user: t.relation("user", { nullable: true }),
+    entries: t.relatedConnection("entries", { cursor: "id", query: { orderBy: { id: "desc" } } }),
+  }),
+});
+
+export const ApiKey = builder.prismaObject("ApiKey", {
+  description: "An API key; only its prefix is ever shown again after it was issued.",
+  fields: (t) => ({
+    id: t.exposeInt("id"),
+    userId: t.exposeInt("userId"),
+    prefix: t.exposeString("prefix"),
+    name: t.exposeString("name", { nullable: true }),
+    createdAt: t.expose("createdAt", { type: "DateTime" }),
+    lastUsedAt: t.expose("lastUsedAt", { type: "DateTime", nullable: true }),
+    revokedAt: t.expose("revokedAt", { type: "DateTime", nullable: true }),
+  }),
+});
+
+export const User = builder.prismaObject("User", {
+  fields: (t) => ({
+    id: t.exposeInt("id"),
+    telegramId: t.string({ nullable: true, resolve: (u) => u.telegramId?.toString() ?? null }),
+    username: t.exposeString("username", { nullable: true }),
+    firstName: t.exposeString("firstName", { nullable: true }),
+    language: t.expose("language", { type: LanguageEnum }),
+    role: t.expose("role", { type: RoleEnum }),
+    blocked: t.exposeBoolean("blocked"),
+    createdAt: t.expose("createdAt", { type: "DateTime" }),
+    account: t.relation("account", { nullable: true }),
+    apiKeys: t.relation("apiKeys", { query: { orderBy: { id: "desc" } } }),
+    orders: t.relatedConnection("orders", { cursor: "id", query: { orderBy: { id: "desc" } } }),
+  }),
+});
+
+const IssuedApiKey = builder.objectRef<{ key: string; apiKey: Prisma.ApiKeyGetPayload<object> }>("IssuedApiKey").implement({
+  fields: (t) => ({
+    key: t.exposeString("key", { description: "The whole key. Shown this once; store it now." }),
+    apiKey: t.field({ type: ApiKey, resolve: (r) => r.apiKey }),
+  }),
+});
+
+function userWhere(search: string | null | undefined, role: "CUSTOMER" | "RESELLER" | "ADMIN" | null | undefined): Prisma.UserWhereInput {
+  const s = search?.trim();
+  const bySearch: Prisma.UserWhereInput = !s
+    ? {}
+    : /^\d+$/.test(s)
+      ? { OR: [{ id: Number(s) <= 2_147_483_647 ? Number(s) : -1 }, { telegramId: BigInt(s) }] }
+      : { OR: [{ username: { contains: s.replace(/^@/, ""), mode: "insensitive" } }, { firstName: { contains: s, mode: "insensitive" } }] };
+  return { ...bySearch, ...(role ? { role } : {}) };
+}
+
+builder.queryFields((t) => ({
+  users: t.prismaConnection({
+    type: "User",
+    cursor: "id",
+    authScopes: ADMIN,
+    args: {
+      search: t.arg.string({ required: false, description: "User id, Telegram id, @username or name." }),
+      role: t.arg({ type: RoleEnum, required: false }),
+    },
+    resolve: (query, _r, args, ctx) => ctx.deps.db.user.findMany({ ...query, where: userWhere(args.search, args.role), orderBy: { id: "desc" } }),
+    totalCount: (_p, args, ctx) => ctx.deps.db.user.count({ where: userWhere(args.search, args.role) }),
+  }),
+  user: t.prismaField({
+    type: "User",
+    nullable: true,
+    authScopes: ADMIN,
+    args: { id: t.arg.int() },
+    resolve: (query, _r, { id }, ctx) => ctx.deps.db.user.findUnique({ ...query, where: { id } }),
+  }),
+  account: t.prismaField({
+    type: "Account",
+    nullable: true,
+    authScopes: ADMIN,
+    description: "A user's or a group's account, with its ledger.",
+    args: { id: t.arg.int() },
+    resolve: (query, _r, { id }, ctx) => ctx.deps.db.account.findUnique({ ...query, where: { id } }),
+  }),
+}));
+
+builder.mutationFields((t) => ({
+  adjustBalance: t.prismaField({
+    type: "Account",
+    authScopes: ADMIN,
+    errors: domainErrors,
+    description: 'Adds (or with "-" removes) money with a reason, through the ledger.',
+    args: {
+      accountId: t.arg.int({ validate: positiveId }),
+      amount: t.arg.string({ description: 'Signed amount, e.g. "100" or "-25.50".' }),
+      note: t.arg.string(),
+    },
+    resolve: async (query, _r, args, ctx) => {
+      await adjustBalance(ctx.deps.db, { accountId: args.accountId, amount: args.amount, note: args.note, actor: actorOf(ctx) });
+      return ctx.deps.db.account.findUniqueOrThrow({ ...query, where: { id: args.accountId } });
+    },
+  }),
+  setUserBlocked: t.prismaField({
+    type: "User",
+    authScopes: ADMIN,
+    errors: domainErrors,
+    args: { userId: t.arg.int({ validate: positiveId }), blocked: t.arg.boolean() },
+    resolve: (_q, _r, args, ctx) => setUserBlocked(ctx.deps.db, { userId: args.userId, blocked: args.blocked, actor: actorOf(ctx) }),
+  }),
+  issueApiKey: t.field({
+    type: IssuedApiKey,
+    authScopes: ADMIN,
+    errors: domainErrors,
+    description: "Issues an API key for a user (a reseller, or an admin for scripts). The key is in the answer only.",
+    args: { userId: t.arg.int({ validate: positiveId }), name: t.arg.string({ required: false, validate: shortText(64) }) },
+    resolve: (_r, args, ctx) => issueApiKey(ctx.deps.db, { userId: args.userId, name: args.name ?? undefined, actor: actorOf(ctx) }),
+  }),
+  revokeApiKey: t.prismaField({
+    type: "ApiKey",
+    authScopes: ADMIN,
+    errors: domainErrors,
+    args: { apiKeyId: t.arg.int({ validate: positiveId }) },
+    resolve: (_q, _r, args, ctx) => revokeApiKey(ctx.deps.db, { apiKeyId: args.apiKeyId, actor: actorOf(ctx) }),
+  }),
+}));

@@ -1,0 +1,103 @@
+import { EnvelopArmor } from "@escape.tech/graphql-armor";
+import { GraphQLError, NoSchemaIntrospectionCustomRule } from "graphql";
+import { createYoga, type Plugin, type YogaServerInstance } from "graphql-yoga";
+import type { Deps } from "../src/deps.js";
+import type { GraphQLContext } from "./context.js";
+import { csrfRefusal } from "./csrf.js";
+import { createLoaders } from "./loaders.js";
+import { createRateLimiter } from "./rate-limit.js";
+import { getSchema } from "./schema.js";
+import { resolveViewer } from "./viewer.js";
+
+export interface GraphQLOptions {
+  /** Requests per minute per API key, admin session, or (anonymous) client address. Default 300. */
+  rateLimitPerMinute?: number;
+}
+
+export const LIMITS = { maxDepth: 7, maxAliases: 16, maxCost: 5000, maxTokens: 3000 } as const;
+
+interface ServerContext {
+  req?: { socket?: { remoteAddress?: string } };
+}
+
+export type PanelbotYoga = YogaServerInstance<ServerContext, GraphQLContext>;
+
+export function createPanelbotYoga(deps: Deps, options: GraphQLOptions = {}): PanelbotYoga {
+  const production = deps.config.NODE_ENV === "production";
+  const limiter = createRateLimiter(options.rateLimitPerMinute ?? 300);
+  const armor = new EnvelopArmor({
+    maxDepth: { n: LIMITS.maxDepth },
+    maxAliases: { n: LIMITS.maxAliases },
+    costLimit: { maxCost: LIMITS.maxCost },
+    maxTokens: { n: LIMITS.maxTokens },
+    maxDirectives: { n: 10 },
+    blockFieldSuggestion: { enabled: true },
+  }).protect();
+
+  const csrf: Plugin = {
+    onRequest({ request, endResponse, fetchAPI }) {
+      const reason = csrfRefusal(request);
+      if (reason) {
+        endResponse(new fetchAPI.Response(JSON.stringify({ errors: [{ message: `Forbidden: ${reason}` }] }), { status: 403, headers: { "content-type": "application/json" } }));
+      }
+    },
+  };
+  const noIntrospection: Plugin = {
+    onValidate({ addValidationRule }) {
+      addValidationRule(NoSchemaIntrospectionCustomRule);
+    },
+  };
+
+  return createYoga<ServerContext, GraphQLContext>({
+    schema: getSchema(),
+    graphqlEndpoint: "/graphql",
+    landingPage: false,
+    multipart: false,
+    cors: { origin: "*", credentials: false, allowedHeaders: ["content-type", "authorization"] },
+    // GraphiQL only for an admin (session or admin key), never in production.
+    graphiql: production
+      ? false
+      : async (request) => ((await resolveViewer(deps, request.headers))?.role === "ADMIN" ? { title: "panelbot GraphiQL", defaultQuery: DEFAULT_QUERY } : false),
+    maskedErrors: {
+      isDev: false,
+      errorMessage: "Unexpected error",
+      // Errors raised on purpose (authorization, input validation, limits) pass; anything else
+      // (Prisma, SQL, network, bugs) reaches the log only.
+      maskError(error, message) {
+        const original = isGraphQLError(error) ? error.originalError : error;
+        if (isGraphQLError(error) && (!original || isGraphQLError(original))) return error;
+        deps.logger.error({ err: original }, "GraphQL request failed");
+        return new GraphQLError(message, { extensions: { code: "INTERNAL" } });
+      },
+    },
+    logging: {
+      debug: () => {},
+      info: () => {},
+      warn: (...args: unknown[]) => deps.logger.warn({ args }, "graphql"),
+      error: () => {},
+    },
+    plugins: [csrf, ...armor.plugins, ...(production ? [noIntrospection] : [])],
+    context: async ({ request, req }) => {
+      const viewer = await resolveViewer(deps, request.headers);
+      const key = viewer ? `${viewer.via}:${viewer.label}` : `anon:${req?.socket?.remoteAddress ?? "local"}`;
+      if (!limiter.take(key)) {
+        throw new GraphQLError("Too many requests, slow down", { extensions: { code: "RATE_LIMITED", http: { status: 429, headers: { "retry-after": "60" } } } });
+      }
+      return { deps, viewer, loaders: createLoaders(deps.db) };
+    },
+  });
+}
+
+const DEFAULT_QUERY = `# panelbot admin API. Example:
+query FailedOrders {
+  orders(first: 10, filter: { status: [FAILED, UNKNOWN] }) {
+    totalCount
+    nodes { id status providerError user { id username } service { nameEn } }
+  }
+}
+`;
+
+/** By tag, not instanceof: a test runner may load graphql twice (ESM and CJS builds). */
+function isGraphQLError(error: unknown): error is GraphQLError {
+  return Object.prototype.toString.call(error) === "[object GraphQLError]";
+}

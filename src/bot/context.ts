@@ -1,0 +1,45 @@
+// The bot's context type, assembled once from its flavors.
+import type { Conversation, ConversationFlavor } from "@grammyjs/conversations";
+import type { Language, User } from "@prisma/client";
+import type { Context, SessionFlavor } from "grammy";
+import type { Actor } from "../audit/actor.js";
+import type { Deps } from "../deps.js";
+import type { I18n, Translate } from "./i18n.js";
+
+/** An order summary shown with Confirm/Cancel, waiting for the customer's tap. */
+export interface PendingOrder {
+  serviceId: number;
+  link: string;
+  quantity: number;
+  comments?: string;
+  /** The charge shown, fixed to 4 decimals: Confirm places the order only at this price. */
+  charge: string;
+  createdAt: number;
+  /** Set once Confirm placed it: later taps only say so. */
+  orderId?: number;
+}
+
+export interface SessionData {
+  /** Keyed by the idempotency key carried in the Confirm button. */
+  pending: Record<string, PendingOrder>;
+}
+
+export interface AppFlavor {
+  deps: Deps;
+  i18n: I18n;
+  /** The sender as a shop user (created on first contact); undefined for updates without a sender. */
+  user?: User;
+  locale: Language;
+  t: Translate;
+  /** The sender's id is in ADMIN_IDS. */
+  isAdmin: boolean;
+  actor?: Actor;
+  /** A stored conversation was written by another conversation version and was dropped. */
+  conversationExpired?: boolean;
+}
+
+export type BaseContext = Context & SessionFlavor<SessionData> & AppFlavor;
+export type BotContext = ConversationFlavor<BaseContext>;
+/** Inside conversations: a plain context; texts come from the locale passed when entering. */
+export type ConvContext = Context;
+export type BotConversation = Conversation<BotContext, ConvContext>;

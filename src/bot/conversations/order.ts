@@ -1,0 +1,136 @@
+import { randomBytes } from "node:crypto";
+import type { Language, LinkKind, PriceUnit } from "@prisma/client";
+import { InlineKeyboard } from "grammy";
+import type { Deps } from "../../deps.js";
+import { loadOrderableService, prepareOrder } from "../../orders/prepare-order.js";
+import { parseQuantity, validateLink, validateUid } from "../../orders/validate-input.js";
+import { DomainError } from "../../shared/errors.js";
+import type { BotConversation, ConvContext, PendingOrder } from "../context.js";
+import { errorText } from "../errors.js";
+import { localName, money } from "../format.js";
+import type { I18n } from "../i18n.js";
+import { waitText } from "./wait.js";
+
+/** Summaries older than this are not confirmed any more (prices and balances move). */
+export const PENDING_ORDER_TTL_MS = 24 * 3600_000;
+const MAX_PENDING = 10;
+
+interface ServiceView {
+  id: number;
+  name: string;
+  linkKind: LinkKind;
+  platform: string;
+  priceUnit: PriceUnit;
+  min: number;
+  max: number;
+  customComments: boolean;
+}
+
+/**
+ * Link (or player UID) → quantity → summary with price and balance, and Confirm/Cancel buttons
+ * whose callback data carries an idempotency key made here. The order itself is placed by the
+ * Confirm handler (order-confirm.ts), so a replayed or stale tap cannot place a second one.
+ */
+export function orderConversation(deps: Deps, i18n: I18n) {
+  return async function order(conversation: BotConversation, ctx: ConvContext, serviceId: number, locale: Language): Promise<void> {
+    const t = i18n.translator(locale);
+    const service = await conversation.external(() => serviceView(deps, serviceId, locale));
+    if (!service) {
+      await ctx.reply(t("err-service-unavailable"));
+      return;
+    }
+    await ctx.reply(t("order-start", { service: service.name }));
+
+    let link = "";
+    if (service.linkKind !== "NONE") {
+      await ctx.reply(service.linkKind === "UID" ? t("order-ask-uid") : t("order-ask-link", { platform: service.platform }));
+      link = await ask(conversation, i18n, locale, (text) => (service.linkKind === "UID" ? validateUid(text) : validateLink(text, service.platform)));
+    }
+
+    let quantity: number;
+    let comments: string | undefined;
+    if (service.customComments) {
+      await ctx.reply(t("order-ask-comments", { min: String(service.min), max: String(service.max) }));
+      comments = await ask(conversation, i18n, locale, (text) => {
+        const lines = text.split(/\r?\n/).map((l) => l.trim()).filter(Boolean);
+        parseQuantity(lines.length, service.min, service.max);
+        return lines.join("\n");
+      });
+      quantity = comments.split("\n").length;
+    } else if (service.min === service.max) {
+      quantity = service.min;
+    } else {
+      await ctx.reply(t("order-ask-quantity", { min: String(service.min), max: String(service.max) }));
+      quantity = await ask(conversation, i18n, locale, (text) => parseQuantity(text.trim(), service.min, service.max));
+    }
+
+    const summary = await conversation.external(async (outside) => {
+      try {
+        const svc = await loadOrderableService(deps.db, serviceId);
+        const draft = prepareOrder(svc, { serviceId, link, quantity, extra: comments ? { comments } : undefined });
+        const account = await deps.db.account.findUnique({ where: { userId: outside.user?.id ?? -1 } });
+        const key = randomBytes(9).toString("base64url");
+        const pending: PendingOrder = { serviceId, link, quantity, comments, charge: draft.charge.toFixed(4), createdAt: Date.now() };
+        outside.session.pending = keepRecent({ ...outside.session.pending, [key]: pending });
+        return { ok: true as const, key, charge: pending.charge, balance: (account?.balance ?? 0).toString() };
+      } catch (error) {
+        if (error instanceof DomainError) return { ok: false as const, message: errorText(i18n, locale, error) };
+        throw error;
+      }
+    });
+    if (!summary.ok) {
+      await ctx.reply(summary.message);
+      return;
+    }
+    const cur = deps.config.SHOP_CURRENCY;
+    const enough = Number(summary.balance) >= Number(summary.charge);
+    const lines = [
+      t("order-summary", {
+        service: service.name,
+        link: link || "—",
+        quantity: String(quantity),
+        price: money(summary.charge, cur),
+        balance: money(summary.balance, cur),
+      }),
+    ];
+    if (!enough) lines.push(t("order-low-balance", { balance: money(summary.balance, cur), price: money(summary.charge, cur) }));
+    const buttons = new InlineKeyboard().text(t("btn-confirm"), `oc:${summary.key}:${summary.charge}`).text(t("btn-cancel"), `ox:${summary.key}`);
+    await ctx.reply(lines.join("\n\n"), { reply_markup: buttons, link_preview_options: { is_disabled: true } });
+  };
+}
+
+/** Asks until `parse` accepts the answer; each refusal is explained in the user's language. */
+async function ask<T>(conversation: BotConversation, i18n: I18n, locale: Language, parse: (text: string) => T): Promise<T> {
+  const t = i18n.translator(locale);
+  for (;;) {
+    const { ctx, text } = await waitText(conversation, t("hint-send-text"));
+    try {
+      return parse(text);
+    } catch (error) {
+      if (!(error instanceof DomainError)) throw error;
+      await ctx.reply(errorText(i18n, locale, error));
+    }
+  }
+}
+
+async function serviceView(deps: Deps, serviceId: number, locale: Language): Promise<ServiceView | null> {
+  const s = await deps.db.service.findUnique({ where: { id: serviceId }, include: { category: true } });
+  if (!s || !s.active || !s.category.active) return null;
+  return {
+    id: s.id,
+    name: localName(s, locale),
+    linkKind: s.linkKind,
+    platform: s.platform,
+    priceUnit: s.priceUnit,
+    min: s.min,
+    max: s.max,
+    customComments: s.type.toLowerCase() === "custom comments",
+  };
+}
+
+function keepRecent(pending: Record<string, PendingOrder>): Record<string, PendingOrder> {
+  const now = Date.now();
+  const fresh = Object.entries(pending).filter(([, p]) => now - p.createdAt < PENDING_ORDER_TTL_MS);
+  fresh.sort((a, b) => b[1].createdAt - a[1].createdAt);
+  return Object.fromEntries(fresh.slice(0, MAX_PENDING));
+}

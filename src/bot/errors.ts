@@ -1,0 +1,29 @@
+import { DomainError, BatchValidationError } from "../shared/errors.js";
+import type { I18n, Translate } from "./i18n.js";
+import type { Language } from "@prisma/client";
+
+/** Domain error → text in the user's language; unknown codes get a generic line, never a stack. */
+export function errorText(i18n: I18n, locale: Language, error: unknown): string {
+  const t = i18n.translator(locale);
+  if (error instanceof BatchValidationError) {
+    const lines = error.lines.map((l) => t("mass-line-error", { line: String(l.line), error: errorText(i18n, locale, l.error) }));
+    return [t("mass-errors"), ...lines].join("\n");
+  }
+  if (!(error instanceof DomainError)) return t("err-unexpected");
+  const key = `err-${error.code.replaceAll("_", "-")}`;
+  if (!i18n.has(locale, key)) return t("err-generic");
+  try {
+    return t(key, stringArgs(error.details));
+  } catch {
+    // A text that needs a detail this error lacks: a generic line beats no answer.
+    return t("err-generic");
+  }
+}
+
+function stringArgs(details: Record<string, unknown>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries(details)) if (v !== null && v !== undefined && typeof v !== "object") out[k] = String(v);
+  return out;
+}
+
+export type { Translate };

@@ -1,0 +1,116 @@
+import type { Order } from "@prisma/client";
+import { Composer, InlineKeyboard } from "grammy";
+import { createAdminLoginLink } from "../../auth/login-link.js";
+import { cancelOrder } from "../../orders/cancel-order.js";
+import { completeManualOrder, takeManualOrder } from "../../orders/manual-orders.js";
+import { reconcileUnknownOrder } from "../../orders/reconcile-unknown.js";
+import { resubmitOrder } from "../../orders/resubmit-orders.js";
+import { DomainError } from "../../shared/errors.js";
+import { approveTopUp, rejectTopUp } from "../../topups/decide-topup.js";
+import type { BotContext } from "../context.js";
+import { errorText } from "../errors.js";
+import { ADMIN_CALLBACK, orderButtons } from "../keyboards/admin.js";
+import { ADMIN_LOCALE } from "../notifications/admin-targets.js";
+import { answerTicketFromAdminChat } from "./admin-ticket-reply.js";
+
+/** Prefix of the prompt asking for a provider's order id; the admin's reply to it is the answer. */
+export const PLACED_PROMPT = /^🔢 #(\d+)\b/;
+
+export const adminFeature = new Composer<BotContext>();
+
+adminFeature.callbackQuery(ADMIN_CALLBACK, async (ctx) => {
+  if (!ctx.isAdmin || !ctx.actor) {
+    ctx.deps.logger.warn({ userId: ctx.from.id, data: ctx.callbackQuery.data, chatId: ctx.chat?.id }, "Admin button pressed by a non-admin: ignored");
+    await ctx.answerCallbackQuery();
+    return;
+  }
+  const [, what, action, rawId] = ctx.match;
+  const id = Number(rawId);
+  const t = ctx.i18n.translator(ADMIN_LOCALE);
+  const by = ctx.from.username ? `@${ctx.from.username}` : ctx.from.first_name;
+  try {
+    if (what === "tu") {
+      if (action === "approve") await approveTopUp(ctx.deps.db, id, ctx.actor);
+      else if (action === "reject") await rejectTopUp(ctx.deps.db, id, ctx.actor);
+      else return ctx.answerCallbackQuery();
+      await ctx.answerCallbackQuery();
+      return appendStatus(ctx, t(action === "approve" ? "admin-topup-approved" : "admin-topup-rejected", { by }));
+    }
+    if (action === "placed") {
+      await ctx.answerCallbackQuery();
+      return ctx.reply(`🔢 #${id}\n${t("admin-placed-prompt")}`, { reply_markup: { force_reply: true, selective: true } });
+    }
+    const order = await orderAction(ctx, action!, id);
+    await ctx.answerCallbackQuery();
+    await appendStatus(ctx, t("admin-order-moved", { id: String(id), status: order.status, by }), orderButtons(t, order));
+  } catch (error) {
+    if (!(error instanceof DomainError)) throw error;
+    // Admins get the exact reason, as the back office shows it.
+    await ctx.answerCallbackQuery({ text: error.message.slice(0, 190), show_alert: true });
+  }
+});
+
+async function orderAction(ctx: BotContext, action: string, orderId: number): Promise<Order> {
+  const deps = ctx.deps;
+  const actor = ctx.actor!;
+  switch (action) {
+    case "take":
+      return takeManualOrder(deps.db, orderId, actor);
+    case "done":
+      return completeManualOrder(deps.db, orderId, actor);
+    case "cancel":
+      return cancelOrder(deps.db, { orderId, actor, reason: "Cancelled from the admin chat" });
+    case "resubmit":
+      return resubmitOrder(deps, { orderId, actor });
+    case "notplaced":
+      return reconcileUnknownOrder(deps, { orderId, actor, decision: { kind: "not_placed" } });
+    default:
+      throw new Error(`Unknown admin order action ${action}`);
+  }
+}
+
+async function appendStatus(ctx: BotContext, status: string, buttons?: InlineKeyboard) {
+  const original = ctx.callbackQuery?.message && "text" in ctx.callbackQuery.message ? ctx.callbackQuery.message.text : undefined;
+  const text = original ? `${original}\n\n${status}` : status;
+  await ctx.editMessageText(text, { reply_markup: buttons ?? new InlineKeyboard() }).catch((err) => {
+    ctx.deps.logger.warn({ err }, "Could not update the admin message");
+  });
+}
+
+/** Replies in the admin chat: a provider order id for an UNKNOWN order, or an answer to a ticket. */
+adminFeature.on("message:text").filter(
+  (ctx) => ctx.message.reply_to_message?.from?.id === ctx.me.id,
+  async (ctx, next) => {
+    const replyTo = ctx.message.reply_to_message!;
+    if (!ctx.isAdmin || !ctx.actor) return next();
+    const t = ctx.i18n.translator(ADMIN_LOCALE);
+    const placed = replyTo.text?.match(PLACED_PROMPT);
+    if (placed) {
+      try {
+        const order = await reconcileUnknownOrder(ctx.deps, { orderId: Number(placed[1]), actor: ctx.actor, decision: { kind: "placed", providerOrderId: ctx.message.text } });
+        return ctx.reply(t("admin-order-moved", { id: String(order.id), status: order.status, by: ctx.from.first_name }));
+      } catch (error) {
+        if (!(error instanceof DomainError)) throw error;
+        return ctx.reply(error.message);
+      }
+    }
+    if (await answerTicketFromAdminChat(ctx)) return;
+    return next();
+  },
+);
+
+adminFeature.command("dashboard", async (ctx) => {
+  if (!ctx.isAdmin || !ctx.user) {
+    ctx.deps.logger.warn({ userId: ctx.from?.id }, "Non-admin asked for a dashboard link");
+    return;
+  }
+  try {
+    const url = await createAdminLoginLink(ctx.deps, ctx.user.id);
+    // The link opens an admin session: it goes to the admin alone, never into a group.
+    await ctx.api.sendMessage(ctx.from!.id, ctx.t("admin-dashboard-link", { url }), { link_preview_options: { is_disabled: true } });
+    if (ctx.chat?.type !== "private") await ctx.reply(ctx.t("admin-dashboard-sent-privately"));
+  } catch (error) {
+    if (!(error instanceof DomainError)) throw error;
+    await ctx.reply(errorText(ctx.i18n, ctx.locale, error));
+  }
+});

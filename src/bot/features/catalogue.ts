@@ -1,0 +1,75 @@
+import type { Service } from "@prisma/client";
+import { Composer, InlineKeyboard } from "grammy";
+import type { BotContext } from "../context.js";
+import { localName, money } from "../format.js";
+import type { Translate } from "../i18n.js";
+import { menuTexts } from "../keyboards/main-menu.js";
+
+const PAGE = 8;
+
+export const catalogueFeature = new Composer<BotContext>();
+
+export function priceText(t: Translate, s: Pick<Service, "price" | "priceUnit" | "packageSize">, currency: string): string {
+  const price = money(s.price, currency);
+  if (s.priceUnit === "PER_1000") return t("price-per-1000", { price });
+  if (s.priceUnit === "PER_PACKAGE") return t("price-per-package", { price, size: String(s.packageSize ?? 1) });
+  return t("price-per-unit", { price });
+}
+
+async function categories(ctx: BotContext, edit: boolean) {
+  const list = await ctx.deps.db.category.findMany({ where: { active: true, services: { some: { active: true } } }, orderBy: [{ sortOrder: "asc" }, { id: "asc" }] });
+  if (list.length === 0) return ctx.reply(ctx.t("catalogue-empty"));
+  const k = new InlineKeyboard();
+  for (const c of list) k.text(localName(c, ctx.locale), `cat:${c.id}:0`).row();
+  const text = ctx.t("catalogue-title");
+  return edit ? ctx.editMessageText(text, { reply_markup: k }) : ctx.reply(text, { reply_markup: k });
+}
+
+catalogueFeature.command("services", (ctx) => categories(ctx, false));
+catalogueFeature.on("message:text").filter((ctx) => menuTexts(ctx.i18n, "menu-services").includes(ctx.message.text), (ctx) => categories(ctx, false));
+catalogueFeature.callbackQuery("cats", async (ctx) => {
+  await ctx.answerCallbackQuery();
+  await categories(ctx, true);
+});
+
+catalogueFeature.callbackQuery(/^cat:(\d+):(\d+)$/, async (ctx) => {
+  await ctx.answerCallbackQuery();
+  const categoryId = Number(ctx.match[1]);
+  const page = Number(ctx.match[2]);
+  const category = await ctx.deps.db.category.findUnique({ where: { id: categoryId } });
+  if (!category?.active) return categories(ctx, true);
+  const where = { categoryId, active: true };
+  const [services, total] = await Promise.all([
+    ctx.deps.db.service.findMany({ where, orderBy: { id: "asc" }, skip: page * PAGE, take: PAGE }),
+    ctx.deps.db.service.count({ where }),
+  ]);
+  const k = new InlineKeyboard();
+  for (const s of services) k.text(`${localName(s, ctx.locale)} · ${money(s.price, ctx.deps.config.SHOP_CURRENCY)}`, `svc:${s.id}`).row();
+  if (page > 0) k.text("◀️", `cat:${categoryId}:${page - 1}`);
+  if ((page + 1) * PAGE < total) k.text("▶️", `cat:${categoryId}:${page + 1}`);
+  k.row().text(ctx.t("btn-back"), "cats");
+  await ctx.editMessageText(ctx.t("category-services", { name: localName(category, ctx.locale) }), { reply_markup: k });
+});
+
+catalogueFeature.callbackQuery(/^svc:(\d+)$/, async (ctx) => {
+  await ctx.answerCallbackQuery();
+  const s = await ctx.deps.db.service.findUnique({ where: { id: Number(ctx.match[1]) } });
+  if (!s?.active) return ctx.reply(ctx.t("err-service-unavailable"));
+  const description = (ctx.locale === "en" ? s.descriptionEn : s.descriptionBn) ?? "";
+  const text = ctx.t("service-details", {
+    id: String(s.id),
+    name: localName(s, ctx.locale),
+    price: priceText(ctx.t, s, ctx.deps.config.SHOP_CURRENCY),
+    min: String(s.min),
+    max: String(s.max),
+    refill: ctx.t(s.refill ? "refill-yes" : "refill-no"),
+    description,
+  });
+  const k = new InlineKeyboard().text(ctx.t("btn-order"), `ord:${s.id}`).row().text(ctx.t("btn-back"), `cat:${s.categoryId}:0`);
+  await ctx.editMessageText(text.trim(), { reply_markup: k });
+});
+
+catalogueFeature.callbackQuery(/^ord:(\d+)$/, async (ctx) => {
+  await ctx.answerCallbackQuery();
+  await ctx.conversation.enter("order", Number(ctx.match[1]), ctx.locale);
+});

@@ -1,0 +1,25 @@
+import { Composer } from "grammy";
+import type { BotContext } from "../context.js";
+import { allMenuTexts } from "../keyboards/main-menu.js";
+
+/** Callback prefixes that start something new: they end whatever conversation was going on. */
+const STARTERS = /^(cat|svc|ord|lang|tkr|ak):/;
+
+/**
+ * A command, a main-menu button or a new-flow button always works, even in the middle of a
+ * conversation: the conversation is left first.
+ */
+export const escapeFeature = new Composer<BotContext>();
+
+escapeFeature.use(async (ctx, next) => {
+  const text = ctx.message?.text;
+  const data = ctx.callbackQuery?.data;
+  const escapes =
+    (text !== undefined && (text.startsWith("/") || allMenuTexts(ctx.i18n).has(text))) || (data !== undefined && STARTERS.test(data));
+  if (escapes && Object.keys(ctx.conversation.active()).length > 0) await ctx.conversation.exitAll();
+  await next();
+});
+
+escapeFeature.command("cancel", async (ctx) => {
+  await ctx.reply(ctx.t("cancelled"));
+});

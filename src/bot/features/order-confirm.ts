@@ -1,0 +1,64 @@
+import { Composer } from "grammy";
+import { loadOrderableService, prepareOrder } from "../../orders/prepare-order.js";
+import { placeOrder } from "../../orders/place-order.js";
+import { DomainError, InsufficientBalanceError } from "../../shared/errors.js";
+import type { BotContext } from "../context.js";
+import { errorText } from "../errors.js";
+import { money } from "../format.js";
+
+export const orderConfirmFeature = new Composer<BotContext>();
+
+/**
+ * Confirm carries the idempotency key made when the summary was shown and the price shown. It
+ * places the order only when both match this user's own pending summary and the price has not
+ * changed since; a replayed tap answers with the order already placed; anything else does nothing.
+ */
+orderConfirmFeature.callbackQuery(/^oc:([A-Za-z0-9_-]{8,32}):(\d+\.\d{4})$/, async (ctx) => {
+  const key = ctx.match[1]!;
+  const shownCharge = ctx.match[2]!;
+  const pending = ctx.session.pending[key];
+  if (!pending || pending.charge !== shownCharge) {
+    ctx.deps.logger.warn({ userId: ctx.from.id, key }, "Confirm for an unknown or altered summary ignored");
+    await ctx.answerCallbackQuery({ text: ctx.t("order-stale") });
+    return;
+  }
+  if (pending.orderId !== undefined) {
+    await ctx.answerCallbackQuery({ text: ctx.t("order-already-placed", { id: String(pending.orderId) }) });
+    return;
+  }
+  try {
+    const service = await loadOrderableService(ctx.deps.db, pending.serviceId);
+    const extra = pending.comments ? { comments: pending.comments } : undefined;
+    const now = prepareOrder(service, { serviceId: pending.serviceId, link: pending.link, quantity: pending.quantity, extra });
+    if (now.charge.toFixed(4) !== pending.charge) {
+      delete ctx.session.pending[key];
+      await ctx.answerCallbackQuery();
+      await ctx.editMessageText(ctx.t("order-price-changed", { price: money(now.charge, ctx.deps.config.SHOP_CURRENCY) }));
+      return;
+    }
+    const { order, created } = await placeOrder(ctx.deps.db, {
+      userId: ctx.user!.id,
+      serviceId: pending.serviceId,
+      link: pending.link,
+      quantity: pending.quantity,
+      extra,
+      idempotencyKey: `tg:${key}`,
+    });
+    ctx.session.pending[key] = { ...pending, orderId: order.id };
+    await ctx.answerCallbackQuery();
+    if (created) await ctx.editMessageText(ctx.t("order-placed", { id: String(order.id), price: money(order.charge, ctx.deps.config.SHOP_CURRENCY) }));
+  } catch (error) {
+    if (!(error instanceof DomainError)) throw error;
+    await ctx.answerCallbackQuery();
+    const hint = error instanceof InsufficientBalanceError ? `\n\n${ctx.t("topup-hint")}` : "";
+    await ctx.reply(errorText(ctx.i18n, ctx.locale, error) + hint);
+  }
+});
+
+orderConfirmFeature.callbackQuery(/^ox:([A-Za-z0-9_-]{8,32})$/, async (ctx) => {
+  const pending = ctx.session.pending[ctx.match[1]!];
+  await ctx.answerCallbackQuery();
+  if (!pending || pending.orderId !== undefined) return;
+  delete ctx.session.pending[ctx.match[1]!];
+  await ctx.editMessageText(ctx.t("order-cancelled"));
+});

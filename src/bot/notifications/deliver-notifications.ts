@@ -1,0 +1,75 @@
+import { GrammyError, type Api } from "grammy";
+import type { Deps } from "../../deps.js";
+import { claimOutbox, completeOutbox, retryOutbox } from "../../outbox/claim.js";
+import type { OutboxKind, OutboxPayloads } from "../../outbox/kinds.js";
+import { loadI18n, type I18n } from "../i18n.js";
+import { NoRecipientError } from "./no-recipient.js";
+import { sendAdminOrder } from "./send-admin-order.js";
+import { sendAdminTopUp } from "./send-admin-topup.js";
+import { sendCustomerTopUp } from "./send-customer-topup.js";
+import { sendDelivery } from "./send-delivery.js";
+
+export type NotifyKind = Extract<OutboxKind, `notify-${string}`>;
+
+type Sender<K extends NotifyKind> = (deps: Deps, api: Api, i18n: I18n, payload: OutboxPayloads[K]) => Promise<void>;
+
+const SENDERS: { [K in NotifyKind]: Sender<K> } = {
+  "notify-delivery": sendDelivery,
+  "notify-admin-topup": sendAdminTopUp,
+  "notify-admin-order": sendAdminOrder,
+  "notify-customer-topup": sendCustomerTopUp,
+};
+
+export interface DeliverOptions {
+  i18n?: I18n;
+  /** Items per kind per call. */
+  batch?: number;
+  /** How long a claimed item is reserved for this call. */
+  lockMs?: number;
+}
+
+export interface DeliveryReport {
+  sent: number;
+  failed: number;
+  dropped: number;
+}
+
+let sharedI18n: Promise<I18n> | undefined;
+
+/**
+ * Sends the notify-* outbox items that are due, each once: an item is claimed, sent, then marked
+ * done; a failed send is left for the next call. Items whose chat will never accept a message
+ * (the user blocked the bot, the chat is gone) are marked done with the error, not retried forever.
+ */
+export async function deliverNotifications(deps: Deps, api: Api, options: DeliverOptions = {}): Promise<DeliveryReport> {
+  const i18n = options.i18n ?? (await (sharedI18n ??= loadI18n()));
+  const report: DeliveryReport = { sent: 0, failed: 0, dropped: 0 };
+  for (const kind of Object.keys(SENDERS) as NotifyKind[]) {
+    const items = await claimOutbox(deps.db, kind, options.batch ?? 50, options.lockMs ?? 60_000, deps.now());
+    for (const item of items) {
+      try {
+        await (SENDERS[kind] as Sender<NotifyKind>)(deps, api, i18n, item.payload);
+        await completeOutbox(deps.db, item.id);
+        report.sent += 1;
+      } catch (error) {
+        const message = error instanceof Error ? error.message : String(error);
+        if (isPermanent(error)) {
+          deps.logger.warn({ err: error, kind, outboxId: String(item.id) }, "Notification cannot be delivered; dropping it");
+          await deps.db.outbox.update({ where: { id: item.id }, data: { doneAt: deps.now(), lockedUntil: null, lastError: message.slice(0, 1000) } });
+          report.dropped += 1;
+        } else {
+          deps.logger.warn({ err: error, kind, outboxId: String(item.id) }, "Notification failed; retrying on the next run");
+          await retryOutbox(deps.db, item.id, message, deps.now());
+          report.failed += 1;
+        }
+      }
+    }
+  }
+  return report;
+}
+
+function isPermanent(error: unknown): boolean {
+  if (error instanceof NoRecipientError) return true;
+  if (!(error instanceof GrammyError)) return false;
+  return error.error_code === 403 || (error.error_code === 400 && /chat not found|user not found|PEER_ID_INVALID/i.test(error.description));
+}

@@ -1,0 +1,43 @@
+import type { TicketType } from "@prisma/client";
+import type { TicketOutcome } from "../tickets/ticket-outcomes.js";
+import type { Translate } from "./i18n.js";
+
+export function outcomeText(t: Translate, o: TicketOutcome): string {
+  const id = String(o.orderId);
+  switch (o.kind) {
+    case "canceled":
+      return t("ticket-out-canceled", { id, refund: o.refund });
+    case "cancel_requested":
+      return t("ticket-out-cancel-requested", { id });
+    case "cannot_cancel":
+      return t("ticket-out-cannot-cancel", { id, status: t(`status-${o.status}`) });
+    case "needs_admin":
+      return t("ticket-out-needs-admin", { id, status: t(`status-${o.status}`) });
+    case "refill_requested":
+      return t("ticket-out-refill-requested", { id, refill: String(o.refillId) });
+    case "refill_unsupported":
+      return t("ticket-out-refill-unsupported", { id });
+    case "refill_not_completed":
+      return t("ticket-out-refill-not-completed", { id, status: t(`status-${o.status}`) });
+    case "progress":
+      return t("ticket-out-progress", {
+        id,
+        status: t(`status-${o.status}`),
+        start: o.startCount === null ? "—" : String(o.startCount),
+        delivered: o.delivered === null ? "—" : String(o.delivered),
+        remains: o.remains === null ? "—" : String(o.remains),
+      });
+  }
+}
+
+/** The customer's answer to a new ticket: automatic results (labelled so), or "an admin will answer". */
+export function ticketAnswer(t: Translate, ticketId: number, outcomes: TicketOutcome[], answered: boolean): string {
+  const head = t("ticket-created", { id: String(ticketId) });
+  if (outcomes.length === 0) return `${head}\n\n${t("ticket-admin-will-answer")}`;
+  const body = [t("ticket-auto-label"), ...outcomes.map((o) => outcomeText(t, o))].join("\n");
+  return `${head}\n\n${body}${answered ? "" : `\n\n${t("ticket-left-open")}`}`;
+}
+
+export function ticketTypeText(t: Translate, type: TicketType): string {
+  return t(`ticket-type-${type}`);
+}

@@ -1,0 +1,112 @@
+import type { Actor } from "../audit/actor.js";
+import { writeAudit } from "../audit/write-audit.js";
+import type { Deps } from "../deps.js";
+import { Decimal } from "../money/decimal.js";
+import { fxRate } from "../money/fx.js";
+import type { ProviderService } from "../providers/api-client.js";
+import { providerClient } from "../providers/provider-gateway.js";
+import { providerFailure } from "../orders/provider-failure.js";
+import { NotFoundError, ValidationError } from "../shared/errors.js";
+
+export interface ImportServicesInput {
+  providerId: number;
+  /** Where new services go; by default a category per provider category name (created when missing). */
+  categoryId?: number;
+  /** Markup over cost, in percent ("25" = cost × 1.25). */
+  markupPercent: string;
+  actor: Actor;
+}
+
+export interface ImportReport {
+  created: number;
+  updated: number;
+  deactivated: number;
+  /** Entries of the provider's list that could not be read (they are not treated as gone). */
+  skipped: number;
+}
+
+const PRICE_DP = 4;
+
+/**
+ * Imports a provider's `services` with a markup and currency conversion. Re-import updates cost,
+ * min/max, flags and price, re-activates returning services, and deactivates services that vanished
+ * upstream. Prices are cost × (1 + markup), rounded up, so they never fall below cost.
+ */
+export async function importProviderServices(deps: Deps, input: ImportServicesInput): Promise<ImportReport> {
+  if (!/^\d{1,4}(\.\d{1,2})?$/.test(input.markupPercent)) {
+    throw new ValidationError("markupPercent", "markup_invalid", "Markup must be a percentage from 0 to 9999, e.g. 25");
+  }
+  const provider = await deps.db.provider.findUnique({ where: { id: input.providerId } });
+  if (!provider) throw new NotFoundError("Provider", input.providerId);
+  if (input.categoryId !== undefined && !(await deps.db.category.findUnique({ where: { id: input.categoryId } }))) {
+    throw new NotFoundError("Category", input.categoryId);
+  }
+  const rate = fxRate(deps.config, provider.currency);
+  const factor = new Decimal(input.markupPercent).div(100).add(1);
+  let list;
+  try {
+    list = await providerClient(deps, provider).services();
+  } catch (error) {
+    throw providerFailure(error, "service list");
+  }
+  const report: ImportReport = { created: 0, updated: 0, deactivated: 0, skipped: list.skipped.length };
+  await deps.db.$transaction(
+    async (tx) => {
+      const existing = new Map(
+        (await tx.service.findMany({ where: { providerId: provider.id }, select: { id: true, providerServiceId: true } })).map((s) => [s.providerServiceId, s.id]),
+      );
+      const categories = new Map<string, number>();
+      const categoryFor = async (name: string): Promise<number> => {
+        if (input.categoryId !== undefined) return input.categoryId;
+        const key = name.trim() || provider.name;
+        const known = categories.get(key) ?? (await tx.category.findFirst({ where: { nameEn: key }, select: { id: true } }))?.id;
+        const id = known ?? (await tx.category.create({ data: { nameEn: key, nameBn: key } })).id;
+        categories.set(key, id);
+        return id;
+      };
+      for (const s of list.services) {
+        const data = serviceFields(s, rate, factor);
+        const id = existing.get(s.service);
+        if (id !== undefined) {
+          await tx.service.update({ where: { id }, data: { ...data, active: true } });
+          report.updated += 1;
+        } else {
+          await tx.service.create({
+            data: { ...data, nameBn: s.name || `#${s.service}`, nameEn: s.name || `#${s.service}`, providerId: provider.id, providerServiceId: s.service, categoryId: await categoryFor(s.category) },
+          });
+          report.created += 1;
+        }
+      }
+      const seen = list.services.map((s) => s.service);
+      const gone = await tx.service.updateMany({
+        where: { providerId: provider.id, active: true, providerServiceId: { notIn: seen } },
+        data: { active: false },
+      });
+      report.deactivated = gone.count;
+      await writeAudit(tx, input.actor, { action: "catalogue.import", entity: "Provider", entityId: provider.id, after: { ...report, markupPercent: input.markupPercent } });
+    },
+    { timeout: 120_000, maxWait: 30_000 },
+  );
+  return report;
+}
+
+function serviceFields(s: ProviderService, fx: Decimal, factor: Decimal) {
+  const providerRate = new Decimal(s.rate);
+  const isPackage = s.type.toLowerCase() === "package";
+  const cost = providerRate.mul(fx).toDecimalPlaces(PRICE_DP, Decimal.ROUND_UP);
+  const price = cost.mul(factor).toDecimalPlaces(PRICE_DP, Decimal.ROUND_UP);
+  const min = s.min ?? 1;
+  return {
+    type: s.type,
+    providerRate,
+    cost,
+    price: price.lt(cost) ? cost : price,
+    priceUnit: isPackage ? ("PER_PACKAGE" as const) : ("PER_1000" as const),
+    min: Math.max(1, min),
+    max: Math.max(min, s.max ?? 1_000_000),
+    refill: s.refill,
+    cancel: s.cancel,
+    dripfeed: s.dripfeed,
+    ...(s.description ? { descriptionEn: s.description } : {}),
+  };
+}

@@ -1,0 +1,67 @@
+import type { Group } from "@prisma/client";
+import type { Actor } from "../audit/actor.js";
+import { writeAudit } from "../audit/write-audit.js";
+import type { Db } from "../db/client.js";
+import { isUniqueViolation, transaction } from "../db/transaction.js";
+import { Decimal } from "../money/decimal.js";
+import { ConflictError, ForbiddenError, ValidationError } from "../shared/errors.js";
+
+export interface RegisterGroupInput {
+  chatId: bigint;
+  title?: string | null;
+  /** Price per unit (diamond) in shop currency, as typed by the admin. */
+  rate: string;
+  /** How far below zero the group's account may go (its "due"). */
+  creditLimit: string;
+  actor: Actor;
+  /** The manual service quick orders are recorded against; defaults to the shop's per-unit manual service. */
+  serviceId?: number;
+}
+
+const AMOUNT = /^\d{1,12}(\.\d{1,6})?$/;
+
+/** An admin registers a reseller's Telegram group: a GROUP account with a credit limit, and a rate per unit. */
+export async function registerGroup(db: Db, input: RegisterGroupInput): Promise<Group> {
+  if (!input.actor.isAdmin) throw new ForbiddenError("Only admins register groups");
+  if (!AMOUNT.test(input.rate) || new Decimal(input.rate).lte(0)) {
+    throw new ValidationError("rate", "group_rate_invalid", "The rate must be a positive number like 0.85");
+  }
+  if (!/^\d{1,12}(\.\d{1,4})?$/.test(input.creditLimit)) {
+    throw new ValidationError("creditLimit", "group_credit_invalid", "The credit limit must be a number like 5000");
+  }
+  const serviceId = input.serviceId ?? (await defaultQuickOrderService(db));
+  const service = await db.service.findUnique({ where: { id: serviceId } });
+  if (!service || service.mode !== "MANUAL") {
+    throw new ValidationError("serviceId", "group_service_invalid", "Quick orders need an active manual service", { serviceId });
+  }
+  try {
+    return await transaction(db, async (tx) => {
+      const account = await tx.account.create({ data: { kind: "GROUP", creditLimit: input.creditLimit } });
+      const group = await tx.group.create({
+        data: {
+          chatId: input.chatId,
+          title: input.title ?? null,
+          rate: input.rate,
+          accountId: account.id,
+          serviceId,
+          registeredById: input.actor.userId ?? null,
+        },
+      });
+      await writeAudit(tx, input.actor, { action: "group.register", entity: "Group", entityId: group.id, after: group });
+      return group;
+    });
+  } catch (error) {
+    if (isUniqueViolation(error)) throw new ConflictError("group_exists", "This group is already registered", { chatId: String(input.chatId) });
+    throw error;
+  }
+}
+
+async function defaultQuickOrderService(db: Db): Promise<number> {
+  const service = await db.service.findFirst({
+    where: { mode: "MANUAL", priceUnit: "PER_UNIT", active: true },
+    orderBy: { id: "asc" },
+    select: { id: true },
+  });
+  if (!service) throw new ValidationError("serviceId", "group_service_invalid", "Create a manual per-unit service (e.g. diamonds) first");
+  return service.id;
+}

@@ -1,0 +1,87 @@
+import type { Deps } from "../deps.js";
+import { expireSubmittingLeases } from "../forwarding/expire-leases.js";
+
+export interface StuckCheck {
+  /** Orders newly flagged in this pass (each is announced once). */
+  flagged: number;
+  /** Orders no longer stuck, unflagged in this pass. */
+  cleared: number;
+  /** Orders examined: everything not final. */
+  ordersChecked: number;
+  /** Orders stuck after this pass. */
+  stuckNow: number;
+}
+
+const minutesAgo = (now: Date, minutes: number) => new Date(now.getTime() - minutes * 60_000);
+
+/**
+ * One pass of the stuck-order detector. The reasons, in product.md's words:
+ *   pending_too_long   PENDING for more than STUCK_PENDING_MINUTES
+ *   unknown            UNKNOWN (SUBMITTING past its lease is turned UNKNOWN first)
+ *   manual_in_progress a manual order taken more than STUCK_MANUAL_MINUTES ago and not done
+ *   no_progress        an auto order at the provider without progress for its service's threshold
+ *   delivery_unconfirmed a completed manual order whose confirmation was not sent after STUCK_DELIVERY_MINUTES
+ * Each condition is its own index-friendly query; flagging, unflagging and the admin alerts are
+ * single statements, so a pass stays cheap however many orders are finished.
+ */
+export async function detectStuckOrders(deps: Deps): Promise<StuckCheck> {
+  await expireSubmittingLeases(deps);
+  const c = deps.config;
+  const now = deps.now();
+  const pendingBefore = minutesAgo(now, c.STUCK_PENDING_MINUTES);
+  const manualBefore = minutesAgo(now, c.STUCK_MANUAL_MINUTES);
+  const deliveryBefore = minutesAgo(now, c.STUCK_DELIVERY_MINUTES);
+  const candidates = `
+      SELECT o."id", 'pending_too_long' AS reason FROM "Order" o
+       WHERE o."status" = 'PENDING' AND o."createdAt" < $1
+      UNION ALL
+      SELECT o."id", 'unknown' FROM "Order" o WHERE o."status" = 'UNKNOWN'
+      UNION ALL
+      SELECT o."id", 'manual_in_progress' FROM "Order" o
+       WHERE o."status" = 'IN_PROGRESS' AND o."isManual" AND COALESCE(o."takenAt", o."createdAt") < $2
+      UNION ALL
+      SELECT o."id", 'no_progress' FROM "Order" o JOIN "Service" s ON s."id" = o."serviceId"
+       WHERE o."status" = 'IN_PROGRESS' AND NOT o."isManual"
+         AND COALESCE(o."lastProgressAt", o."createdAt") < $4::timestamp - make_interval(mins => COALESCE(s."stuckAfterMinutes", $5))
+      UNION ALL
+      SELECT o."id", 'delivery_unconfirmed' FROM "Order" o
+       WHERE o."isManual" AND o."status" = 'COMPLETED' AND o."deliveryNotifiedAt" IS NULL AND o."completedAt" < $3`;
+  const params = [pendingBefore, manualBefore, deliveryBefore, now, c.STUCK_NO_PROGRESS_MINUTES] as const;
+
+  return deps.db.$transaction(async (tx) => {
+    const cleared = await tx.$executeRawUnsafe(
+      `UPDATE "Order" SET "stuck" = false, "stuckReason" = NULL, "stuckAt" = NULL
+        WHERE "stuck" AND "id" NOT IN (SELECT "id" FROM (${candidates}) c)`,
+      ...params,
+    );
+    const [flaggedRow] = await tx.$queryRawUnsafe<{ flagged: bigint }[]>(
+      `WITH c AS (SELECT DISTINCT ON ("id") "id", reason FROM (${candidates}) x ORDER BY "id"),
+       flagged AS (
+         UPDATE "Order" o SET "stuck" = true, "stuckReason" = c.reason, "stuckAt" = $4
+           FROM c WHERE o."id" = c."id" AND NOT o."stuck"
+         RETURNING o."id", o."stuckReason"),
+       alerts AS (
+         INSERT INTO "Outbox" ("kind", "payload", "orderId", "dedupeKey", "availableAt", "createdAt")
+         SELECT 'notify-admin-order', jsonb_build_object('orderId', "id", 'event', 'stuck', 'reason', "stuckReason"),
+                "id", 'stuck:' || "id" || ':' || (extract(epoch from $4::timestamp) * 1000)::bigint, $4, $4
+           FROM flagged
+         ON CONFLICT ("dedupeKey") DO NOTHING)
+       SELECT count(*) AS flagged FROM flagged`,
+      ...params,
+    );
+    const [counts] = await tx.$queryRaw<{ checked: bigint; stuck: bigint }[]>`
+      SELECT count(*) FILTER (WHERE "status" IN ('PENDING','SUBMITTING','UNKNOWN','FAILED','IN_PROGRESS')) AS checked,
+             count(*) FILTER (WHERE "stuck") AS stuck
+        FROM "Order" WHERE "status" IN ('PENDING','SUBMITTING','UNKNOWN','FAILED','IN_PROGRESS') OR "stuck"`;
+    const result = {
+      flagged: Number(flaggedRow?.flagged ?? 0),
+      cleared,
+      ordersChecked: Number(counts?.checked ?? 0),
+      stuckNow: Number(counts?.stuck ?? 0),
+    };
+    await tx.stuckCheckRun.create({
+      data: { startedAt: now, finishedAt: new Date(), ordersChecked: result.ordersChecked, issuesFound: result.stuckNow },
+    });
+    return result;
+  });
+}

@@ -1,0 +1,70 @@
+import type { Order, Service, TicketType } from "@prisma/client";
+import type { Actor } from "../audit/actor.js";
+import type { Deps } from "../deps.js";
+import { cancelOrder } from "../orders/cancel-order.js";
+import { requestRefill } from "../orders/request-refill.js";
+import { requestUpstreamCancel } from "../orders/request-upstream-cancel.js";
+import { customerStatus } from "../orders/status-view.js";
+import type { TicketOutcome } from "./ticket-outcomes.js";
+
+type OrderWithService = Order & { service: Service };
+
+/** The ticket types the bot answers by itself, order by order, reading live state. */
+export const AUTO_TYPES: readonly TicketType[] = ["CANCEL", "REFILL", "SPEED_UP", "RESTART", "FAKE_COMPLETION"];
+
+export async function autoReplyFor(deps: Deps, type: TicketType, orderId: number, actor: Actor & { userId: number }): Promise<TicketOutcome> {
+  const order = await deps.db.order.findUniqueOrThrow({ where: { id: orderId }, include: { service: true } });
+  try {
+    switch (type) {
+      case "CANCEL":
+        return await cancelRule(deps, order, actor);
+      case "REFILL":
+        return await refillRule(deps, order, actor);
+      default:
+        return progressOf(order);
+    }
+  } catch (error) {
+    // The ticket is already recorded: whatever went wrong here is left to an admin, never lost.
+    deps.logger.warn({ err: error, orderId, type }, "Automatic ticket answer failed; left for an admin");
+    const fresh = await deps.db.order.findUniqueOrThrow({ where: { id: orderId } });
+    return { orderId, kind: "needs_admin", status: customerStatus(fresh.status) };
+  }
+}
+
+async function cancelRule(deps: Deps, order: OrderWithService, actor: Actor & { userId: number }): Promise<TicketOutcome> {
+  const status = customerStatus(order.status);
+  if (order.status === "PENDING" || order.status === "FAILED") {
+    const canceled = await cancelOrder(deps.db, { orderId: order.id, actor, ownerUserId: actor.userId, reason: `${actor.label}: customer asked to cancel` });
+    return { orderId: order.id, kind: "canceled", refund: canceled.refunded.toFixed(2) };
+  }
+  if (order.status === "IN_PROGRESS" && !order.isManual && order.providerOrderId && order.service.cancel) {
+    await requestUpstreamCancel(deps, { orderId: order.id, actor, ownerUserId: actor.userId });
+    return { orderId: order.id, kind: "cancel_requested" };
+  }
+  if (order.status === "SUBMITTING" || order.status === "UNKNOWN") {
+    // Whether the provider has it is not known yet: cancelling now could refund a delivered order.
+    return { orderId: order.id, kind: "needs_admin", status };
+  }
+  return { orderId: order.id, kind: "cannot_cancel", status };
+}
+
+async function refillRule(deps: Deps, order: OrderWithService, actor: Actor & { userId: number }): Promise<TicketOutcome> {
+  if (!order.service.refill || order.isManual) return { orderId: order.id, kind: "refill_unsupported" };
+  if (order.status !== "COMPLETED" && order.status !== "PARTIAL") {
+    return { orderId: order.id, kind: "refill_not_completed", status: customerStatus(order.status) };
+  }
+  const refill = await requestRefill(deps, { orderId: order.id, actor, ownerUserId: actor.userId });
+  return { orderId: order.id, kind: "refill_requested", refillId: refill.id };
+}
+
+function progressOf(order: Order): TicketOutcome {
+  const delivered = order.remains === null ? null : Math.max(0, order.quantity - Math.max(order.remains, 0));
+  return {
+    orderId: order.id,
+    kind: "progress",
+    status: customerStatus(order.status),
+    startCount: order.startCount,
+    delivered,
+    remains: order.remains,
+  };
+}

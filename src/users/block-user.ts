@@ -1,0 +1,31 @@
+import type { User } from "@prisma/client";
+import type { Actor } from "../audit/actor.js";
+import { writeAudit } from "../audit/write-audit.js";
+import type { Db } from "../db/client.js";
+import { transaction } from "../db/transaction.js";
+import { InvalidStateError, NotFoundError } from "../shared/errors.js";
+
+export interface SetUserBlockedInput {
+  userId: number;
+  blocked: boolean;
+  actor: Actor;
+}
+
+/** Blocks or unblocks a user. A blocked user cannot order, top up or use an API key; admins cannot be blocked. */
+export async function setUserBlocked(db: Db, input: SetUserBlockedInput): Promise<User> {
+  return transaction(db, async (tx) => {
+    const user = await tx.user.findUnique({ where: { id: input.userId } });
+    if (!user) throw new NotFoundError("User", input.userId);
+    if (input.blocked && user.role === "ADMIN") throw new InvalidStateError("Admins cannot be blocked; remove them from ADMIN_IDS first", { userId: user.id });
+    if (user.blocked === input.blocked) return user;
+    const updated = await tx.user.update({ where: { id: user.id }, data: { blocked: input.blocked } });
+    await writeAudit(tx, input.actor, {
+      action: input.blocked ? "user.block" : "user.unblock",
+      entity: "User",
+      entityId: user.id,
+      before: { blocked: user.blocked },
+      after: { blocked: input.blocked },
+    });
+    return updated;
+  });
+}
