@@ -7,7 +7,7 @@ import RelayPlugin from "@pothos/plugin-relay";
 import ScopeAuthPlugin from "@pothos/plugin-scope-auth";
 import ValidationPlugin from "@pothos/plugin-validation";
 import type { Prisma } from "@prisma/client";
-import { GraphQLError } from "graphql";
+import { GraphQLError } from "./graphql-runtime.js";
 import type { GraphQLContext } from "./context.js";
 import type PrismaTypes from "./generated/pothos-prisma-types.js";
 import { getDatamodel } from "./generated/pothos-prisma-types.js";

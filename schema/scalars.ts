@@ -1,5 +1,5 @@
 import { Prisma } from "@prisma/client";
-import { GraphQLError, Kind } from "graphql";
+import { GraphQLError, Kind } from "./graphql-runtime.js";
 import { builder } from "./builder.js";
 
 const DECIMAL = /^-?\d{1,14}(\.\d{1,6})?$/;

@@ -1,5 +1,6 @@
 // Assembles the schema from the type files. Importing a type file registers its types, queries and mutations.
-import { lexicographicSortSchema, printSchema, type GraphQLSchema } from "graphql";
+import type { GraphQLSchema } from "graphql";
+import { lexicographicSortSchema, printSchema } from "./graphql-runtime.js";
 import { builder } from "./builder.js";
 import "./scalars.js";
 import "./errors.js";
@@ -12,6 +13,9 @@ import "./types/catalogue.js";
 import "./types/provider.js";
 import "./types/order-operations.js";
 import "./types/reseller.js";
+import "./types/stats.js";
+import "./types/ticket.js";
+import "./types/group.js";
 
 let built: GraphQLSchema | undefined;
 

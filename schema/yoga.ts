@@ -1,5 +1,5 @@
 import { EnvelopArmor } from "@escape.tech/graphql-armor";
-import { GraphQLError, NoSchemaIntrospectionCustomRule } from "graphql";
+import { GraphQLError, NoSchemaIntrospectionCustomRule } from "./graphql-runtime.js";
 import { createYoga, type Plugin, type YogaServerInstance } from "graphql-yoga";
 import type { Deps } from "../src/deps.js";
 import type { GraphQLContext } from "./context.js";

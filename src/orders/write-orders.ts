@@ -51,13 +51,14 @@ export async function writeOrder(tx: Tx, owner: OrderOwner, draft: OrderDraft, m
       groupMessageId: meta.groupMessageId ?? null,
     },
   });
-  if (charge.gt(0)) {
-    await post(tx, { accountId: owner.accountId, amount: charge.negated(), kind: "ORDER_CHARGE", orderId: order.id });
-  }
   if (manual) {
     await enqueue(tx, "notify-admin-order", { orderId: order.id, event: "manual_new" }, { orderId: order.id, dedupeKey: `manual_new:${order.id}` });
   } else {
     await enqueue(tx, "forward-order", { orderId: order.id }, { orderId: order.id });
+  }
+  // The debit locks the account row until commit: it goes last so concurrent orders on one account wait least.
+  if (charge.gt(0)) {
+    await post(tx, { accountId: owner.accountId, amount: charge.negated(), kind: "ORDER_CHARGE", orderId: order.id });
   }
   return order;
 }
