@@ -2,7 +2,8 @@
 // stops them in reverse order. Entry points plug in here; business rules stay in src/<module>.
 import type { Server } from "node:http";
 import { join } from "node:path";
-import { seedDemoCatalogue } from "./catalogue/seed-demo.js";
+import { DEMO_PROVIDER_KEY, DEMO_SIMULATOR_SERVICES, pointDemoProviderAt, seedDemoCatalogue } from "./catalogue/seed-demo.js";
+import { startProviderSimulator, type ProviderSimulator } from "./providers/simulator/index.js";
 import type { Config } from "./config.js";
 import { createDb, type DbHandle } from "./db/client.js";
 import { startEmbeddedPostgres } from "./db/embedded.js";
@@ -42,12 +43,31 @@ async function openDatabase(config: Config, logger: Logger): Promise<{ db: DbHan
   };
 }
 
+/**
+ * On the embedded default (or with PROVIDER_SIMULATOR=true) a provider simulator runs in-process
+ * for the demo provider, advancing orders on a clock, so the whole order path works offline.
+ */
+async function startDemoSimulator(config: Config, db: DbHandle, logger: Logger): Promise<ProviderSimulator | null> {
+  if (!(config.PROVIDER_SIMULATOR ?? config.embedded)) return null;
+  const sim = await startProviderSimulator({
+    apiKey: DEMO_PROVIDER_KEY,
+    balance: "500",
+    services: DEMO_SIMULATOR_SERVICES,
+    autoAdvanceMs: 15_000,
+    controlEndpoints: false,
+  });
+  await pointDemoProviderAt(db.prisma, sim.url);
+  logger.info({ url: sim.url }, "Built-in provider simulator serves the demo provider");
+  return sim;
+}
+
 export async function startApp(config: Config, logger: Logger): Promise<App> {
   const database = await openDatabase(config, logger);
   const { db } = database;
   const box = createSecretBox(config.SECRET_KEY ?? loadOrCreateLocalSecret(config.DATA_DIR));
   await syncAdmins(db.prisma, config.ADMIN_IDS);
   if (config.embedded && (await seedDemoCatalogue(db.prisma, box))) logger.info("Seeded the demo catalogue");
+  const simulator = await startDemoSimulator(config, db, logger);
 
   const telegram = Boolean(config.BOT_TOKEN);
   if (!telegram) logger.warn("BOT_TOKEN is not set: Telegram is disabled; the HTTP server runs without the bot");
@@ -70,6 +90,7 @@ export async function startApp(config: Config, logger: Logger): Promise<App> {
     async stop() {
       await new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeAllConnections();
+      await simulator?.close();
       await database.close();
     },
   };

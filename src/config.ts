@@ -69,6 +69,7 @@ const schema = z.object({
   SYNC_INTERVAL_MINUTES: int(1, 1440).default("15"),
   SYNC_PACE_MS: int(0, 60_000).default("2000"),
   STUCK_CHECK_INTERVAL_MINUTES: int(1, 1440).default("1"),
+  BALANCE_CHECK_INTERVAL_MINUTES: int(1, 1440).default("5"),
   STUCK_PENDING_MINUTES: int(1, 10_000).default("30"),
   STUCK_MANUAL_MINUTES: int(1, 10_000).default("5"),
   STUCK_NO_PROGRESS_MINUTES: int(1, 100_000).default("720"),
@@ -101,6 +102,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   }
   if (c.WEBHOOK_URL && !c.WEBHOOK_SECRET) {
     throw new ConfigError("Invalid configuration:\n  WEBHOOK_SECRET: required when WEBHOOK_URL is set");
+  }
+  if (c.SUBMIT_LEASE_SECONDS * 1000 <= c.PROVIDER_TIMEOUT_MS) {
+    throw new ConfigError("Invalid configuration:\n  SUBMIT_LEASE_SECONDS: must be longer than PROVIDER_TIMEOUT_MS, or calls in flight would be taken for lost");
   }
   const fx = new Map(c.FX_RATES.split(",").map((p) => p.split(":") as [string, string]));
   fx.set(c.SHOP_CURRENCY, "1");

@@ -1,11 +1,27 @@
 import type { Prisma } from "@prisma/client";
 import type { Db } from "../db/client.js";
+import type { SimService } from "../providers/simulator/index.js";
 import type { SecretBox } from "../shared/secret-box.js";
 
 export const DEMO_PROVIDER_NAME = "Demo provider (simulator)";
 export const DEMO_PROVIDER_KEY = "demo-simulator-key";
 
+/** What the built-in simulator offers the demo provider: the ids and types the demo services use. */
+export const DEMO_SIMULATOR_SERVICES: readonly SimService[] = [
+  { service: 1, name: "Instagram Followers [Refill 30d]", type: "Default", category: "Instagram", rate: "1.00", min: 10, max: 100000, refill: true, cancel: true },
+  { service: 2, name: "Instagram Likes", type: "Default", category: "Instagram", rate: "0.30", min: 10, max: 50000 },
+  { service: 3, name: "Facebook Page Likes + Follows", type: "Default", category: "Facebook", rate: "1.50", min: 50, max: 50000, refill: true },
+  { service: 4, name: "Facebook Custom Comments", type: "Custom Comments", category: "Facebook", rate: "5.00", min: 1, max: 1000 },
+  { service: 5, name: "TikTok Views", type: "Default", category: "TikTok", rate: "0.02", min: 100, max: 10000000, cancel: true },
+  { service: 6, name: "YouTube Views", type: "Default", category: "YouTube", rate: "1.20", min: 100, max: 1000000, refill: true },
+];
+
 type DemoService = Omit<Prisma.ServiceUncheckedCreateInput, "categoryId">;
+
+/** Points the demo provider at this run's built-in simulator (its port changes at every start). */
+export async function pointDemoProviderAt(db: Db, url: string): Promise<void> {
+  await db.provider.updateMany({ where: { name: DEMO_PROVIDER_NAME }, data: { url, balance: null, balanceCheckedAt: null } });
+}
 
 /** A small catalogue to try the shop with. Written once, into an empty database only. */
 export async function seedDemoCatalogue(db: Db, box: SecretBox, simulatorUrl = "http://127.0.0.1:4100/api/v2"): Promise<boolean> {

@@ -47,6 +47,7 @@ describe("npm start on the embedded default", () => {
     expect(health).toMatchObject({ status: "ok", database: { status: "up", embedded: true }, telegram: "disabled" });
     expect(first.log()).toMatch(/BOT_TOKEN is not set: Telegram is disabled/);
     expect(first.log()).toMatch(/Seeded the demo catalogue/);
+    expect(first.log()).toMatch(/Built-in provider simulator serves the demo provider/);
     expect(await stop(first.child)).toBe(0);
 
     const second = await start();

@@ -19,6 +19,7 @@ describe("configuration", () => {
     [{ NODE_ENV: "production" }, "SECRET_KEY"],
     [{ WEBHOOK_URL: "https://bot.example/hook" }, "WEBHOOK_SECRET"],
     [{ AUTO_RESUBMIT_ON_BALANCE: "maybe" }, "AUTO_RESUBMIT_ON_BALANCE"],
+    [{ SUBMIT_LEASE_SECONDS: "10", PROVIDER_TIMEOUT_MS: "30000" }, "SUBMIT_LEASE_SECONDS"],
   ])("names the bad variable: %j", (env, name) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(new RegExp(`\\b${name}:`));
