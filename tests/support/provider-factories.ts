@@ -1,4 +1,4 @@
-import type { Provider, Service } from "@prisma/client";
+import type { Prisma, Provider } from "@prisma/client";
 import type { Db } from "../../src/db/client.js";
 import type { ProviderSimulator } from "../../src/providers/simulator/index.js";
 import type { SecretBox } from "../../src/shared/secret-box.js";
@@ -19,7 +19,7 @@ export function buildSimProvider(db: Db, box: SecretBox, sim: Pick<ProviderSimul
 }
 
 /** An auto service forwarded to the simulator's service 1 (Default, 0.90 USD per 1000, min 10). */
-export function buildSimService(db: Db, provider: Provider, overrides: Partial<Service> = {}): Promise<Service> {
+export function buildSimService(db: Db, provider: Provider, overrides: Partial<Prisma.ServiceUncheckedCreateInput> = {}) {
   return buildService(db, {
     providerId: provider.id,
     providerServiceId: "1",
@@ -31,5 +31,5 @@ export function buildSimService(db: Db, provider: Provider, overrides: Partial<S
     refill: true,
     cancel: true,
     ...overrides,
-  } as never);
+  });
 }
