@@ -4,11 +4,12 @@ import { prepareServerDatabase, testDatabaseUrl } from "./tests/support/database
 
 const require = createRequire(import.meta.url);
 
-function graphqlAlias(): Record<string, string> {
+/** Our code and Pothos/Yoga must share one graphql module (the CommonJS build they require). */
+function graphqlAlias(): { find: RegExp; replacement: string }[] {
   try {
-    return { graphql: require.resolve("graphql").replace(/index\.js$/, "index.mjs") };
+    return [{ find: /^graphql$/, replacement: require.resolve("graphql") }];
   } catch {
-    return {};
+    return [];
   }
 }
 

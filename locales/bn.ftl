@@ -84,7 +84,7 @@ mass-ask =
     service_id | link | quantity
     উদাহরণ:
     12 | https://instagram.com/yourpage | 1000
-mass-placed = ✅ { $count }টি অর্ডার নেওয়া হয়েছে ({ $ids })। মোট { $total }।
+mass-placed = ✅ অর্ডার নেওয়া হয়েছে: { $count }টি ({ $ids })। মোট { $total }।
 mass-errors = ❌ কোনো অর্ডার হয়নি। এই লাইনগুলো ঠিক করুন:
 mass-line-error = লাইন { $line }: { $error }
 mass-try-again = ঠিক করা তালিকাটি আবার পাঠান, অথবা মেনু দিয়ে বন্ধ করুন।
@@ -226,6 +226,8 @@ admin-ticket =
 admin-ticket-reply-hint = ↩️ গ্রাহককে উত্তর দিতে এই মেসেজের রিপ্লাই দিন।
 admin-ticket-reply-sent = ✅ উত্তর পাঠানো হয়েছে (টিকেট #{ $id })।
 admin-ticket-reply-failed = ⚠️ সংরক্ষিত হয়েছে, কিন্তু গ্রাহকের কাছে পাঠানো যায়নি (টিকেট #{ $id })।
+admin-provider-low = 💸 প্রোভাইডার { $provider }: ব্যালেন্স { $balance }, যা { $threshold } এর কম। রিচার্জ না হওয়া পর্যন্ত এর অর্ডার ব্যর্থ হবে।
+admin-provider-recovered = 💰 প্রোভাইডার { $provider }: ব্যালেন্স আবার { $balance } (সতর্কসীমা { $threshold })।
 admin-dashboard-link = 🔐 ড্যাশবোর্ডে লগইনের এককালীন লিংক (১০ মিনিট বৈধ): { $url }
 admin-dashboard-sent-privately = 🔐 লিংকটি আপনাকে ব্যক্তিগত মেসেজে পাঠিয়েছি।
 

@@ -84,7 +84,7 @@ mass-ask =
     service_id | link | quantity
     Example:
     12 | https://instagram.com/yourpage | 1000
-mass-placed = ✅ { $count } orders placed ({ $ids }). Total { $total }.
+mass-placed = ✅ Orders placed: { $count } ({ $ids }). Total { $total }.
 mass-errors = ❌ Nothing was ordered. Please fix these lines:
 mass-line-error = Line { $line }: { $error }
 mass-try-again = Send the corrected list, or use the menu to stop.
@@ -226,6 +226,8 @@ admin-ticket =
 admin-ticket-reply-hint = ↩️ Reply to this message to answer the customer.
 admin-ticket-reply-sent = ✅ Answer sent (ticket #{ $id }).
 admin-ticket-reply-failed = ⚠️ Saved, but the customer could not be reached (ticket #{ $id }).
+admin-provider-low = 💸 Provider { $provider }: balance { $balance } is below { $threshold }. Orders for it will fail until it is topped up.
+admin-provider-recovered = 💰 Provider { $provider }: balance back to { $balance } (alert below { $threshold }).
 admin-dashboard-link = 🔐 Your one-time dashboard login link (valid 10 minutes): { $url }
 admin-dashboard-sent-privately = 🔐 I sent you the link in a private message.
 
@@ -238,7 +240,7 @@ err-invalid-state = ❌ This cannot be done in the order's current state.
 err-insufficient-balance = ❌ Not enough balance: you have { $balance }, this needs { $required }.
 err-link-invalid = ❌ That is not a valid link. Send the full address starting with https://
 err-link-too-long = ❌ That link is too long.
-err-link-wrong-platform = ❌ The link must be a { $platform } link.
+err-link-wrong-platform = ❌ The link must be on { $platform }.
 err-uid-invalid = ❌ The player ID must be 5 to 20 digits.
 err-quantity-not-integer = ❌ Send a whole number from { $min } to { $max }, like 1000.
 err-quantity-out-of-range = ❌ The quantity must be between { $min } and { $max }.

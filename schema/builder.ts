@@ -8,7 +8,7 @@ import ScopeAuthPlugin from "@pothos/plugin-scope-auth";
 import ValidationPlugin from "@pothos/plugin-validation";
 import type { Prisma } from "@prisma/client";
 import { GraphQLError } from "./graphql-runtime.js";
-import type { GraphQLContext } from "./context.js";
+import { scopesFor, type GraphQLContext } from "./context.js";
 import type PrismaTypes from "./generated/pothos-prisma-types.js";
 import { getDatamodel } from "./generated/pothos-prisma-types.js";
 
@@ -30,12 +30,7 @@ export const builder = new SchemaBuilder<{
   defaultFieldNullability: false,
   defaultInputFieldRequiredness: true,
   scopeAuth: {
-    authScopes: (ctx) => ({
-      admin: ctx.viewer?.role === "ADMIN",
-      reseller: ctx.viewer?.role === "RESELLER",
-      customer: ctx.viewer?.role === "CUSTOMER",
-      authenticated: ctx.viewer !== null,
-    }),
+    authScopes: (ctx) => scopesFor(ctx.viewer),
     unauthorizedError: () => new GraphQLError("Not authorized", { extensions: { code: "FORBIDDEN" } }),
   },
   errors: { defaultTypes: [] },
@@ -50,6 +45,7 @@ export const builder = new SchemaBuilder<{
   },
   relay: {
     clientMutationId: "omit",
+    nodesOnConnection: true,
     cursorType: "String",
     // Global node lookups would bypass the per-field rules: every object is reached through a rule-guarded root field.
     nodeQueryOptions: false,

@@ -29,3 +29,14 @@ export function viewerId(ctx: GraphQLContext): number {
   if (!ctx.viewer) throw new Error("viewerId called without a viewer");
   return ctx.viewer.userId;
 }
+
+export type ScopeName = "admin" | "reseller" | "customer" | "authenticated";
+
+export function scopesFor(viewer: Viewer | null): Record<ScopeName, boolean> {
+  return {
+    admin: viewer?.role === "ADMIN",
+    reseller: viewer?.role === "RESELLER",
+    customer: viewer?.role === "CUSTOMER",
+    authenticated: viewer !== null,
+  };
+}

@@ -5,5 +5,5 @@ import { createRequire } from "node:module";
 
 const graphql = createRequire(import.meta.url)("graphql") as typeof import("graphql");
 
-export const { GraphQLError, Kind, NoSchemaIntrospectionCustomRule, lexicographicSortSchema, printSchema } = graphql;
+export const { GraphQLError, Kind, NoSchemaIntrospectionCustomRule, getOperationAST, lexicographicSortSchema, printSchema } = graphql;
 export type GraphQLError = import("graphql").GraphQLError;

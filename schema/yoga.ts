@@ -3,6 +3,7 @@ import { GraphQLError, NoSchemaIntrospectionCustomRule } from "./graphql-runtime
 import { createYoga, type Plugin, type YogaServerInstance } from "graphql-yoga";
 import type { Deps } from "../src/deps.js";
 import type { GraphQLContext } from "./context.js";
+import { authorizeRootFields } from "./authorize-root.js";
 import { csrfRefusal } from "./csrf.js";
 import { createLoaders } from "./loaders.js";
 import { createRateLimiter } from "./rate-limit.js";
@@ -12,9 +13,12 @@ import { resolveViewer } from "./viewer.js";
 export interface GraphQLOptions {
   /** Requests per minute per API key, admin session, or (anonymous) client address. Default 300. */
   rateLimitPerMinute?: number;
+  /** graphql-armor cost limit; default LIMITS.maxCost. */
+  maxCost?: number;
 }
 
-export const LIMITS = { maxDepth: 7, maxAliases: 16, maxCost: 5000, maxTokens: 3000 } as const;
+// Cost grows with the page size asked for (first/last): a 100-row orders page with the dashboard's columns costs about 18 000.
+export const LIMITS = { maxDepth: 7, maxAliases: 16, maxCost: 20_000, maxTokens: 3000 } as const;
 
 interface ServerContext {
   req?: { socket?: { remoteAddress?: string } };
@@ -28,7 +32,7 @@ export function createPanelbotYoga(deps: Deps, options: GraphQLOptions = {}): Pa
   const armor = new EnvelopArmor({
     maxDepth: { n: LIMITS.maxDepth },
     maxAliases: { n: LIMITS.maxAliases },
-    costLimit: { maxCost: LIMITS.maxCost },
+    costLimit: { maxCost: options.maxCost ?? LIMITS.maxCost },
     maxTokens: { n: LIMITS.maxTokens },
     maxDirectives: { n: 10 },
     blockFieldSuggestion: { enabled: true },
@@ -48,8 +52,9 @@ export function createPanelbotYoga(deps: Deps, options: GraphQLOptions = {}): Pa
     },
   };
 
+  const schema = getSchema();
   return createYoga<ServerContext, GraphQLContext>({
-    schema: getSchema(),
+    schema,
     graphqlEndpoint: "/graphql",
     landingPage: false,
     multipart: false,
@@ -76,7 +81,7 @@ export function createPanelbotYoga(deps: Deps, options: GraphQLOptions = {}): Pa
       warn: (...args: unknown[]) => deps.logger.warn({ args }, "graphql"),
       error: () => {},
     },
-    plugins: [csrf, ...armor.plugins, ...(production ? [noIntrospection] : [])],
+    plugins: [csrf, ...armor.plugins, ...(production ? [noIntrospection] : []), authorizeRootFields(schema)],
     context: async ({ request, req }) => {
       const viewer = await resolveViewer(deps, request.headers);
       const key = viewer ? `${viewer.via}:${viewer.label}` : `anon:${req?.socket?.remoteAddress ?? "local"}`;

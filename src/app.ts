@@ -1,6 +1,7 @@
 // Composition root: builds the database, the HTTP server and (when configured) Telegram, and
 // stops them in reverse order. Entry points plug in here; business rules stay in src/<module>.
 import type { Server } from "node:http";
+import { writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { DEMO_PROVIDER_KEY, DEMO_SIMULATOR_SERVICES, pointDemoProviderAt, seedDemoCatalogue } from "./catalogue/seed-demo.js";
 import { startProviderSimulator, type ProviderSimulator } from "./providers/simulator/index.js";
@@ -14,6 +15,10 @@ import type { Logger } from "./logger.js";
 import { loadOrCreateLocalSecret } from "./shared/local-secret.js";
 import { createSecretBox, type SecretBox } from "./shared/secret-box.js";
 import { syncAdmins } from "./users/sync-admins.js";
+import { startJobs } from "../jobs/runner.js";
+import { createGraphQL } from "../schema/index.js";
+import { startupLoginLink } from "./auth/startup-login-link.js";
+import type { Deps } from "./deps.js";
 
 export interface App {
   db: DbHandle;
@@ -61,6 +66,18 @@ async function startDemoSimulator(config: Config, db: DbHandle, logger: Logger):
   return sim;
 }
 
+/**
+ * Without Telegram nobody can ask the bot for a dashboard link, so one is written at start to a
+ * private file (login links are secrets: they never go to the log itself).
+ */
+async function announceLoginLink(deps: Deps): Promise<void> {
+  const link = await startupLoginLink(deps);
+  if (!link) return;
+  const file = join(deps.config.DATA_DIR, "admin-login-link.txt");
+  await writeFile(file, `${link}\n`, { mode: 0o600 });
+  deps.logger.info({ file }, "Dashboard: open the one-time login link in this file within 10 minutes");
+}
+
 export async function startApp(config: Config, logger: Logger): Promise<App> {
   const database = await openDatabase(config, logger);
   const { db } = database;
@@ -68,11 +85,16 @@ export async function startApp(config: Config, logger: Logger): Promise<App> {
   await syncAdmins(db.prisma, config.ADMIN_IDS);
   if (config.embedded && (await seedDemoCatalogue(db.prisma, box))) logger.info("Seeded the demo catalogue");
   const simulator = await startDemoSimulator(config, db, logger);
+  const deps: Deps = { db: db.prisma, config, box, logger, now: () => new Date() };
+  // Background jobs (jobs/): a job store that cannot be reached fails the start here. Pass
+  // `notifier: (d) => deliverNotifications(d, bot.api)` once Telegram is wired.
+  const jobs = await startJobs(deps, { pool: db.pool });
 
   const telegram = Boolean(config.BOT_TOKEN);
   if (!telegram) logger.warn("BOT_TOKEN is not set: Telegram is disabled; the HTTP server runs without the bot");
 
-  const server = createHttpServer([healthRoute(db.prisma, { embedded: config.embedded, telegram })], logger);
+  const graphql = createGraphQL(deps);
+  const server = createHttpServer([healthRoute(db.prisma, { embedded: config.embedded, telegram }), ...graphql.routes], logger);
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
     server.listen(config.PORT, config.HOST, () => resolve());
@@ -80,7 +102,8 @@ export async function startApp(config: Config, logger: Logger): Promise<App> {
   const address = server.address();
   const port = typeof address === "object" && address ? address.port : config.PORT;
   const url = `http://${config.HOST === "0.0.0.0" ? "127.0.0.1" : config.HOST}:${port}`;
-  logger.info({ url, health: `${url}/healthz` }, "panelbot is listening");
+  logger.info({ url, health: `${url}/healthz`, graphql: `${url}/graphql`, dashboard: `${url}/admin` }, "panelbot is listening");
+  await announceLoginLink(deps);
 
   return {
     db,
@@ -88,6 +111,7 @@ export async function startApp(config: Config, logger: Logger): Promise<App> {
     server,
     url,
     async stop() {
+      await jobs.stop(); // drains running jobs (bounded) before the database closes
       await new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeAllConnections();
       await simulator?.close();

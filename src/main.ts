@@ -1,11 +1,10 @@
-import { startApp } from "./app.js";
-import { ConfigError, loadConfig } from "./config.js";
+import { startApp, type App } from "./app.js";
+import { ConfigError, loadConfig, type Config } from "./config.js";
 import { createLogger } from "./logger.js";
 
-async function main(): Promise<void> {
-  let config;
+function readConfig(): Config {
   try {
-    config = loadConfig();
+    return loadConfig();
   } catch (error) {
     if (error instanceof ConfigError) {
       process.stderr.write(`${error.message}\n`);
@@ -13,18 +12,19 @@ async function main(): Promise<void> {
     }
     throw error;
   }
+}
+
+async function main(): Promise<void> {
+  const config = readConfig();
   const logger = createLogger(config.LOG_LEVEL);
-  let app: Awaited<ReturnType<typeof startApp>>;
-  try {
-    app = await startApp(config, logger);
-  } catch (error) {
-    logger.fatal({ err: error }, "panelbot could not start");
-    process.exit(1);
-  }
-  let stopping = false;
+  let app: App | null = null;
+  let stopRequested: string | null = null;
+
   const stop = async (signal: string) => {
-    if (stopping) return;
-    stopping = true;
+    if (stopRequested) return;
+    stopRequested = signal;
+    // A signal during start-up is honoured once the start finishes (below).
+    if (!app) return;
     logger.info({ signal }, "Shutting down");
     const force = setTimeout(() => process.exit(1), 20_000);
     force.unref();
@@ -33,6 +33,18 @@ async function main(): Promise<void> {
   };
   process.on("SIGINT", () => void stop("SIGINT"));
   process.on("SIGTERM", () => void stop("SIGTERM"));
+
+  try {
+    app = await startApp(config, logger);
+  } catch (error) {
+    logger.fatal({ err: error }, "panelbot could not start");
+    process.exit(1);
+  }
+  if (stopRequested) {
+    const signal = stopRequested;
+    stopRequested = null;
+    await stop(signal);
+  }
 }
 
 void main();

@@ -119,13 +119,14 @@ builder.queryFields((t) => ({
     resolve: (query, _r, args, ctx) =>
       ctx.deps.db.order.findMany({ ...query, where: { userId: viewerId(ctx), ...customerStatusWhere(args.status) }, orderBy: { id: "desc" } }),
   }),
-  myOrder: t.prismaField({
+  myOrder: t.field({
     type: CustomerOrder,
     authScopes: API_READER,
     errors: domainErrors,
     args: { id: t.arg.int() },
-    resolve: async (query, _r, { id }, ctx) => {
-      const order = await ctx.deps.db.order.findFirst({ ...query, where: { id, userId: viewerId(ctx) } });
+    // No `query` spread: behind an error union the planned selection can be empty.
+    resolve: async (_r, { id }, ctx) => {
+      const order = await ctx.deps.db.order.findFirst({ where: { id, userId: viewerId(ctx) } });
       if (!order) throw new NotFoundError("Order", id);
       return order;
     },

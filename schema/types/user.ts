@@ -119,9 +119,9 @@ builder.mutationFields((t) => ({
       amount: t.arg.string({ description: 'Signed amount, e.g. "100" or "-25.50".' }),
       note: t.arg.string(),
     },
-    resolve: async (query, _r, args, ctx) => {
+    resolve: async (_q, _r, args, ctx) => {
       await adjustBalance(ctx.deps.db, { accountId: args.accountId, amount: args.amount, note: args.note, actor: actorOf(ctx) });
-      return ctx.deps.db.account.findUniqueOrThrow({ ...query, where: { id: args.accountId } });
+      return ctx.deps.db.account.findUniqueOrThrow({ where: { id: args.accountId } });
     },
   }),
   setUserBlocked: t.prismaField({

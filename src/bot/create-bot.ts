@@ -5,7 +5,7 @@ import { Bot, Composer, session, type BotConfig } from "grammy";
 import type { UserFromGetMe } from "grammy/types";
 import type { Deps } from "../deps.js";
 import type { BaseContext, BotContext, ConvContext } from "./context.js";
-import { installConversations } from "./conversations/install.js";
+import { conversationsComposer } from "./conversations/install.js";
 import { adminFeature } from "./features/admin.js";
 import { apiKeyFeature } from "./features/apikey.js";
 import { balanceFeature } from "./features/balance.js";
@@ -62,17 +62,20 @@ export async function createBot(deps: Deps, options: CreateBotOptions = {}): Pro
 
   // Updates of one chat run one after another (runner and webhook alike).
   bot.use(sequentialize<BotContext>((ctx) => (ctx.chat?.id ?? ctx.from?.id)?.toString()));
+  bot.use(async (ctx, next) => {
+    ctx.deps = deps;
+    await next();
+  });
+  // Outside the error boundary: if the database cannot record the update, the error reaches the
+  // transport (a webhook answers 500 and Telegram delivers the update again).
+  bot.use(dedupeUpdates(deps.db));
   const main = new Composer<BotContext>();
   bot.errorBoundary((err) => {
     const ctx = err.ctx;
     deps.logger.error({ err: err.error, updateId: ctx.update.update_id, chatId: ctx.chat?.id }, "Bot handler failed");
   }).use(main);
+  bot.catch((err) => deps.logger.error({ err: err.error, updateId: err.ctx.update.update_id }, "Update could not be handled"));
 
-  main.use(async (ctx, next) => {
-    ctx.deps = deps;
-    await next();
-  });
-  main.use(dedupeUpdates(deps.db));
   main.use(loadUser(deps, i18n));
   if (options.floodLimit !== false) main.use(floodLimit(options.floodLimit ?? DEFAULT_FLOOD_LIMIT));
 
@@ -83,7 +86,7 @@ export async function createBot(deps: Deps, options: CreateBotOptions = {}): Pro
   privateChat.use(session({ initial: () => ({ pending: {} }), storage: sessionStorage(deps.db), getSessionKey: sessionKey }));
   privateChat.use(conversations<BaseContext, ConvContext>({ storage: conversationStorage(deps.db, options.conversationVersion ?? CONVERSATION_VERSION) }));
   privateChat.use(escapeFeature);
-  installConversations(privateChat, deps, i18n);
+  privateChat.use(conversationsComposer(deps, i18n));
   privateChat.use(startFeature, languageFeature, catalogueFeature, orderConfirmFeature, ordersFeature, balanceFeature, supportFeature, apiKeyFeature);
   privateChat.use(fallbackFeature);
   return bot;

@@ -92,8 +92,6 @@ export async function updateService(db: Db, input: Partial<ServiceFields> & { id
 async function checkedService(tx: Tx, input: Partial<ServiceFields>, before: Service | null): Promise<Prisma.ServiceUncheckedUpdateInput> {
   const { actor: _actor, id: _id, ...fields } = input as Partial<ServiceFields> & { actor?: unknown; id?: unknown };
   const merged = { ...(before ?? {}), ...stripUndefined(fields) } as Partial<ServiceFields> & Partial<Service>;
-  if (fields.nameBn !== undefined) name("nameBn", fields.nameBn);
-  if (fields.nameEn !== undefined) name("nameEn", fields.nameEn);
   const price = amount("price", merged.price?.toString());
   if (!price || price.lte(0)) throw new ValidationError("price", "price_invalid", "Price must be greater than zero");
   const cost = merged.cost === null || merged.cost === undefined ? null : amount("cost", merged.cost.toString());
@@ -113,6 +111,8 @@ async function checkedService(tx: Tx, input: Partial<ServiceFields>, before: Ser
   }
   return {
     ...(fields as Prisma.ServiceUncheckedUpdateInput),
+    ...(fields.nameBn !== undefined ? { nameBn: name("nameBn", fields.nameBn) } : {}),
+    ...(fields.nameEn !== undefined ? { nameEn: name("nameEn", fields.nameEn) } : {}),
     ...(fields.price !== undefined ? { price } : {}),
     ...(fields.cost !== undefined ? { cost } : {}),
   };

@@ -5,6 +5,8 @@ export interface OutboxPayloads {
   "notify-admin-topup": { topUpId: number };
   "notify-admin-order": { orderId: number; event: "manual_new" | "failed" | "unknown" | "stuck"; reason?: string };
   "notify-customer-topup": { topUpId: number };
+  /** A provider's balance fell below its lowBalanceAlert (once per drop), or came back above it. */
+  "notify-admin-provider": { providerId: number; event: "low_balance" | "balance_recovered"; balance: string; threshold: string; currency: string };
 }
 
 export type OutboxKind = keyof OutboxPayloads;

@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
@@ -48,6 +48,12 @@ describe("npm start on the embedded default", () => {
     expect(first.log()).toMatch(/BOT_TOKEN is not set: Telegram is disabled/);
     expect(first.log()).toMatch(/Seeded the demo catalogue/);
     expect(first.log()).toMatch(/Built-in provider simulator serves the demo provider/);
+    // The one-time dashboard link is a secret: written to a private file, never to the log.
+    await expect.poll(() => first.log(), { timeout: 15_000 }).toMatch(/Dashboard: open the one-time login link/);
+    const link = readFileSync(join(dataDir, "admin-login-link.txt"), "utf8").trim();
+    expect(link).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/admin\/login\?token=/);
+    expect(first.log()).not.toContain(new URL(link).searchParams.get("token")!);
+    expect((statSync(join(dataDir, "admin-login-link.txt")).mode & 0o777).toString(8)).toBe("600");
     expect(await stop(first.child)).toBe(0);
 
     const second = await start();

@@ -45,12 +45,12 @@ describe("the order path", () => {
     // writes the same item it should write, under the same dedupe key, so it stays a no-op once it does.
     await db.$transaction((tx) => enqueue(tx, "notify-delivery", { orderId: order.id }, { orderId: order.id, dedupeKey: `delivery:${order.id}` }));
     telegram.clear();
-    await deliverNotifications(deps, bot.api);
+    await deliverNotifications(deps, bot.api, { scope: { orderIds: [order.id] } });
     const done = telegram.texts(from.id);
     expect(done).toHaveLength(1);
     expect(done[0]).toContain(`অর্ডার #${order.id} সম্পন্ন`);
     // Sent once: a second run sends nothing.
-    await deliverNotifications(deps, bot.api);
+    await deliverNotifications(deps, bot.api, { scope: { orderIds: [order.id] } });
     expect(telegram.texts(from.id)).toHaveLength(1);
     expect((await db.order.findUniqueOrThrow({ where: { id: order.id } })).deliveryNotifiedAt).not.toBeNull();
     await expectLedgerInvariants(db, [customer.account.id]);

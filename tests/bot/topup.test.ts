@@ -83,7 +83,7 @@ describe("top-up approval in the admin chat", () => {
     await bot.handleUpdate(textUpdate(from, trx()));
     const topUp = await db.topUp.findFirstOrThrow({ where: { userId: customer.id } });
 
-    await deliverNotifications(deps, bot.api);
+    // The request was announced to the admin chat at once.
     const adminMessage = telegram.texts(adminChat).at(-1)!;
     expect(adminMessage).toContain(`#${topUp.id}`);
     const approve = buttonData(telegram, adminChat, new RegExp(`^adm:tu:approve:${topUp.id}$`));
@@ -96,9 +96,10 @@ describe("top-up approval in the admin chat", () => {
     await bot.handleUpdate(callbackUpdate(tgUser(admin), approve, adminChat, adminMessage));
     expect((await db.topUp.findUniqueOrThrow({ where: { id: topUp.id } })).status).toBe("APPROVED");
     expect((await db.account.findUniqueOrThrow({ where: { id: customer.account.id } })).balance.toString()).toBe("750");
-    telegram.clear();
-    await deliverNotifications(deps, bot.api);
-    expect(telegram.texts(from.id).at(-1)).toContain("৳750.00");
+    // The customer was told at once, and only once.
+    expect(telegram.texts(from.id).filter((t) => t.includes(`টপ-আপ #${topUp.id} অনুমোদিত`))).toHaveLength(1);
+    await deliverNotifications(deps, bot.api, { scope: { topUpIds: [topUp.id] } });
+    expect(telegram.texts(from.id).filter((t) => t.includes(`টপ-আপ #${topUp.id} অনুমোদিত`))).toHaveLength(1);
     await expectLedgerInvariants(db, [customer.account.id]);
   });
 });

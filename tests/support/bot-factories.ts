@@ -1,5 +1,6 @@
 // Builders for bot tests: a fake Bot API behind `client.fetch` that records every call, and Telegram updates.
 import type { Message, Update, UserFromGetMe } from "grammy/types";
+import pino from "pino";
 import type { Db } from "../../src/db/client.js";
 import { createBot, type CreateBotOptions, type PanelBot } from "../../src/bot/create-bot.js";
 import type { Deps } from "../../src/deps.js";
@@ -54,6 +55,8 @@ export function fakeTelegram(): FakeTelegram {
       const [f] = failures.splice(failure, 1);
       return Response.json(f!.body);
     }
+    // An idle long poll: nothing new, after a short wait (keeps a polling runner from spinning).
+    if (method === "getUpdates") await new Promise((r) => setTimeout(r, 20));
     return Response.json({ ok: true, result: resultFor(method, payload, () => ++messageId) });
   };
   return {
@@ -75,6 +78,8 @@ function resultFor(method: string, p: Record<string, unknown>, nextId: () => num
   switch (method) {
     case "getMe":
       return BOT_INFO;
+    case "getUpdates":
+      return [];
     case "sendMessage":
     case "editMessageText": {
       const chatId = Number(p.chat_id ?? 0);
@@ -96,13 +101,17 @@ export interface TestBot {
   bot: PanelBot;
   deps: Deps;
   telegram: FakeTelegram;
+  /** Error-level log lines (a handler that failed logs here: tests expect none). */
+  errors: Record<string, unknown>[];
 }
 
 /** The real bot on the test database with a fake Bot API; env as configuration strings (ADMIN_IDS, ADMIN_CHAT_ID, …). */
 export async function buildTestBot(db: Db, env: Record<string, string> = {}, options: CreateBotOptions = {}, telegram = fakeTelegram()): Promise<TestBot> {
-  const deps = testDeps(db, env);
+  const errors: Record<string, unknown>[] = [];
+  const logger = pino({ level: "error" }, { write: (line: string) => void errors.push(JSON.parse(line) as Record<string, unknown>) });
+  const deps = { ...testDeps(db, env), logger };
   const bot = await createBot(deps, { token: TEST_TOKEN, botInfo: BOT_INFO, fetch: telegram.fetch, floodLimit: false, ...options });
-  return { bot, deps, telegram };
+  return { bot, deps, telegram, errors };
 }
 
 // Update ids are unique across processes and runs: processed ids are kept in the shared database.
@@ -179,4 +188,37 @@ let chatSeq = Date.now() * 1000 + (process.pid % 1000);
 export function testChatId(): number {
   chatSeq += 1000;
   return -chatSeq;
+}
+
+export interface FakeBotApiServer {
+  /** For TELEGRAM_API_ROOT / createBot's apiRoot, e.g. http://127.0.0.1:40123 */
+  apiRoot: string;
+  telegram: FakeTelegram;
+  close(): Promise<void>;
+}
+
+/** The same fake Bot API over HTTP, for runs that go through the real network client (npm start, apiRoot). */
+export async function startFakeBotApiServer(telegram = fakeTelegram()): Promise<FakeBotApiServer> {
+  const { createServer } = await import("node:http");
+  const server = createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on("data", (c: Buffer) => chunks.push(c));
+    req.on("end", async () => {
+      const body = Buffer.concat(chunks).toString("utf8");
+      const answer = await telegram.fetch(`http://fake${req.url ?? "/"}`, { method: "POST", body: body || undefined });
+      res.writeHead(answer.status, { "content-type": "application/json" });
+      res.end(await answer.text());
+    });
+  });
+  await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
+  const address = server.address() as { port: number };
+  return {
+    apiRoot: `http://127.0.0.1:${address.port}`,
+    telegram,
+    close: () =>
+      new Promise<void>((r) => {
+        server.closeAllConnections();
+        server.close(() => r());
+      }),
+  };
 }

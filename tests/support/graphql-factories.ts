@@ -42,3 +42,21 @@ export function graphqlFor(db: Db, options: GraphQLOptions & { env?: Record<stri
   }
   return { deps, yoga, routes, gql };
 }
+
+/** A provider row pointing at a running simulator, and an auto service mapped to its service 1. */
+export async function buildSimulatedProvider(deps: Deps, sim: { url: string; apiKey: string }) {
+  const { buildProvider, buildService } = await import("./factories.js");
+  const provider = await buildProvider(deps.db, { url: sim.url, apiKeyEncrypted: deps.box.seal(sim.apiKey), apiKeyLast4: sim.apiKey.slice(-4), currency: "USD" });
+  const service = await buildService(deps.db, { providerId: provider.id, providerServiceId: "1", price: "200", cost: "110", min: 10, max: 10000, refill: true, cancel: true });
+  return { provider, service };
+}
+
+/** An auto order placed (and charged) normally, then left as a provider refused it: FAILED, money held. */
+export async function buildFailedOrder(db: Db, userId: number, serviceId: number, link = "https://instagram.com/someone") {
+  const { placeOrder } = await import("../../src/orders/place-order.js");
+  const { order } = await placeOrder(db, { userId, serviceId, link, quantity: 100 });
+  return db.order.update({
+    where: { id: order.id },
+    data: { status: "FAILED", failureReason: "provider_error", providerError: "Not enough funds on balance" },
+  });
+}

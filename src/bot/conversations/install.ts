@@ -1,7 +1,7 @@
 import { createConversation } from "@grammyjs/conversations";
-import type { Composer } from "grammy";
+import { Composer } from "grammy";
 import type { Deps } from "../../deps.js";
-import type { BaseContext, BotContext, ConvContext } from "../context.js";
+import type { BotContext, ConvContext } from "../context.js";
 import type { I18n } from "../i18n.js";
 import { massOrderConversation } from "./mass.js";
 import { orderConversation } from "./order.js";
@@ -12,10 +12,13 @@ import { topUpConversation } from "./topup.js";
 export const CONVERSATIONS = ["order", "topup", "ticket", "ticketReply", "mass"] as const;
 export type ConversationName = (typeof CONVERSATIONS)[number];
 
-export function installConversations<C extends BotContext>(composer: Composer<C>, deps: Deps, i18n: I18n): void {
-  const all = [orderConversation, topUpConversation, ticketConversation, ticketReplyConversation, massOrderConversation];
-  const names: ConversationName[] = ["order", "topup", "ticket", "ticketReply", "mass"];
-  all.forEach((build, i) => {
-    composer.use(createConversation<BaseContext, ConvContext>(build(deps, i18n) as never, names[i]!) as never);
-  });
+/** Every conversation, under the name `ctx.conversation.enter` uses. */
+export function conversationsComposer(deps: Deps, i18n: I18n): Composer<BotContext> {
+  const composer = new Composer<BotContext>();
+  composer.use(createConversation<BotContext, ConvContext>(orderConversation(deps, i18n), "order"));
+  composer.use(createConversation<BotContext, ConvContext>(topUpConversation(deps, i18n), "topup"));
+  composer.use(createConversation<BotContext, ConvContext>(ticketConversation(deps, i18n), "ticket"));
+  composer.use(createConversation<BotContext, ConvContext>(ticketReplyConversation(deps, i18n), "ticketReply"));
+  composer.use(createConversation<BotContext, ConvContext>(massOrderConversation(deps, i18n), "mass"));
+  return composer;
 }

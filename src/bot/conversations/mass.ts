@@ -7,6 +7,7 @@ import type { BotConversation, ConvContext } from "../context.js";
 import { errorText } from "../errors.js";
 import { money } from "../format.js";
 import type { I18n } from "../i18n.js";
+import { deliverNow } from "../notifications/deliver-now.js";
 import { waitText } from "./wait.js";
 
 /**
@@ -23,6 +24,7 @@ export function massOrderConversation(deps: Deps, i18n: I18n) {
       const result = await conversation.external(async (outside) => {
         try {
           const { orders } = await placeMassOrder(deps.db, { userId: outside.user!.id, text, idempotencyKey: key });
+          await deliverNow(deps, outside.api, i18n, { orderIds: orders.map((o) => o.id) });
           const total = orders.reduce((sum, o) => sum.add(o.charge), new Decimal(0));
           return { ok: true as const, count: orders.length, ids: orders.map((o) => o.id), total: total.toString() };
         } catch (error) {

@@ -8,6 +8,7 @@ import type { BotConversation, ConvContext } from "../context.js";
 import { errorText } from "../errors.js";
 import { money } from "../format.js";
 import type { I18n } from "../i18n.js";
+import { deliverNow } from "../notifications/deliver-now.js";
 import { waitChoice, waitText } from "./wait.js";
 
 export function shopNumber(deps: Deps, method: TopUpMethod): string {
@@ -53,6 +54,7 @@ export function topUpConversation(deps: Deps, i18n: I18n) {
       const result = await conversation.external(async (outside) => {
         try {
           const topUp = await requestTopUp(deps.db, { userId: outside.user!.id, method, amount, trxId: text, limits: { min, max } });
+          await deliverNow(deps, outside.api, i18n, { topUpIds: [topUp.id] });
           return { ok: true as const, id: topUp.id, trxId: topUp.trxId };
         } catch (error) {
           if (error instanceof DomainError) return { ok: false as const, message: errorText(i18n, locale, error) };

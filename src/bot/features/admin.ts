@@ -11,6 +11,7 @@ import type { BotContext } from "../context.js";
 import { errorText } from "../errors.js";
 import { ADMIN_CALLBACK, orderButtons } from "../keyboards/admin.js";
 import { ADMIN_LOCALE } from "../notifications/admin-targets.js";
+import { deliverNow } from "../notifications/deliver-now.js";
 import { answerTicketFromAdminChat } from "./admin-ticket-reply.js";
 
 /** Prefix of the prompt asking for a provider's order id; the admin's reply to it is the answer. */
@@ -34,7 +35,8 @@ adminFeature.callbackQuery(ADMIN_CALLBACK, async (ctx) => {
       else if (action === "reject") await rejectTopUp(ctx.deps.db, id, ctx.actor);
       else return ctx.answerCallbackQuery();
       await ctx.answerCallbackQuery();
-      return appendStatus(ctx, t(action === "approve" ? "admin-topup-approved" : "admin-topup-rejected", { by }));
+      await appendStatus(ctx, t(action === "approve" ? "admin-topup-approved" : "admin-topup-rejected", { by }));
+      return deliverNow(ctx.deps, ctx.api, ctx.i18n, { topUpIds: [id] });
     }
     if (action === "placed") {
       await ctx.answerCallbackQuery();
@@ -43,6 +45,7 @@ adminFeature.callbackQuery(ADMIN_CALLBACK, async (ctx) => {
     const order = await orderAction(ctx, action!, id);
     await ctx.answerCallbackQuery();
     await appendStatus(ctx, t("admin-order-moved", { id: String(id), status: order.status, by }), orderButtons(t, order));
+    await deliverNow(ctx.deps, ctx.api, ctx.i18n, { orderIds: [id] });
   } catch (error) {
     if (!(error instanceof DomainError)) throw error;
     // Admins get the exact reason, as the back office shows it.
@@ -82,7 +85,10 @@ adminFeature.on("message:text").filter(
   (ctx) => ctx.message.reply_to_message?.from?.id === ctx.me.id,
   async (ctx, next) => {
     const replyTo = ctx.message.reply_to_message!;
-    if (!ctx.isAdmin || !ctx.actor) return next();
+    const adminChat = ctx.deps.config.ADMIN_CHAT_ID;
+    // Admin announcements live in the admin chat (or, without one, in each admin's private chat).
+    const inAdminChat = adminChat !== undefined ? BigInt(ctx.chat.id) === adminChat : ctx.chat.type === "private";
+    if (!ctx.isAdmin || !ctx.actor || !inAdminChat) return next();
     const t = ctx.i18n.translator(ADMIN_LOCALE);
     const placed = replyTo.text?.match(PLACED_PROMPT);
     if (placed) {

@@ -16,20 +16,26 @@ export function priceText(t: Translate, s: Pick<Service, "price" | "priceUnit" |
   return t("price-per-unit", { price });
 }
 
-async function categories(ctx: BotContext, edit: boolean) {
-  const list = await ctx.deps.db.category.findMany({ where: { active: true, services: { some: { active: true } } }, orderBy: [{ sortOrder: "asc" }, { id: "asc" }] });
-  if (list.length === 0) return ctx.reply(ctx.t("catalogue-empty"));
+async function categories(ctx: BotContext, edit: boolean, page = 0) {
+  const where = { active: true, services: { some: { active: true } } };
+  const [list, total] = await Promise.all([
+    ctx.deps.db.category.findMany({ where, orderBy: [{ sortOrder: "asc" }, { id: "asc" }], skip: page * PAGE, take: PAGE }),
+    ctx.deps.db.category.count({ where }),
+  ]);
+  if (total === 0) return ctx.reply(ctx.t("catalogue-empty"));
   const k = new InlineKeyboard();
   for (const c of list) k.text(localName(c, ctx.locale), `cat:${c.id}:0`).row();
+  if (page > 0) k.text("◀️", `cats:${page - 1}`);
+  if ((page + 1) * PAGE < total) k.text("▶️", `cats:${page + 1}`);
   const text = ctx.t("catalogue-title");
   return edit ? ctx.editMessageText(text, { reply_markup: k }) : ctx.reply(text, { reply_markup: k });
 }
 
 catalogueFeature.command("services", (ctx) => categories(ctx, false));
 catalogueFeature.on("message:text").filter((ctx) => menuTexts(ctx.i18n, "menu-services").includes(ctx.message.text), (ctx) => categories(ctx, false));
-catalogueFeature.callbackQuery("cats", async (ctx) => {
+catalogueFeature.callbackQuery(/^cats(?::(\d+))?$/, async (ctx) => {
   await ctx.answerCallbackQuery();
-  await categories(ctx, true);
+  await categories(ctx, true, Number(ctx.match[1] ?? 0));
 });
 
 catalogueFeature.callbackQuery(/^cat:(\d+):(\d+)$/, async (ctx) => {

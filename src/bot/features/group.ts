@@ -6,6 +6,7 @@ import type { BotContext } from "../context.js";
 import { errorText } from "../errors.js";
 import { money } from "../format.js";
 import { asLocale } from "../i18n.js";
+import { deliverNow } from "../notifications/deliver-now.js";
 
 /** Reseller groups: an admin registers the group; members order with `.N`. */
 export const groupFeature = new Composer<BotContext>();
@@ -57,9 +58,12 @@ groups.hears(/^\.(\d{1,9})$/, async (ctx) => {
     const user = await ctx.deps.db.user.findUniqueOrThrow({ where: { id: order.userId } });
     const t = ctx.i18n.translator(asLocale(user.language));
     await ctx.reply(t("group-order-placed", { id: String(order.id), quantity: String(order.quantity), charge: money(order.charge, ctx.deps.config.SHOP_CURRENCY) }), reply);
+    await deliverNow(ctx.deps, ctx.api, ctx.i18n, { orderIds: [order.id] });
   } catch (error) {
     if (!(error instanceof DomainError)) throw error;
-    const text = error instanceof InsufficientBalanceError ? ctx.t("group-credit-exceeded") : errorText(ctx.i18n, ctx.locale, error);
+    const sender = await ctx.deps.db.user.findUnique({ where: { telegramId: BigInt(from.id) }, select: { language: true } });
+    const locale = asLocale(sender?.language ?? ctx.locale);
+    const text = error instanceof InsufficientBalanceError ? ctx.i18n.t(locale, "group-credit-exceeded") : errorText(ctx.i18n, locale, error);
     await ctx.reply(text, reply);
   }
 });

@@ -5,6 +5,7 @@ import { DomainError, InsufficientBalanceError } from "../../shared/errors.js";
 import type { BotContext } from "../context.js";
 import { errorText } from "../errors.js";
 import { money } from "../format.js";
+import { deliverNow } from "../notifications/deliver-now.js";
 
 export const orderConfirmFeature = new Composer<BotContext>();
 
@@ -46,7 +47,9 @@ orderConfirmFeature.callbackQuery(/^oc:([A-Za-z0-9_-]{8,32}):(\d+\.\d{4})$/, asy
     });
     ctx.session.pending[key] = { ...pending, orderId: order.id };
     await ctx.answerCallbackQuery();
-    if (created) await ctx.editMessageText(ctx.t("order-placed", { id: String(order.id), price: money(order.charge, ctx.deps.config.SHOP_CURRENCY) }));
+    if (!created) return;
+    await ctx.editMessageText(ctx.t("order-placed", { id: String(order.id), price: money(order.charge, ctx.deps.config.SHOP_CURRENCY) }));
+    await deliverNow(ctx.deps, ctx.api, ctx.i18n, { orderIds: [order.id] });
   } catch (error) {
     if (!(error instanceof DomainError)) throw error;
     await ctx.answerCallbackQuery();

@@ -26,7 +26,7 @@ export async function sendAdminOrder(deps: Deps, api: Api, i18n: I18n, payload: 
     status: order.status,
     provider: order.provider?.name ?? "—",
     error: order.providerError ?? "—",
-    reason: order.failureReason ?? order.stuckReason ?? "—",
+    reason: payload.reason ?? order.failureReason ?? order.stuckReason ?? "—",
     notes: order.adminNotes ?? "—",
   };
   const key = { manual_new: "admin-order-manual", failed: "admin-order-failed", unknown: "admin-order-unknown", stuck: "admin-order-stuck" }[payload.event];

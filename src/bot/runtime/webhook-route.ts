@@ -36,11 +36,15 @@ export function webhookRoute(deps: Deps, bot: PanelBot): Route {
       } catch {
         return sendJson(res, 400, { error: "Bad update" });
       }
+      // Not started yet: Telegram keeps the update and tries again.
+      if (!bot.isInited()) return sendJson(res, 503, { error: "Starting" });
       try {
         await bot.handleUpdate(update);
       } catch (err) {
-        // Answering 200 anyway: the update id is recorded, a redelivery would be skipped.
+        // Only failures before the update was recorded get here (handler errors are caught
+        // inside the bot): a redelivery is then handled normally.
         deps.logger.error({ err, updateId: update.update_id }, "Webhook update failed");
+        return sendJson(res, 500, { error: "Try again" });
       }
       sendJson(res, 200, { ok: true });
     },

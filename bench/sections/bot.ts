@@ -1,0 +1,180 @@
+// 2. Bot: catalogue navigation and the order conversation fed through the real bot (createBot,
+// sessions and conversations in PostgreSQL, update dedupe) with a fake Bot API in-process.
+// Each customer: /start → 🛒 menu → category → service → Order → link → quantity → Confirm (8 updates).
+import type { Message, Update, UserFromGetMe } from "grammy/types";
+import { createDb } from "../../src/db/client.js";
+import { benchDeps, drive, figure, installStatementCounter, latencySummary, log, statements, type BenchArgs, type Figure } from "../lib/common.js";
+
+const TOKEN = "123456:BENCH-token-for-the-fake-bot-api-00000";
+const BOT_INFO: UserFromGetMe = {
+  id: 123456,
+  is_bot: true,
+  first_name: "panelbot",
+  username: "panel_bench_bot",
+  can_join_groups: true,
+  can_read_all_group_messages: true,
+  supports_inline_queries: false,
+  can_connect_to_business: false,
+  has_main_web_app: false,
+  has_topics_enabled: false,
+  allows_users_to_create_topics: false,
+  can_manage_bots: false,
+  supports_join_request_queries: false,
+} as UserFromGetMe;
+
+/** A Bot API that answers every call at once and remembers the last inline keyboard per chat. */
+function fakeBotApi() {
+  const keyboards = new Map<string, { text: string; callback_data?: string }[][]>();
+  let messageId = 1000;
+  let calls = 0;
+  const fetchFn = (async (input: unknown, init?: { body?: unknown }) => {
+    calls += 1;
+    const url = String(input instanceof Request ? input.url : input);
+    const method = url.slice(url.lastIndexOf("/") + 1);
+    const p = init?.body ? (JSON.parse(String(init.body)) as Record<string, unknown>) : {};
+    const markup = p.reply_markup as { inline_keyboard?: { text: string; callback_data?: string }[][] } | undefined;
+    if (markup?.inline_keyboard) keyboards.set(String(p.chat_id), markup.inline_keyboard);
+    let result: unknown = true;
+    if (method === "sendMessage" || method === "editMessageText") {
+      const chatId = Number(p.chat_id ?? 0);
+      result = {
+        message_id: method === "sendMessage" ? ++messageId : Number(p.message_id ?? ++messageId),
+        date: Math.floor(Date.now() / 1000),
+        chat: { id: chatId, type: "private", first_name: "user" },
+        from: BOT_INFO,
+        text: String(p.text ?? ""),
+      } satisfies Message.TextMessage;
+    } else if (method === "getMe") result = BOT_INFO;
+    return new Response(JSON.stringify({ ok: true, result }), { headers: { "content-type": "application/json" } });
+  }) as unknown as typeof fetch;
+  return {
+    fetch: fetchFn,
+    calls: () => calls,
+    button(chatId: number, match: RegExp): string {
+      for (const b of (keyboards.get(String(chatId)) ?? []).flat()) if (b.callback_data && match.test(b.callback_data)) return b.callback_data;
+      throw new Error(`no button ${match} in chat ${chatId}`);
+    },
+  };
+}
+
+let updateSeq = Date.now() * 100;
+let messageSeq = 1;
+function text(from: { id: number; first_name: string }, body: string): Update {
+  const command = body.match(/^\/\w+/);
+  return {
+    update_id: ++updateSeq,
+    message: {
+      message_id: messageSeq++,
+      date: Math.floor(Date.now() / 1000),
+      chat: { id: from.id, type: "private", first_name: from.first_name },
+      from: { is_bot: false, ...from },
+      text: body,
+      ...(command ? { entities: [{ type: "bot_command", offset: 0, length: command[0].length }] } : {}),
+    } as Message & Update.NonChannel,
+  };
+}
+function press(from: { id: number; first_name: string }, data: string): Update {
+  return {
+    update_id: ++updateSeq,
+    callback_query: {
+      id: String(++updateSeq),
+      from: { is_bot: false, ...from },
+      chat_instance: String(from.id),
+      data,
+      message: { message_id: 1, date: Math.floor(Date.now() / 1000), chat: { id: from.id, type: "private", first_name: from.first_name }, from: BOT_INFO, text: "…" },
+    },
+  };
+}
+
+export async function benchBot(url: string, args: BenchArgs): Promise<Figure[]> {
+  installStatementCounter();
+  let createBot: typeof import("../../src/bot/create-bot.js").createBot;
+  try {
+    ({ createBot } = await import("../../src/bot/create-bot.js"));
+  } catch (error) {
+    throw new Error(`src/bot/create-bot.ts cannot be loaded (${(error as Error).message.split("\n")[0]})`);
+  }
+  const handle = createDb(url); // the app's pool size
+  const db = handle.prisma;
+  try {
+    const deps = benchDeps(db, { BOT_TOKEN: TOKEN });
+    const api = fakeBotApi();
+    const bot = await createBot(deps, { token: TOKEN, botInfo: BOT_INFO, fetch: api.fetch, floodLimit: false });
+    await bot.init();
+
+    const category = await db.category.create({ data: { nameBn: "বেঞ্চ", nameEn: "Bench", sortOrder: -1 } });
+    const provider = await db.provider.findFirstOrThrow({ orderBy: { id: "asc" } });
+    const service = await db.service.create({
+      data: { categoryId: category.id, nameBn: "আইজি ফলোয়ার", nameEn: "IG followers", platform: "instagram", price: "100", cost: "60", min: 100, max: 5000, providerId: provider.id, providerServiceId: "bench-bot" },
+    });
+    // Customers with funds, in bulk (ledger entry included so the balance equals the ledger).
+    const total = args.botCustomers * (args.runs + 1);
+    const base = 8_000_000_000 + (Date.now() % 1_000_000) * 1000;
+    await db.$executeRawUnsafe(
+      `WITH u AS (
+         INSERT INTO "User" ("telegramId","username","firstName","createdAt","updatedAt")
+         SELECT $1::bigint + g, 'bot_bench_' || ($1::bigint + g), 'Bench', now(), now() FROM generate_series(1, $2::int) g RETURNING id),
+       a AS (INSERT INTO "Account" ("userId","balance","updatedAt") SELECT id, 100000, now() FROM u RETURNING id)
+       INSERT INTO "LedgerEntry" ("accountId","kind","amount","balanceAfter","note") SELECT id, 'ADJUSTMENT', 100000, 100000, 'bench funds' FROM a`,
+      base,
+      total,
+    );
+    let next = base;
+
+    const perUpdate: number[][] = [];
+    const rates: number[] = [];
+    const p99s: number[] = [];
+    const p50s: number[] = [];
+    const stmts: number[] = [];
+    const cpu: number[] = [];
+    const runOnce = async (customers: number, record: boolean) => {
+      const froms = Array.from({ length: customers }, () => ({ id: Number(++next), first_name: "Bench" }));
+      const latencies: number[] = [];
+      let updates = 0;
+      const send = async (u: Update) => {
+        const t = performance.now();
+        await bot.handleUpdate(u);
+        latencies.push(performance.now() - t);
+        updates += 1;
+      };
+      const before = statements();
+      const cpu0 = process.cpuUsage();
+      const r = await drive(froms, args.botConcurrency, async (from) => {
+        await send(text(from, "/start"));
+        await send(text(from, "🛒 সার্ভিস"));
+        await send(press(from, `cat:${category.id}:0`));
+        await send(press(from, `svc:${service.id}`));
+        await send(press(from, api.button(from.id, /^ord:/)));
+        await send(text(from, `https://instagram.com/bench_${from.id}`));
+        await send(text(from, "1000"));
+        await send(press(from, api.button(from.id, /^oc:/)));
+      });
+      if (r.errors.length) throw new Error(`the bot flow failed for ${r.errors.length} customers: ${String(r.errors[0])}`);
+      const placed = await db.order.count({ where: { serviceId: service.id, link: { in: froms.map((f) => `https://instagram.com/bench_${f.id}`) } } });
+      if (placed !== customers) throw new Error(`the order conversation placed ${placed} of ${customers} orders`);
+      if (!record) return;
+      const l = latencySummary(latencies);
+      rates.push(updates / (r.wallMs / 1000));
+      p50s.push(l.p50);
+      p99s.push(l.p99);
+      stmts.push((statements() - before) / updates);
+      const c = process.cpuUsage(cpu0);
+      cpu.push((c.user + c.system) / 1000 / updates);
+      perUpdate.push(latencies);
+      log(`bot run ${rates.length}: ${updates} updates, ${rates.at(-1)!.toFixed(0)} updates/s, p99 ${l.p99.toFixed(1)} ms`);
+    };
+    await runOnce(Math.min(args.botCustomers, 50), false); // warm-up
+    for (let run = 0; run < args.runs; run++) await runOnce(args.botCustomers, true);
+    const S = "2 bot";
+    const note = `${args.botCustomers} customers × 8 updates/run, ${args.botConcurrency} chats at once, flood limit off`;
+    return [
+      figure(S, "updates handled", "updates/s", rates, { target: "≥ 2000", check: (m) => m >= 2000, note }),
+      figure(S, "per update p50", "ms", p50s),
+      figure(S, "per update p99", "ms", p99s, { target: "≤ 20", check: (m) => m <= 20 }),
+      figure(S, "SQL statements/update", "stmts", stmts),
+      figure(S, "Node CPU/update", "ms", cpu),
+    ];
+  } finally {
+    await handle.close();
+  }
+}

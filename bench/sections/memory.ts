@@ -1,0 +1,157 @@
+// 6. Memory: `npm start` on the embedded default (no DATABASE_URL, a temporary DATA_DIR), idle after
+// /healthz answers. npm starts a shell that starts tsx, which starts node: the figure is the RSS
+// of the process that owns the listening socket (found through /proc), not of npm.
+import { spawn, type ChildProcess } from "node:child_process";
+import { mkdtempSync, readdirSync, readFileSync, readlinkSync, rmSync } from "node:fs";
+import { createServer } from "node:net";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { projectRoot } from "../../src/db/migrate.js";
+import { figure, log, rssOf, sleep, type BenchArgs, type Figure } from "../lib/common.js";
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const s = createServer();
+    s.once("error", reject);
+    s.listen(0, "127.0.0.1", () => {
+      const a = s.address();
+      const port = typeof a === "object" && a ? a.port : 0;
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+function descendants(pid: number): number[] {
+  const children = new Map<number, number[]>();
+  for (const entry of readdirSync("/proc")) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, "utf8");
+      const ppid = Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]);
+      const list = children.get(ppid) ?? [];
+      list.push(Number(entry));
+      children.set(ppid, list);
+    } catch {
+      // gone
+    }
+  }
+  const out: number[] = [];
+  const walk = (p: number) => {
+    for (const c of children.get(p) ?? []) {
+      out.push(c);
+      walk(c);
+    }
+  };
+  walk(pid);
+  return out;
+}
+
+/** The process (among `pids`) holding the socket that listens on `port`. */
+function listenerOf(pids: number[], port: number): number | null {
+  const hex = port.toString(16).toUpperCase().padStart(4, "0");
+  const inodes = new Set<string>();
+  for (const file of ["/proc/net/tcp", "/proc/net/tcp6"]) {
+    for (const line of readFileSync(file, "utf8").split("\n").slice(1)) {
+      const f = line.trim().split(/\s+/);
+      if (f.length > 9 && f[1]!.endsWith(`:${hex}`) && f[3] === "0A") inodes.add(f[9]!);
+    }
+  }
+  for (const pid of pids) {
+    try {
+      for (const fd of readdirSync(`/proc/${pid}/fd`)) {
+        const m = readlinkSync(`/proc/${pid}/fd/${fd}`).match(/^socket:\[(\d+)\]$/);
+        if (m && inodes.has(m[1]!)) return pid;
+      }
+    } catch {
+      // not ours or gone
+    }
+  }
+  return null;
+}
+
+async function stopTree(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.pid === undefined) return;
+  const exited = new Promise((r) => child.once("exit", r));
+  // npm was started as its own process group leader: signal the group (only what this bench started).
+  try {
+    process.kill(-child.pid, "SIGINT");
+  } catch {
+    child.kill("SIGINT");
+  }
+  const timer = setTimeout(() => {
+    try {
+      process.kill(-child.pid!, "SIGKILL");
+    } catch {
+      // gone
+    }
+  }, 15_000);
+  await exited;
+  clearTimeout(timer);
+}
+
+/** Starts `npm start` in `dataDir`, waits for /healthz, samples the server's RSS while idle. */
+async function idleRss(dataDir: string, idleMs: number): Promise<{ rssMb: number; hwmMb: number; startMs: number; pid: number }> {
+  const port = await freePort();
+  const t0 = performance.now();
+  const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), HOST: "127.0.0.1", DATA_DIR: dataDir, LOG_LEVEL: "warn", NODE_ENV: "development" };
+  for (const k of ["DATABASE_URL", "JOBS_DATABASE_URL", "BOT_TOKEN", "SECRET_KEY", "npm_config_prefix"]) delete env[k];
+  const child = spawn("npm", ["start", "--silent"], { cwd: projectRoot(), env, stdio: ["ignore", "pipe", "pipe"], detached: true });
+  let output = "";
+  child.stdout!.on("data", (d: Buffer) => void (output = (output + d.toString()).slice(-4000)));
+  child.stderr!.on("data", (d: Buffer) => void (output = (output + d.toString()).slice(-4000)));
+  try {
+    const deadline = Date.now() + 180_000;
+    for (;;) {
+      if (child.exitCode !== null) throw new Error(`npm start exited (${child.exitCode}): ${output.trim().split("\n").slice(-3).join(" | ")}`);
+      if (Date.now() > deadline) throw new Error("npm start did not answer /healthz within 180 s");
+      try {
+        const res = await fetch(`http://127.0.0.1:${port}/healthz`);
+        if (res.ok) break;
+      } catch {
+        // not yet
+      }
+      await sleep(250);
+    }
+    const startMs = performance.now() - t0;
+    const pid = listenerOf(descendants(child.pid!), port);
+    if (pid === null) throw new Error("could not find the process listening on the port");
+    await sleep(idleMs);
+    const samples = [];
+    for (let i = 0; i < 5; i++) {
+      samples.push(rssOf(pid));
+      await sleep(400);
+    }
+    samples.sort((a, b) => a.rssMb - b.rssMb);
+    return { ...samples[2]!, startMs, pid };
+  } finally {
+    await stopTree(child);
+  }
+}
+
+export async function benchIdleMemory(args: BenchArgs): Promise<Figure[]> {
+  const dataDir = mkdtempSync(join(tmpdir(), "panelbot-bench-data-"));
+  try {
+    const rss: number[] = [];
+    const hwm: number[] = [];
+    const starts: number[] = [];
+    // The first start creates the embedded database (migrations, demo catalogue); later starts reuse it.
+    const first = await idleRss(dataDir, 3000);
+    log(`npm start (first boot) ready in ${first.startMs.toFixed(0)} ms, server pid ${first.pid}: RSS ${first.rssMb.toFixed(0)} MB`);
+    for (let run = 0; run < args.runs; run++) {
+      const r = await idleRss(dataDir, 5000);
+      rss.push(r.rssMb);
+      hwm.push(r.hwmMb);
+      starts.push(r.startMs);
+      log(`npm start run ${run + 1}: ready in ${r.startMs.toFixed(0)} ms, idle RSS ${r.rssMb.toFixed(0)} MB (peak ${r.hwmMb.toFixed(0)} MB)`);
+    }
+    const S = "6 memory";
+    return [
+      figure(S, "npm start idle RSS (server process)", "MB", rss, { target: "≤ 200", check: (m) => m <= 200, note: "embedded PGlite in-process, built-in simulator, jobs; Telegram off" }),
+      figure(S, "npm start peak RSS (VmHWM)", "MB", hwm),
+      figure(S, "npm start first boot RSS", "MB", [first.rssMb], { note: "fresh DATA_DIR: migrations + demo seed" }),
+      figure(S, "npm start ready (to /healthz)", "ms", starts),
+    ];
+  } finally {
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}

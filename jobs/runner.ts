@@ -1,0 +1,234 @@
+// The job runner: Agenda on the store chosen by configuration (./store.ts), the jobs of ./names.ts,
+// their schedules, and a bounded, graceful stop.
+//
+// Guarantees, and where they come from:
+// - A recurring job is ONE record (Agenda `every()` upserts a "single" job by name; PostgreSQL has a
+//   unique index on it, MongoDB gets one from ./store.ts), however often or concurrently processes start.
+// - One occurrence runs once: an instance locks the record (`FOR UPDATE SKIP LOCKED` / findOneAndUpdate)
+//   and moves `nextRunAt` to the next occurrence before the handler starts. A running handler renews
+//   its lock every lockLifetime/3 (`touch`), so a slow run is never taken over by another instance.
+// - A process killed mid-run leaves its lock behind; it expires after lockLifetime and the job runs
+//   again within interval + lockLifetime + poll interval (agenda 6.2.6 carries the fixes for issues
+//   #1749 — a recurring job left locked by a dead worker was starved — and #1778 — stop() unlocked
+//   running jobs so another instance re-ran the occurrence). What a killed handler left half-done is
+//   the use-cases' business: outbox items are re-claimed when their lock runs out, SUBMITTING orders
+//   past their lease become UNKNOWN (never re-sent), sync and stuck passes are idempotent.
+// - stop() (SIGTERM): no new job starts, locks held by jobs that have not started are released, the
+//   running ones finish (bounded by drainTimeoutMs; whatever is still running then is treated like a
+//   crash: its lock expires), then the store is closed.
+import { Agenda, type Job } from "agenda";
+import { hostname } from "node:os";
+import type pg from "pg";
+import type { Deps } from "../src/deps.js";
+import { drainForwardOutbox } from "../src/forwarding/drain-forward-outbox.js";
+import { expireSubmittingLeases } from "../src/forwarding/expire-leases.js";
+import { checkProviderBalances } from "../src/providers/check-provider-balances.js";
+import { detectStuckOrders } from "../src/stuck/detect-stuck-orders.js";
+import { syncAllProviders, syncProviderOrders } from "../src/sync/sync-orders.js";
+import type { JobName, JobPayloads } from "./names.js";
+import { openJobStore, type JobStoreKind } from "./store.js";
+
+export interface JobTimings {
+  /** How often each instance looks for due jobs (Agenda processEvery). */
+  pollMs: number;
+  /** How long a lock stays valid without renewal; a killed run is taken over after this. */
+  lockLifetimeMs: number;
+  forwardEveryMs: number;
+  syncEveryMs: number;
+  stuckEveryMs: number;
+  balanceEveryMs: number;
+  notifyEveryMs: number;
+  /** How long stop() waits for running jobs. */
+  drainTimeoutMs: number;
+  /** How long reaching the job store may take at start. */
+  connectTimeoutMs: number;
+}
+
+const MINUTE = 60_000;
+
+export function defaultTimings(config: Deps["config"]): JobTimings {
+  return {
+    pollMs: 2_000,
+    lockLifetimeMs: 60_000,
+    forwardEveryMs: 2_000,
+    syncEveryMs: config.SYNC_INTERVAL_MINUTES * MINUTE,
+    stuckEveryMs: config.STUCK_CHECK_INTERVAL_MINUTES * MINUTE,
+    balanceEveryMs: config.BALANCE_CHECK_INTERVAL_MINUTES * MINUTE,
+    notifyEveryMs: 3_000,
+    drainTimeoutMs: 10_000,
+    connectTimeoutMs: 5_000,
+  };
+}
+
+export interface JobEvent {
+  event: "start" | "complete" | "fail";
+  name: JobName;
+  /** The instance (Agenda name) that ran it. */
+  instance: string;
+  at: Date;
+  error?: string;
+}
+
+export interface StartJobsOptions {
+  /** The app's pool; the only connection there is on the embedded database. */
+  pool?: pg.Pool;
+  /** Sends the notify-* outbox items (the bot's deliverNotifications); without it that job is not registered. */
+  notifier?: (deps: Deps) => Promise<unknown>;
+  timings?: Partial<JobTimings>;
+  /** This instance's name in the job store (default host:pid). */
+  instance?: string;
+  /** Every job start, completion and failure (logging, tests). */
+  onEvent?: (event: JobEvent) => void;
+}
+
+export interface JobRunner {
+  store: JobStoreKind;
+  instance: string;
+  timings: JobTimings;
+  /** Runs a job once, as soon as an instance is free (e.g. an admin's "sync this provider now"). */
+  now<K extends JobName>(name: K, data?: JobPayloads[K]): Promise<void>;
+  /** Graceful and bounded: see the header. Idempotent. */
+  stop(): Promise<void>;
+}
+
+/** Forwarding batches per run before the run yields to the next one (keeps a run's length bounded). */
+const MAX_FORWARD_BATCHES = 50;
+
+export async function startJobs(deps: Deps, options: StartJobsOptions = {}): Promise<JobRunner> {
+  const timings: JobTimings = { ...defaultTimings(deps.config), ...options.timings };
+  const instance = options.instance ?? `${hostname()}:${process.pid}`;
+  const log = deps.logger.child({ component: "jobs" });
+  const store = await openJobStore({ config: deps.config, logger: deps.logger, sharedPool: options.pool, connectTimeoutMs: timings.connectTimeoutMs });
+
+  const agenda = new Agenda({
+    backend: store.backend,
+    name: instance,
+    processEvery: timings.pollMs,
+    defaultLockLifetime: timings.lockLifetimeMs,
+    defaultConcurrency: 1,
+    maxConcurrency: 10,
+    removeOnComplete: true, // one-off runs (now()) leave no record; recurring ones always have a next run
+  });
+
+  let stopping = false;
+  let active = 0;
+  let idle: (() => void) | undefined;
+  const emit = (event: JobEvent["event"], job: Job, error?: unknown) => {
+    const name = job.attrs.name as JobName;
+    const at = new Date();
+    const message = error === undefined ? undefined : error instanceof Error ? error.message : String(error);
+    options.onEvent?.({ event, name, instance, at, ...(message === undefined ? {} : { error: message }) });
+    if (event === "fail") log.error({ job: name, err: message }, "Job failed");
+    else log.debug({ job: name, event }, `Job ${event}`);
+  };
+  // With LISTEN/NOTIFY, Agenda also re-emits other instances' events, flagged `remote`: only ours count.
+  agenda.on("start", (job: Job, remote?: boolean) => {
+    if (remote) return;
+    active += 1;
+    emit("start", job);
+  });
+  agenda.on("complete", (job: Job, remote?: boolean) => {
+    if (remote) return;
+    active -= 1;
+    emit("complete", job);
+    if (active <= 0) idle?.();
+  });
+  agenda.on("fail", (error: Error, job: Job, remote?: boolean) => {
+    if (!remote) emit("fail", job, error);
+  });
+  agenda.on("error", (error: Error) => log.warn({ err: error.message }, "Job store error"));
+
+  /** A handler that keeps its lock alive while it works, and starts nothing once stop() began. */
+  const define = <K extends JobName>(name: K, work: (data: JobPayloads[K]) => Promise<unknown>) => {
+    agenda.define<JobPayloads[K]>(
+      name,
+      async (job) => {
+        if (stopping) return;
+        let renewing: Promise<void> = Promise.resolve();
+        const renew = setInterval(() => {
+          renewing = renewing.then(() => job.touch()).catch((error: unknown) => log.warn({ job: name, err: String(error) }, "Could not renew a job lock"));
+        }, Math.max(100, Math.floor(timings.lockLifetimeMs / 3)));
+        try {
+          await work((job.attrs.data ?? {}) as JobPayloads[K]);
+        } finally {
+          clearInterval(renew);
+          await renewing;
+        }
+      },
+      { concurrency: 1, lockLifetime: timings.lockLifetimeMs },
+    );
+  };
+
+  define("forward-order", async ({ orderIds }) => {
+    await expireSubmittingLeases(deps);
+    for (let i = 0; i < MAX_FORWARD_BATCHES && !stopping; i++) {
+      const handled = await drainForwardOutbox(deps, { limit: 100, concurrency: 10, ...(orderIds ? { orderIds } : {}) });
+      if (handled === 0) break;
+    }
+  });
+  define("sync-provider-orders", async ({ providerId }) => {
+    if (providerId !== undefined) await syncProviderOrders(deps, providerId);
+    else await syncAllProviders(deps);
+  });
+  define("detect-stuck-orders", () => detectStuckOrders(deps));
+  define("check-provider-balances", () => checkProviderBalances(deps));
+  const notifier = options.notifier;
+  if (notifier) define("deliver-notifications", () => notifier(deps));
+
+  const schedule: [JobName, number][] = [
+    ["forward-order", timings.forwardEveryMs],
+    ["sync-provider-orders", timings.syncEveryMs],
+    ["detect-stuck-orders", timings.stuckEveryMs],
+    ["check-provider-balances", timings.balanceEveryMs],
+  ];
+  if (notifier) schedule.push(["deliver-notifications", timings.notifyEveryMs]);
+  try {
+    for (const [name, everyMs] of schedule) await every(agenda, name, everyMs);
+    await agenda.start();
+  } catch (error) {
+    await agenda.stop(false).catch(() => {});
+    await store.close();
+    throw error;
+  }
+  log.info({ store: store.where, instance, jobs: schedule.map(([n, ms]) => `${n} every ${ms / 1000}s`) }, "Background jobs started");
+
+  let stopped: Promise<void> | undefined;
+  return {
+    store: store.kind,
+    instance,
+    timings,
+    async now(name, data) {
+      if (!agenda.definitions[name]) throw new Error(`Job ${name} is not registered on this instance`);
+      await agenda.now(name, data ?? {});
+    },
+    stop: () =>
+      (stopped ??= (async () => {
+        stopping = true;
+        const started = Date.now();
+        // Stops scanning and starting; releases the locks of jobs that had not started yet.
+        await agenda.stop(false).catch((error: unknown) => log.warn({ err: String(error) }, "Releasing job locks failed"));
+        if (active > 0) {
+          const drained = await new Promise<boolean>((resolve) => {
+            const timer = setTimeout(() => resolve(false), timings.drainTimeoutMs);
+            idle = () => {
+              clearTimeout(timer);
+              resolve(true);
+            };
+          });
+          if (!drained) log.warn({ running: active, waitedMs: timings.drainTimeoutMs }, "Jobs still running at shutdown; their locks expire and they run again later");
+        }
+        await store.close();
+        log.info({ ms: Date.now() - started }, "Background jobs stopped");
+      })()),
+  };
+}
+
+/** Creates or updates the one record of a recurring job; retried once when a concurrent start inserted it first. */
+async function every(agenda: Agenda, name: JobName, everyMs: number): Promise<void> {
+  try {
+    await agenda.every(everyMs, name);
+  } catch (error) {
+    if (!/duplicate key|E11000/i.test(String((error as Error)?.message))) throw error;
+    await agenda.every(everyMs, name);
+  }
+}

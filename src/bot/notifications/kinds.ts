@@ -1,0 +1,3 @@
+import type { OutboxKind } from "../../outbox/kinds.js";
+
+export type NotifyKind = Extract<OutboxKind, `notify-${string}`>;

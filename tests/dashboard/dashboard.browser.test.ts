@@ -1,0 +1,110 @@
+// The dashboard in a real browser (Debian chromium driven by playwright-core): log in through a
+// login link, resubmit a FAILED order from its 3-dot menu, approve a pending top-up, open GraphiQL.
+import { existsSync } from "node:fs";
+import type { Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { chromium, type Browser } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createGraphQL } from "../../schema/index.js";
+import { createAdminLoginLink } from "../../src/auth/login-link.js";
+import { createHttpServer, type Route } from "../../src/http/server.js";
+import { startProviderSimulator, type ProviderSimulator } from "../../src/providers/simulator/index.js";
+import { requestTopUp } from "../../src/topups/request-topup.js";
+import { testDeps } from "../support/deps.js";
+import { buildUser } from "../support/factories.js";
+import { buildFailedOrder, buildSimulatedProvider } from "../support/graphql-factories.js";
+import { useTestDb } from "../support/test-db.js";
+
+const CHROMIUM = "/usr/bin/chromium";
+// CI installs chromium (.ci/run); locally the test is skipped, and says so, when it is missing.
+const runnable = existsSync(CHROMIUM) || Boolean(process.env.CI);
+
+const { prisma: db } = await useTestDb();
+const routes: Route[] = [];
+let server: Server;
+let base = "";
+let sim: ProviderSimulator;
+let browser: Browser;
+let deps: ReturnType<typeof testDeps>;
+
+beforeAll(async () => {
+  if (!runnable) return;
+  server = createHttpServer(routes, testDeps(db).logger);
+  await new Promise<void>((r) => server.listen(0, "127.0.0.1", () => r()));
+  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  deps = testDeps(db, { PUBLIC_URL: base });
+  routes.push(...createGraphQL(deps).routes);
+  sim = await startProviderSimulator({ balance: "1000" });
+  browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+  });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await sim?.close();
+  if (server) await new Promise<void>((r) => server.close(() => r()));
+});
+
+describe.skipIf(!runnable)("admin dashboard in chromium", () => {
+  it("logs in by link, resubmits a FAILED order from the menu, approves a top-up, and opens GraphiQL", { timeout: 120_000 }, async () => {
+    const admin = await buildUser(db, { role: "ADMIN", username: "dash_admin" });
+    const customer = await buildUser(db, { balance: "500", username: "dash_customer" });
+    const { service } = await buildSimulatedProvider(deps, sim);
+    const failed = await buildFailedOrder(db, customer.id, service.id);
+    const trxId = `DASH${process.pid}${Date.now().toString(36)}`.toUpperCase().slice(0, 20);
+    const topUp = await requestTopUp(db, { userId: customer.id, method: "BKASH", amount: "250", trxId, limits: { min: "50", max: "100000" } });
+
+    const context = await browser.newContext();
+    // Only our server: GraphiQL's CDN assets (and anything else) are not reachable from CI.
+    await context.route((url) => url.host !== new URL(base).host, (route) => route.abort());
+    const page = await context.newPage();
+    page.on("dialog", (dialog) => void dialog.accept());
+    if (process.env.DEBUG_BROWSER) page.on("console", (m) => console.log("PAGE", m.text()));
+    if (process.env.DEBUG_BROWSER) page.on("requestfailed", (r) => console.log("FAILED", r.url()));
+
+    await page.goto(await createAdminLoginLink(deps, admin.id));
+    expect(new URL(page.url()).pathname).toBe("/admin/");
+    await expect.poll(() => page.locator("#who").textContent()).toBe("@dash_admin");
+
+    await page.fill("#order-filters [name=userId]", String(customer.id));
+    await page.selectOption("#order-filters [name=status]", "FAILED");
+    await page.click("#order-filters button[type=submit]");
+    const row = page.locator(`tr[data-order-id="${failed.id}"]`);
+    await expect.poll(() => row.locator(".badge").first().textContent()).toBe("Failed");
+
+    await row.locator(".menu-button").click();
+    await page.getByRole("menuitem", { name: "Resubmit order" }).click();
+    await expect.poll(() => page.locator(`tr[data-order-id="${failed.id}"] .badge`).first().textContent(), { timeout: 15_000 }).toBe("In progress");
+    expect(sim.callCount("add")).toBe(1);
+    expect((await db.order.findUniqueOrThrow({ where: { id: failed.id } })).status).toBe("IN_PROGRESS");
+
+    await page.getByRole("button", { name: "Top-ups" }).click();
+    await page.fill("#topup-filters [name=userId]", String(customer.id));
+    await page.click("#topup-filters button[type=submit]");
+    const topUpRow = page.locator(`tr[data-topup-id="${topUp.id}"]`);
+    await topUpRow.getByRole("button", { name: "Approve" }).click();
+    await expect.poll(() => topUpRow.count()).toBe(0);
+    await expect.poll(() => page.locator("#toast").textContent()).toBe(`Top-up #${topUp.id} approved`);
+    expect((await db.topUp.findUniqueOrThrow({ where: { id: topUp.id } })).status).toBe("APPROVED");
+
+    const graphiql = await page.goto(`${base}/graphql`, { waitUntil: "domcontentloaded" });
+    expect(graphiql?.status()).toBe(200);
+    expect(await page.title()).toBe("panelbot GraphiQL");
+    await context.close();
+  });
+
+  it("shows the sign-in hint, not the back office, without a session", async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.goto(`${base}/admin/`);
+    await expect.poll(() => page.locator("#login").isVisible()).toBe(true);
+    expect(await page.locator("#tabs").isVisible()).toBe(false);
+    await page.goto(`${base}/graphql`, { waitUntil: "domcontentloaded" });
+    expect(await page.title()).not.toBe("panelbot GraphiQL");
+    expect(await page.content()).not.toMatch(/graphiql/i);
+    await context.close();
+  });
+});

@@ -1,0 +1,151 @@
+// Several instances on one database, restarts, and a graceful stop:
+// - two instances started together on an empty job store never run the same occurrence twice;
+// - however often (and however concurrently) processes restart, each recurring job is one record;
+// - SIGTERM lets a running job finish (bounded) and exits 0.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { drainForwardOutbox } from "../../src/forwarding/drain-forward-outbox.js";
+import { placeOrder } from "../../src/orders/place-order.js";
+import { startProviderSimulator, type ProviderSimulator } from "../../src/providers/simulator/index.js";
+import { testDeps } from "../support/deps.js";
+import { buildUser, type UserWithAccount } from "../support/factories.js";
+import { buildSimProvider, buildSimService } from "../support/provider-factories.js";
+import { realServer } from "../support/test-db.js";
+import { QUIET, agendaRecords, sleep, spawnJobProcess, useJobsDatabase, type JobLine, type JobProcess } from "./support.js";
+
+const RECURRING = ["check-provider-balances", "detect-stuck-orders", "forward-order", "sync-provider-orders"];
+
+describe.skipIf(!realServer)("job runner instances", () => {
+  let sim: ProviderSimulator;
+  let database: Awaited<ReturnType<typeof useJobsDatabase>>;
+  let user: UserWithAccount;
+  let serviceId: number;
+  const statusArrivals: number[] = [];
+  let statusLatencyMs = 250;
+
+  beforeAll(async () => {
+    database = await useJobsDatabase();
+    sim = await startProviderSimulator({ balance: "1000000" });
+    const db = database.db.prisma;
+    const deps = testDeps(db);
+    const provider = await buildSimProvider(db, deps.box, sim);
+    serviceId = (await buildSimService(db, provider)).id;
+    user = await buildUser(db, { balance: "100000" });
+    for (let i = 0; i < 3; i++) await placeOrder(db, { userId: user.id, serviceId, link: `https://x.com/inst-sync-${i}`, quantity: 100 });
+    await drainForwardOutbox(deps);
+    // Sync runs take a moment (one status call), so overlapping runs would show.
+    sim.fault((req) => {
+      if (req.action !== "status") return null;
+      statusArrivals.push(Date.now());
+      return { kind: "latency", ms: statusLatencyMs };
+    });
+  }, 60_000);
+  afterAll(() => sim?.close());
+
+  it("two instances started together on an empty job store: no occurrence runs twice", async () => {
+    const timings = { forwardEveryMs: 500, syncEveryMs: 700, stuckEveryMs: 600, balanceEveryMs: 900, lockLifetimeMs: 3_000, pollMs: 200 };
+    const every: Record<string, number> = {
+      "forward-order": timings.forwardEveryMs,
+      "sync-provider-orders": timings.syncEveryMs,
+      "detect-stuck-orders": timings.stuckEveryMs,
+      "check-provider-balances": timings.balanceEveryMs,
+    };
+    const a = spawnJobProcess(database.url, timings);
+    const b = spawnJobProcess(database.url, timings);
+    await Promise.all([a, b].map((p) => p.waitFor((l) => l.t === "ready", 30_000)));
+    const db = database.db.prisma;
+    const run = Date.now();
+    for (let i = 0; i < 20; i++) {
+      await placeOrder(db, { userId: user.id, serviceId, link: `https://x.com/inst-${run}-${i}`, quantity: 100 });
+      await sleep(300);
+    }
+    await sleep(2_000);
+    a.kill("SIGTERM");
+    b.kill("SIGTERM");
+    expect((await a.exited).code).toBe(0);
+    expect((await b.exited).code).toBe(0);
+
+    // Every run, per job, from both instances, in start order.
+    type Run = { by: number; start: number; end: number };
+    const runs: Record<string, Run[]> = {};
+    for (const p of [a, b]) {
+      const open = new Map<string, number>();
+      for (const l of p.lines) {
+        if (l.t !== "job" || !l.name) continue;
+        if (l.event === "start") open.set(l.name, l.at!);
+        else if (l.event === "complete" && open.has(l.name)) {
+          (runs[l.name] ??= []).push({ by: p.pid, start: open.get(l.name)!, end: l.at! });
+          open.delete(l.name);
+        }
+      }
+      expect(open.size).toBe(0); // SIGTERM let every started run finish
+    }
+    const byInstance = new Map<number, number>();
+    const minGaps: Record<string, number> = {};
+    for (const name of RECURRING) {
+      const list = (runs[name] ?? []).sort((x, y) => x.start - y.start);
+      expect(list.length).toBeGreaterThanOrEqual(3);
+      let minGap = Infinity;
+      for (let i = 1; i < list.length; i++) {
+        // Never two runs at once, and the next occurrence no earlier than one interval later
+        // (a run's start line follows its lock by a round trip, hence the tolerance).
+        expect(list[i]!.start).toBeGreaterThanOrEqual(list[i - 1]!.end);
+        minGap = Math.min(minGap, list[i]!.start - list[i - 1]!.start);
+      }
+      expect(minGap).toBeGreaterThanOrEqual(every[name]! * 0.6);
+      minGaps[name] = minGap;
+      for (const r of list) byInstance.set(r.by, (byInstance.get(r.by) ?? 0) + 1);
+    }
+    console.info(`[jobs] two instances: runs per instance ${JSON.stringify(Object.fromEntries(byInstance))}, smallest gap between runs of a job ${JSON.stringify(minGaps)} ms`);
+    expect(byInstance.size).toBe(2); // both took part
+    // Each placed order reached the provider exactly once.
+    for (let i = 0; i < 20; i++) expect(sim.ordersForLink(`https://x.com/inst-${run}-${i}`)).toBe(1);
+    expect(await agendaRecords(database.db)).toEqual(Object.fromEntries(RECURRING.map((n) => [n, 1])));
+  }, 90_000);
+
+  it("10 restarts, some of them simultaneous, some SIGKILLed → exactly one record per recurring job", async () => {
+    const timings = { ...QUIET, lockLifetimeMs: 2_000, pollMs: 200 };
+    let restarts = 0;
+    for (const batch of [2, 1, 2, 1, 2, 2]) {
+      const procs: JobProcess[] = Array.from({ length: batch }, () => spawnJobProcess(database.url, timings));
+      await Promise.all(procs.map((p) => p.waitFor((l) => l.t === "ready", 30_000)));
+      restarts += batch;
+      for (const [i, p] of procs.entries()) p.kill(i % 2 === 0 ? "SIGTERM" : "SIGKILL");
+      const exits = await Promise.all(procs.map((p) => p.exited));
+      exits.forEach((e, i) => expect(i % 2 === 0 ? e.code : e.signal).toBe(i % 2 === 0 ? 0 : "SIGKILL"));
+      expect(await agendaRecords(database.db)).toEqual(Object.fromEntries(RECURRING.map((n) => [n, 1])));
+    }
+    expect(restarts).toBe(10);
+  }, 120_000);
+
+  it("SIGTERM waits for the running sync to finish, then exits 0; past the drain bound it exits anyway", async () => {
+    const syncStart = (l: JobLine) => l.t === "job" && l.event === "start" && l.name === "sync-provider-orders";
+    const syncDone = (l: JobLine) => l.t === "job" && l.event === "complete" && l.name === "sync-provider-orders";
+    // Bounded drain that suffices: the sync (status call held 250 ms) completes before the exit.
+    const p = spawnJobProcess(database.url, { ...QUIET, syncEveryMs: 500, lockLifetimeMs: 3_000, pollMs: 200, drainTimeoutMs: 5_000 });
+    const started = await p.waitFor(syncStart, 30_000);
+    for (let i = 0; i < 100 && !statusArrivals.some((t) => t >= started.at!); i++) await sleep(10);
+    const termAt = Date.now();
+    p.kill("SIGTERM");
+    const exit = await p.exited;
+    expect(exit.code).toBe(0);
+    const from = p.lines.indexOf(started);
+    expect(p.lines.slice(from).some(syncDone)).toBe(true);
+    expect(p.lines.at(-1)?.t).toBe("stopped");
+    const drainMs = Date.now() - termAt;
+    expect(drainMs).toBeLessThan(5_000);
+
+    // A drain bound shorter than the run: exits after the bound; the run is left to lock expiry.
+    statusLatencyMs = 4_000;
+    const q = spawnJobProcess(database.url, { ...QUIET, syncEveryMs: 500, lockLifetimeMs: 3_000, pollMs: 200, drainTimeoutMs: 500 });
+    const qStarted = await q.waitFor(syncStart, 30_000);
+    await sleep(300);
+    const qTermAt = Date.now();
+    q.kill("SIGTERM");
+    expect((await q.exited).code).toBe(0);
+    const boundedMs = Date.now() - qTermAt;
+    expect(q.lines.slice(q.lines.indexOf(qStarted)).some(syncDone)).toBe(false);
+    expect(boundedMs).toBeLessThan(3_000);
+    statusLatencyMs = 250;
+    console.info(`[jobs] SIGTERM: drained a running sync in ${drainMs} ms; with a 500 ms bound exited after ${boundedMs} ms`);
+  }, 90_000);
+});

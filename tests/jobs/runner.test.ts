@@ -1,0 +1,121 @@
+// The job store choice: the embedded default (one shared connection, notifications off), and a
+// store that cannot be reached at start (a clear error and a non-zero exit within seconds, never an
+// unhandled rejection), for MongoDB and PostgreSQL.
+import { spawn } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { startJobs, type JobEvent } from "../../jobs/runner.js";
+import { JobStoreError, openJobStore } from "../../jobs/store.js";
+import { loadConfig } from "../../src/config.js";
+import { createDb } from "../../src/db/client.js";
+import { startEmbeddedPostgres } from "../../src/db/embedded.js";
+import { projectRoot } from "../../src/db/migrate.js";
+import { createLogger } from "../../src/logger.js";
+import { placeOrder } from "../../src/orders/place-order.js";
+import { closedPortUrl, startProviderSimulator } from "../../src/providers/simulator/index.js";
+import { TEST_SECRET, testDeps } from "../support/deps.js";
+import { buildUser } from "../support/factories.js";
+import { buildSimProvider, buildSimService } from "../support/provider-factories.js";
+import { realServer } from "../support/test-db.js";
+import { QUIET, sleep, useJobsDatabase } from "./support.js";
+
+const tempDirs: string[] = [];
+afterAll(() => tempDirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
+
+async function closedPort(): Promise<number> {
+  return Number(new URL(await closedPortUrl()).port);
+}
+
+describe("job store", () => {
+  it("embedded default: jobs run on the app's one shared connection, in their own schema", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "panelbot-jobs-embedded-"));
+    tempDirs.push(dir);
+    const embedded = await startEmbeddedPostgres({ dataDir: join(dir, "pg") });
+    const handle = createDb(embedded.pool);
+    const sim = await startProviderSimulator({ balance: "1000" });
+    try {
+      const db = handle.prisma;
+      const deps = testDeps(db); // no DATABASE_URL: config.embedded
+      expect(deps.config.embedded).toBe(true);
+      const provider = await buildSimProvider(db, deps.box, sim);
+      const service = await buildSimService(db, provider);
+      const user = await buildUser(db, { balance: "1000" });
+      const { order } = await placeOrder(db, { userId: user.id, serviceId: service.id, link: "https://x.com/embedded-job", quantity: 100 });
+      const events: JobEvent[] = [];
+      let notified = 0;
+      const runner = await startJobs(deps, {
+        pool: embedded.pool,
+        notifier: async () => void (notified += 1),
+        timings: { ...QUIET, forwardEveryMs: 300, notifyEveryMs: 300, pollMs: 200 },
+        onEvent: (e) => events.push(e),
+      });
+      expect(runner.store).toBe("postgres-shared");
+      for (let i = 0; i < 100 && ((await db.order.findUniqueOrThrow({ where: { id: order.id } })).status !== "IN_PROGRESS" || notified < 2); i++) await sleep(100);
+      await runner.stop();
+      expect((await db.order.findUniqueOrThrow({ where: { id: order.id } })).status).toBe("IN_PROGRESS");
+      expect(sim.ordersForLink("https://x.com/embedded-job")).toBe(1);
+      expect(notified).toBeGreaterThanOrEqual(2);
+      expect(events.some((e) => e.name === "deliver-notifications" && e.event === "complete")).toBe(true);
+      // Agenda's table is in the `agenda` schema; nothing of it in Prisma's `public`.
+      const names = await embedded.pool.query<{ name: string }>(`SELECT name FROM "agenda"."agenda_jobs" ORDER BY name`);
+      expect(names.rows.map((r) => r.name)).toEqual(["check-provider-balances", "deliver-notifications", "detect-stuck-orders", "forward-order", "sync-provider-orders"]);
+      const leaked = await embedded.pool.query(`SELECT 1 FROM information_schema.tables WHERE table_schema = 'public' AND table_name LIKE 'agenda%'`);
+      expect(leaked.rowCount).toBe(0);
+      // The shared connection still serves the app after the runner stopped.
+      expect(await db.order.count()).toBe(1);
+    } finally {
+      await sim.close();
+      await handle.prisma.$disconnect();
+      await embedded.close();
+    }
+  }, 120_000);
+
+  it("an unreachable MongoDB or PostgreSQL job store fails openJobStore within the deadline with a clear error", async () => {
+    const logger = createLogger("silent");
+    const port = await closedPort();
+    for (const [url, pattern] of [
+      [`mongodb://127.0.0.1:${port}/jobs`, /Cannot reach the job store \(MongoDB mongodb:\/\/127\.0\.0\.1:\d+\/jobs\).*Check JOBS_DATABASE_URL/s],
+      [`postgresql://postgres@127.0.0.1:${port}/jobs`, /Cannot reach the job store \(PostgreSQL .*schema "agenda"\).*Check JOBS_DATABASE_URL/s],
+    ] as const) {
+      const config = loadConfig({ NODE_ENV: "test", SECRET_KEY: TEST_SECRET, JOBS_DATABASE_URL: url });
+      const started = Date.now();
+      const error = await openJobStore({ config, logger, connectTimeoutMs: 1_500 }).then(
+        () => null,
+        (e: unknown) => e,
+      );
+      expect(error).toBeInstanceOf(JobStoreError);
+      expect((error as Error).message).toMatch(pattern);
+      expect(Date.now() - started).toBeLessThan(4_000);
+    }
+  }, 30_000);
+});
+
+describe.skipIf(!realServer)("npm start with an unreachable job store", () => {
+  it("exits non-zero within seconds with a message naming the store, for MongoDB and PostgreSQL", async () => {
+    const { url } = await useJobsDatabase();
+    const port = await closedPort();
+    for (const jobsUrl of [`mongodb://127.0.0.1:${port}/panelbot-jobs`, `postgresql://postgres@127.0.0.1:${port}/jobs`]) {
+      const child = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], {
+        cwd: projectRoot(),
+        env: { PATH: process.env.PATH, HOME: process.env.HOME, DATABASE_URL: url, JOBS_DATABASE_URL: jobsUrl, PORT: "0", HOST: "127.0.0.1", SECRET_KEY: TEST_SECRET },
+        stdio: ["ignore", "pipe", "pipe"],
+      });
+      let out = "";
+      child.stdout!.on("data", (d) => (out += d));
+      child.stderr!.on("data", (d) => (out += d));
+      const spawnedAt = Date.now();
+      const code = await new Promise<number | null>((resolve) => child.on("exit", resolve));
+      const tookMs = Date.now() - spawnedAt;
+      expect(code, out).toBe(1);
+      expect(out).toMatch(/panelbot could not start/);
+      expect(out).toMatch(/Cannot reach the job store \((MongoDB|PostgreSQL)/);
+      expect(out).not.toMatch(/Unhandled|unhandledRejection|ERR_UNHANDLED_REJECTION/i);
+      expect(out).not.toMatch(/panelbot is listening/);
+      // Start-up (tsx, migrations check) plus the 5 s connect deadline.
+      expect(tookMs).toBeLessThan(25_000);
+      console.info(`[jobs] unreachable ${jobsUrl.split(":")[0]} job store: exit ${code} after ${tookMs} ms`);
+    }
+  }, 90_000);
+});
