@@ -55,7 +55,7 @@ export function defaultTimings(config: Deps["config"]): JobTimings {
     stuckEveryMs: config.STUCK_CHECK_INTERVAL_MINUTES * MINUTE,
     balanceEveryMs: config.BALANCE_CHECK_INTERVAL_MINUTES * MINUTE,
     notifyEveryMs: 3_000,
-    drainTimeoutMs: 10_000,
+    drainTimeoutMs: 8_000,
     connectTimeoutMs: 5_000,
   };
 }

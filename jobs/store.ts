@@ -174,7 +174,7 @@ async function openMongo(url: string, timeoutMs: number, logger: Logger): Promis
       // (retried by the runner) instead.
       await collection.createIndex({ name: 1 }, { name: "panelbot_single_job_name", unique: true, partialFilterExpression: { type: "single" } });
       backend = new MongoBackend({ mongo: db, collection: AGENDA_MONGO_COLLECTION });
-      await backend.connect();
+      await backend.connect(); // Agenda's own index on the collection
     });
   } catch (error) {
     await client.close().catch(() => {});

@@ -23,6 +23,7 @@ cmd-language = ভাষা
 cmd-apikey = রিসেলারদের API কী
 cmd-cancel = চলমান কাজ বন্ধ করুন
 
+cmd-dashboard = ব্যাক অফিসে লগইনের লিংক (অ্যাডমিন)
 start-welcome =
     👋 স্বাগতম, { $name }! এখানে ফলোয়ার, লাইক, ভিউ আর গেম টপ-আপ অর্ডার করুন, ব্যালেন্স থেকে পেমেন্ট।
     নিচের মেনু ব্যবহার করুন।
@@ -216,6 +217,7 @@ btn-done = ✅ সম্পন্ন
 btn-cancel-refund = ✖️ বাতিল + ফেরত
 btn-resubmit = 🔁 আবার পাঠান
 btn-not-placed = 🔁 প্রোভাইডারে নেই: আবার পাঠান
+btn-not-placed-refund = ↩️ প্রোভাইডারে নেই: বাতিল ও টাকা ফেরত
 btn-placed-as = 🔢 প্রোভাইডারে আছে #…
 admin-placed-prompt = এই মেসেজের রিপ্লাইতে প্রোভাইডারের অর্ডার আইডি লিখুন।
 admin-order-moved = অর্ডার #{ $id } → { $status } ({ $by })

@@ -23,6 +23,7 @@ cmd-language = Language
 cmd-apikey = API key for resellers
 cmd-cancel = Stop what you are doing
 
+cmd-dashboard = Back office login link (admins)
 start-welcome =
     👋 Welcome, { $name }! Order followers, likes, views and game top-ups here, paid from your balance.
     Use the menu below.
@@ -216,6 +217,7 @@ btn-done = ✅ Done
 btn-cancel-refund = ✖️ Cancel + refund
 btn-resubmit = 🔁 Resubmit
 btn-not-placed = 🔁 Not placed: resubmit
+btn-not-placed-refund = ↩️ Not placed: cancel and refund
 btn-placed-as = 🔢 Provider placed it as #…
 admin-placed-prompt = Reply to this message with the provider's order id.
 admin-order-moved = Order #{ $id } → { $status } ({ $by })

@@ -18,6 +18,10 @@ import { syncAdmins } from "./users/sync-admins.js";
 import { startJobs } from "../jobs/runner.js";
 import { createGraphQL } from "../schema/index.js";
 import { startupLoginLink } from "./auth/startup-login-link.js";
+import { createBot } from "./bot/create-bot.js";
+import { deliverNotifications } from "./bot/notifications/deliver-notifications.js";
+import { startBot, stopBot } from "./bot/runtime/start-bot.js";
+import { webhookRoute } from "./bot/runtime/webhook-route.js";
 import type { Deps } from "./deps.js";
 
 export interface App {
@@ -86,15 +90,15 @@ export async function startApp(config: Config, logger: Logger): Promise<App> {
   if (config.embedded && (await seedDemoCatalogue(db.prisma, box))) logger.info("Seeded the demo catalogue");
   const simulator = await startDemoSimulator(config, db, logger);
   const deps: Deps = { db: db.prisma, config, box, logger, now: () => new Date() };
-  // Background jobs (jobs/): a job store that cannot be reached fails the start here. Pass
-  // `notifier: (d) => deliverNotifications(d, bot.api)` once Telegram is wired.
-  const jobs = await startJobs(deps, { pool: db.pool });
-
-  const telegram = Boolean(config.BOT_TOKEN);
-  if (!telegram) logger.warn("BOT_TOKEN is not set: Telegram is disabled; the HTTP server runs without the bot");
+  const bot = config.BOT_TOKEN ? await createBot(deps) : null;
+  if (!bot) logger.warn("BOT_TOKEN is not set: Telegram is disabled; the HTTP server runs without the bot");
+  // Background jobs (jobs/): a job store that cannot be reached fails the start here.
+  const jobs = await startJobs(deps, { pool: db.pool, ...(bot ? { notifier: (d: Deps) => deliverNotifications(d, bot.api) } : {}) });
 
   const graphql = createGraphQL(deps);
-  const server = createHttpServer([healthRoute(db.prisma, { embedded: config.embedded, telegram }), ...graphql.routes], logger);
+  const routes = [healthRoute(db.prisma, { embedded: config.embedded, telegram: Boolean(bot) }), ...graphql.routes];
+  if (bot && config.WEBHOOK_URL) routes.push(webhookRoute(deps, bot));
+  const server = createHttpServer(routes, logger);
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
     server.listen(config.PORT, config.HOST, () => resolve());
@@ -104,6 +108,8 @@ export async function startApp(config: Config, logger: Logger): Promise<App> {
   const url = `http://${config.HOST === "0.0.0.0" ? "127.0.0.1" : config.HOST}:${port}`;
   logger.info({ url, health: `${url}/healthz`, graphql: `${url}/graphql`, dashboard: `${url}/admin` }, "panelbot is listening");
   await announceLoginLink(deps);
+  // Webhook or long polling; updates that arrived while we were down are processed, never dropped.
+  const botHandle = bot ? await startBot(deps, bot) : undefined;
 
   return {
     db,
@@ -111,6 +117,7 @@ export async function startApp(config: Config, logger: Logger): Promise<App> {
     server,
     url,
     async stop() {
+      await stopBot(botHandle);
       await jobs.stop(); // drains running jobs (bounded) before the database closes
       await new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeAllConnections();

@@ -37,16 +37,16 @@ export function parseBenchArgs(argv: string[]): BenchArgs {
   const { values } = parseArgs({
     args: argv,
     options: {
-      orders: { type: "string", default: "5000" },
+      orders: { type: "string", default: "1000" },
       "placement-concurrency": { type: "string", default: "50" },
       "graphql-orders": { type: "string", default: "1000000" },
-      "graphql-requests": { type: "string", default: "2000" },
+      "graphql-requests": { type: "string", default: "400" },
       "graphql-concurrency": { type: "string", default: "20" },
-      "reseller-orders": { type: "string", default: "2000" },
+      "reseller-orders": { type: "string", default: "300" },
       "sync-orders": { type: "string", default: "100000" },
       "sync-providers": { type: "string", default: "5" },
-      "sync-moved": { type: "string", default: "1000" },
-      "bot-customers": { type: "string", default: "300" },
+      "sync-moved": { type: "string", default: "500" },
+      "bot-customers": { type: "string", default: "100" },
       "bot-concurrency": { type: "string", default: "50" },
       "stuck-cycles": { type: "string", default: "5" },
       runs: { type: "string", default: "3" },
@@ -57,9 +57,9 @@ export function parseBenchArgs(argv: string[]): BenchArgs {
     },
   });
   if (values.help) {
-    console.log(`npm run bench -- [--orders 5000] [--placement-concurrency 50] [--graphql-orders 1000000]
-  [--graphql-requests 2000] [--graphql-concurrency 20] [--reseller-orders 2000] [--sync-orders 100000]
-  [--sync-providers 5] [--sync-moved 1000] [--bot-customers 300] [--bot-concurrency 50] [--stuck-cycles 5] [--runs 3]
+    console.log(`npm run bench -- [--orders 1000] [--placement-concurrency 50] [--graphql-orders 1000000]
+  [--graphql-requests 400] [--graphql-concurrency 20] [--reseller-orders 300] [--sync-orders 100000]
+  [--sync-providers 5] [--sync-moved 500] [--bot-customers 100] [--bot-concurrency 50] [--stuck-cycles 5] [--runs 3]
   [--only ${SECTIONS.join(",")}] [--database-url postgresql://postgres@127.0.0.1:5432/panelbot_bench]`);
     process.exit(0);
   }

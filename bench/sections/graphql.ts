@@ -65,7 +65,10 @@ export interface GraphQLServer {
 }
 
 export async function startGraphQLServer(url: string, sockets: number): Promise<GraphQLServer> {
-  const child = spawn(process.execPath, ["--import", "tsx", join(here, "..", "servers", "graphql-server.ts")], {
+  // BENCH_SERVER_NODE_ARGS, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof", to profile the server.
+  const nodeArgs = (process.env.BENCH_SERVER_NODE_ARGS ?? "").split(" ").filter(Boolean);
+  const child = spawn(process.execPath, [...nodeArgs, "--import", "tsx", join(here, "..", "servers", "graphql-server.ts")], {
+    cwd: join(here, "..", ".."),
     env: { ...process.env, BENCH_DB_URL: url, NODE_ENV: "production" },
     stdio: ["ignore", "pipe", "pipe"],
   });

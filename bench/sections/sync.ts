@@ -27,6 +27,7 @@ export async function benchSync(url: string, args: BenchArgs, extra: Record<stri
   const t0 = performance.now();
   const child = spawn(process.execPath, ["--import", "tsx", join(here, "..", "servers", "sim-server.ts")], {
     env: { ...process.env, SIM_COUNT: String(args.syncProviders), SIM_ORDERS: String(perSim) },
+    cwd: join(here, "..", ".."),
     stdio: ["ignore", "pipe", "pipe"],
   });
   let stderr = "";

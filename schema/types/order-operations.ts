@@ -50,6 +50,7 @@ const ReconcileDecision = builder.enumType("ReconcileDecision", {
   values: {
     NOT_PLACED: { description: "The provider does not have it: send it again (optionally elsewhere)." },
     PLACED: { description: "The provider has it: record its order id and track it." },
+    NOT_PLACED_REFUND: { description: "The provider does not have it: cancel it with a full refund." },
   } as const,
 });
 
@@ -101,7 +102,12 @@ builder.mutationFields((t) => ({
       reconcileUnknownOrder(ctx.deps, {
         orderId: args.orderId,
         actor: actorOf(ctx),
-        decision: args.decision === "PLACED" ? { kind: "placed", providerOrderId: args.providerOrderId ?? "" } : { kind: "not_placed" },
+        decision:
+          args.decision === "PLACED"
+            ? { kind: "placed", providerOrderId: args.providerOrderId ?? "" }
+            : args.decision === "NOT_PLACED_REFUND"
+              ? { kind: "not_placed_refund" }
+              : { kind: "not_placed" },
         ...target(args.target),
       }),
   }),

@@ -1,5 +1,5 @@
 import { DomainError, BatchValidationError } from "../shared/errors.js";
-import type { I18n, Translate } from "./i18n.js";
+import type { I18n } from "./i18n.js";
 import type { Language } from "@prisma/client";
 
 /** Domain error → text in the user's language; unknown codes get a generic line, never a stack. */
@@ -26,4 +26,3 @@ function stringArgs(details: Record<string, unknown>): Record<string, string> {
   return out;
 }
 
-export type { Translate };

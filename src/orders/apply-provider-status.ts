@@ -73,6 +73,13 @@ export async function applyProviderStatus(db: Db, orderId: number, report: Provi
     } else if (changed && report.status === "canceled") {
       await enqueue(tx, "notify-admin-order", { orderId, event: "failed" }, { orderId, dedupeKey: `FAILED:${orderId}:${order.resubmitCount}` });
     }
+    // The customer is told once when the order reaches a final state (sent, and retried, by a job).
+    if (changed && report.status !== "canceled") {
+      await enqueue(tx, "notify-delivery", { orderId }, { orderId, dedupeKey: `delivery:${orderId}` });
+    }
+    if (changed && report.status === "canceled" && order.cancelRequestedAt) {
+      await enqueue(tx, "notify-delivery", { orderId }, { orderId, dedupeKey: `delivery:${orderId}` });
+    }
     return { order: await tx.order.findUniqueOrThrow({ where: { id: orderId } }), changed };
   });
 }

@@ -4,6 +4,7 @@ import { writeAudit } from "../audit/write-audit.js";
 import type { Db } from "../db/client.js";
 import { transaction } from "../db/transaction.js";
 import { post } from "../money/ledger.js";
+import { enqueue } from "../outbox/enqueue.js";
 import { InvalidStateError, NotFoundError } from "../shared/errors.js";
 
 /** Not (yet) at a provider: cancelling cannot race with delivery. */
@@ -15,12 +16,14 @@ export interface CancelOrderInput {
   /** When set, the order must belong to this user (customer or reseller cancelling their own). */
   ownerUserId?: number;
   reason?: string;
+  /** An admin checked the provider's panel: this UNKNOWN order is not there, so it may be refunded. */
+  confirmedNotPlaced?: boolean;
 }
 
 /**
  * Cancels an order that no provider is working on and refunds what is left of its charge, once.
  * Customers may cancel PENDING and FAILED orders; admins also manual orders in progress.
- * UNKNOWN orders must be reconciled first: the provider may have placed them.
+ * UNKNOWN orders only with an admin's word that the provider did not place them.
  */
 export async function cancelOrder(db: Db, input: CancelOrderInput): Promise<Order> {
   return transaction(db, async (tx) => {
@@ -28,7 +31,9 @@ export async function cancelOrder(db: Db, input: CancelOrderInput): Promise<Orde
     if (!order || (input.ownerUserId !== undefined && order.userId !== input.ownerUserId)) {
       throw new NotFoundError("Order", input.orderId);
     }
-    const allowed = input.actor.isAdmin && order.isManual ? [...CUSTOMER_CANCELLABLE, "IN_PROGRESS" as const] : CUSTOMER_CANCELLABLE;
+    const allowed: OrderStatus[] = [...CUSTOMER_CANCELLABLE];
+    if (input.actor.isAdmin && order.isManual) allowed.push("IN_PROGRESS");
+    if (input.actor.isAdmin && input.confirmedNotPlaced) allowed.push("UNKNOWN");
     const claimed = await tx.order.updateMany({
       where: { id: order.id, status: { in: allowed } },
       data: { status: "CANCELED", canceledAt: new Date(), refunded: order.charge, leaseUntil: null, nextAttemptAt: null, stuck: false },
@@ -43,6 +48,7 @@ export async function cancelOrder(db: Db, input: CancelOrderInput): Promise<Orde
     if (refund.gt(0)) {
       await post(tx, { accountId: order.accountId, amount: refund, kind: "REFUND", orderId: order.id, actorId: input.actor.userId, note: input.reason });
     }
+    await enqueue(tx, "notify-delivery", { orderId: order.id }, { orderId: order.id, dedupeKey: `delivery:${order.id}` });
     if (input.actor.isAdmin) {
       await writeAudit(tx, input.actor, {
         action: "order.cancel",

@@ -4,11 +4,14 @@ import { writeAudit } from "../audit/write-audit.js";
 import type { Deps } from "../deps.js";
 import { transaction } from "../db/transaction.js";
 import { InvalidStateError, ValidationError } from "../shared/errors.js";
+import { cancelOrder } from "./cancel-order.js";
 import { resubmitFrom, type ResubmitInput } from "./resubmit-orders.js";
 
 export type ReconcileDecision =
   /** The admin checked the provider's panel: the order is not there. Safe to send again. */
   | { kind: "not_placed" }
+  /** Not there, and not to be sent again: cancel it with a full refund. */
+  | { kind: "not_placed_refund" }
   /** The provider has it under this id: track it from now on. */
   | { kind: "placed"; providerOrderId: string };
 
@@ -20,6 +23,9 @@ export interface ReconcileInput extends Omit<ResubmitInput, "orderId"> {
 /** An admin's decision about an UNKNOWN order; nothing else ever re-sends one. */
 export async function reconcileUnknownOrder(deps: Deps, input: ReconcileInput): Promise<Order> {
   if (input.decision.kind === "not_placed") return resubmitFrom(deps, input, ["UNKNOWN"]);
+  if (input.decision.kind === "not_placed_refund") {
+    return cancelOrder(deps.db, { orderId: input.orderId, actor: input.actor, confirmedNotPlaced: true, reason: "Not placed at the provider" });
+  }
   const providerOrderId = input.decision.providerOrderId.trim();
   if (!/^[A-Za-z0-9_-]{1,64}$/.test(providerOrderId)) {
     throw new ValidationError("providerOrderId", "provider_order_id_invalid", "Enter the provider's order id (letters and digits)");

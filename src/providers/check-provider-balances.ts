@@ -1,7 +1,7 @@
 import type { Order, Provider } from "@prisma/client";
 import type { Actor } from "../audit/actor.js";
 import type { Deps } from "../deps.js";
-import { transaction } from "../db/transaction.js";
+import { isUniqueViolation, transaction } from "../db/transaction.js";
 import { Decimal } from "../money/decimal.js";
 import { resubmitOrder } from "../orders/resubmit-orders.js";
 import { enqueue } from "../outbox/enqueue.js";
@@ -68,6 +68,16 @@ async function checkOne(deps: Deps, provider: Provider): Promise<ProviderBalance
  * state write one row.
  */
 async function announceTransition(deps: Deps, provider: Provider, balance: Decimal, threshold: Decimal): Promise<ProviderBalanceReport["announced"]> {
+  try {
+    return await announceIfChanged(deps, provider, balance, threshold);
+  } catch (error) {
+    // A concurrent pass wrote the same announcement first.
+    if (isUniqueViolation(error)) return null;
+    throw error;
+  }
+}
+
+async function announceIfChanged(deps: Deps, provider: Provider, balance: Decimal, threshold: Decimal): Promise<ProviderBalanceReport["announced"]> {
   return transaction(deps.db, async (tx) => {
     const [last] = await tx.$queryRaw<{ id: bigint; event: string }[]>`
       SELECT "id", "payload"->>'event' AS event FROM "Outbox"

@@ -5,6 +5,7 @@ import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { createDb } from "../../src/db/client.js";
 import { startEmbeddedPostgres } from "../../src/db/embedded.js";
+import { startFakeBotApiServer, TEST_TOKEN, textUpdate } from "../support/bot-factories.js";
 
 const dataDir = mkdtempSync(join(tmpdir(), "panelbot-start-"));
 afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
@@ -69,6 +70,23 @@ describe("npm start on the embedded default", () => {
     } finally {
       await db.prisma.$disconnect();
       await embedded.close();
+    }
+  });
+
+  it("with BOT_TOKEN and TELEGRAM_API_ROOT runs the bot beside the rest and answers /start over long polling", async () => {
+    const api = await startFakeBotApiServer();
+    try {
+      const app = await start({ BOT_TOKEN: TEST_TOKEN, TELEGRAM_API_ROOT: api.apiRoot, ADMIN_IDS: "777000111" });
+      const from = { id: 55501, is_bot: false, first_name: "Rahim" };
+      api.telegram.pushUpdate(textUpdate(from, "/start"));
+      await expect.poll(() => api.telegram.callsTo("sendMessage", from.id).length, { timeout: 20_000 }).toBeGreaterThan(0);
+      expect(api.telegram.callsTo("getMe").length).toBe(1);
+      const health = await (await fetch(`${app.url}/healthz`)).json();
+      expect(health.telegram).toBe("enabled");
+      expect(app.log()).not.toContain(TEST_TOKEN.split(":")[1]!);
+      expect(await stop(app.child)).toBe(0);
+    } finally {
+      await api.close();
     }
   });
 

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { drainForwardOutbox } from "../../src/forwarding/drain-forward-outbox.js";
 import { forwardOrder } from "../../src/forwarding/forward-order.js";
+import { cancelOrder } from "../../src/orders/cancel-order.js";
 import { placeOrder } from "../../src/orders/place-order.js";
 import { reconcileUnknownOrder } from "../../src/orders/reconcile-unknown.js";
 import { resubmitOrder, resubmitOrders } from "../../src/orders/resubmit-orders.js";
@@ -211,18 +212,25 @@ describe("forwarding", () => {
 
   it("UNKNOWN is re-sent only on an admin's decision: 'not placed' resubmits, 'placed as #id' tracks that id", async () => {
     const { user, service } = await setup();
-    sim.fault({ action: "add", times: 2, kind: "timeout_before_commit" });
+    sim.fault({ action: "add", times: 3, kind: "timeout_before_commit" });
     const a = await place(user.id, service.id, "https://x.com/u-a");
     const b = await place(user.id, service.id, "https://x.com/u-b");
+    const c = await place(user.id, service.id, "https://x.com/u-c");
     await drainAll();
-    expect(await statusCounts([a.id, b.id])).toEqual({ "UNKNOWN:unknown": 2 });
+    expect(await statusCounts([a.id, b.id, c.id])).toEqual({ "UNKNOWN:unknown": 3 });
+    await expect(cancelOrder(db, { orderId: c.id, actor: admin })).rejects.toBeInstanceOf(InvalidStateError);
+    const refunded = await reconcileUnknownOrder(deps, { orderId: c.id, actor: admin, decision: { kind: "not_placed_refund" } });
+    expect(refunded.status).toBe("CANCELED");
+    expect(refunded.refunded.toString()).toBe(refunded.charge.toString());
+    expect(sim.ordersForLink("https://x.com/u-c")).toBe(0);
     await expect(resubmitOrder(deps, { orderId: a.id, actor: admin })).rejects.toBeInstanceOf(InvalidStateError);
     const resent = await reconcileUnknownOrder(deps, { orderId: a.id, actor: admin, decision: { kind: "not_placed" } });
     expect(resent.status).toBe("IN_PROGRESS");
     const tracked = await reconcileUnknownOrder(deps, { orderId: b.id, actor: admin, decision: { kind: "placed", providerOrderId: "777001" } });
     expect(tracked).toMatchObject({ status: "IN_PROGRESS", providerOrderId: "777001" });
     await expect(reconcileUnknownOrder(deps, { orderId: b.id, actor: admin, decision: { kind: "placed", providerOrderId: "1" } })).rejects.toBeInstanceOf(InvalidStateError);
-    expect(await db.auditLog.count({ where: { entity: "Order", entityId: { in: [String(a.id), String(b.id)] } } })).toBe(2);
+    expect(await db.auditLog.count({ where: { entity: "Order", entityId: { in: [String(a.id), String(b.id), String(c.id)] } } })).toBe(3);
+    await expectLedgerInvariants(db, [user.account.id]);
   });
 
   it("switches a FAILED order to another service's provider on resubmit", async () => {

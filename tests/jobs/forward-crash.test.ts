@@ -16,7 +16,7 @@ import { QUIET, agendaRecords, sleep, spawnJobProcess, useJobsDatabase, type Job
 
 const env = { SUBMIT_LEASE_SECONDS: "5", PROVIDER_TIMEOUT_MS: "3000", FORWARD_RETRY_DELAYS: "0,0,0" };
 const timings = { ...QUIET, forwardEveryMs: 200, lockLifetimeMs: 1_000, pollMs: 200 };
-const KILLS = Number(process.env.JOBS_TEST_KILLS ?? 50);
+const KILLS = 50;
 const PER_ROUND = 12;
 
 describe.skipIf(!realServer)("forwarding killed at random points", () => {
@@ -82,7 +82,6 @@ describe.skipIf(!realServer)("forwarding killed at random points", () => {
       if ((await db.order.count({ where: { status: "SUBMITTING" } })) > 0) killsWithSubmitting += 1;
       procs.splice(procs.indexOf(victim), 1);
       procs.push(spawnJobProcess(database.url, timings, env));
-      if (process.env.JOBS_TEST_DEBUG) console.info(`kill ${kill} at ${Date.now() - placedFrom} ms; warm ${procs.filter((p) => p.lines.some((l) => l.t === "ready")).length}`);
     }
     // A last instance works through what is due, then stops gracefully.
     const last = procs[0]!;
@@ -123,5 +122,5 @@ describe.skipIf(!realServer)("forwarding killed at random points", () => {
     expect(killsWithSubmitting).toBeGreaterThan(0);
     expect((await agendaRecords(database.db))["forward-order"]).toBe(1);
     await expectLedgerInvariants(db, [user.account.id]);
-  }, 170_000);
+  }, 300_000);
 });

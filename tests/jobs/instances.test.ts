@@ -42,7 +42,9 @@ describe.skipIf(!realServer)("job runner instances", () => {
   afterAll(() => sim?.close());
 
   it("two instances started together on an empty job store: no occurrence runs twice", async () => {
-    const timings = { forwardEveryMs: 500, syncEveryMs: 700, stuckEveryMs: 600, balanceEveryMs: 900, lockLifetimeMs: 3_000, pollMs: 200 };
+    // The lock lifetime is generous so that a CPU-starved test machine cannot make a lock lapse
+    // (renewed every third of it) — a lapsed lock would let the next occurrence start early.
+    const timings = { forwardEveryMs: 500, syncEveryMs: 700, stuckEveryMs: 600, balanceEveryMs: 900, lockLifetimeMs: 10_000, pollMs: 200 };
     const every: Record<string, number> = {
       "forward-order": timings.forwardEveryMs,
       "sync-provider-orders": timings.syncEveryMs,
@@ -88,7 +90,7 @@ describe.skipIf(!realServer)("job runner instances", () => {
       for (let i = 1; i < list.length; i++) {
         // Never two runs at once, and the next occurrence no earlier than one interval later
         // (a run's start line follows its lock by a round trip, hence the tolerance).
-        expect(list[i]!.start).toBeGreaterThanOrEqual(list[i - 1]!.end);
+        expect(list[i]!.start, `${name}: ${JSON.stringify(list.slice(Math.max(0, i - 2), i + 2))}`).toBeGreaterThanOrEqual(list[i - 1]!.end);
         minGap = Math.min(minGap, list[i]!.start - list[i - 1]!.start);
       }
       expect(minGap).toBeGreaterThanOrEqual(every[name]! * 0.6);
@@ -111,7 +113,7 @@ describe.skipIf(!realServer)("job runner instances", () => {
       restarts += batch;
       for (const [i, p] of procs.entries()) p.kill(i % 2 === 0 ? "SIGTERM" : "SIGKILL");
       const exits = await Promise.all(procs.map((p) => p.exited));
-      exits.forEach((e, i) => expect(i % 2 === 0 ? e.code : e.signal).toBe(i % 2 === 0 ? 0 : "SIGKILL"));
+      exits.forEach((e, i) => expect(i % 2 === 0 ? e.code : e.signal, `${JSON.stringify(e)} ${procs[i]!.output().slice(-2000)}`).toBe(i % 2 === 0 ? 0 : "SIGKILL"));
       expect(await agendaRecords(database.db)).toEqual(Object.fromEntries(RECURRING.map((n) => [n, 1])));
     }
     expect(restarts).toBe(10);
@@ -120,6 +122,8 @@ describe.skipIf(!realServer)("job runner instances", () => {
   it("SIGTERM waits for the running sync to finish, then exits 0; past the drain bound it exits anyway", async () => {
     const syncStart = (l: JobLine) => l.t === "job" && l.event === "start" && l.name === "sync-provider-orders";
     const syncDone = (l: JobLine) => l.t === "job" && l.event === "complete" && l.name === "sync-provider-orders";
+    // Earlier tests left the sync's next run an hour away.
+    await database.db.pool.query(`UPDATE "agenda"."agenda_jobs" SET next_run_at = now() WHERE name = 'sync-provider-orders'`);
     // Bounded drain that suffices: the sync (status call held 250 ms) completes before the exit.
     const p = spawnJobProcess(database.url, { ...QUIET, syncEveryMs: 500, lockLifetimeMs: 3_000, pollMs: 200, drainTimeoutMs: 5_000 });
     const started = await p.waitFor(syncStart, 30_000);
@@ -136,6 +140,7 @@ describe.skipIf(!realServer)("job runner instances", () => {
 
     // A drain bound shorter than the run: exits after the bound; the run is left to lock expiry.
     statusLatencyMs = 4_000;
+    await database.db.pool.query(`UPDATE "agenda"."agenda_jobs" SET next_run_at = now() WHERE name = 'sync-provider-orders'`);
     const q = spawnJobProcess(database.url, { ...QUIET, syncEveryMs: 500, lockLifetimeMs: 3_000, pollMs: 200, drainTimeoutMs: 500 });
     const qStarted = await q.waitFor(syncStart, 30_000);
     await sleep(300);

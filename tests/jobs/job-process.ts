@@ -22,7 +22,6 @@ try {
     instance: `test:${process.pid}`,
     onEvent: (e) => line({ t: "job", event: e.event, name: e.name, at: e.at.getTime(), ...(e.error ? { error: e.error } : {}) }),
   });
-  line({ t: "ready", pid: process.pid, store: runner.store });
   process.once("SIGTERM", () => {
     void (async () => {
       await runner.stop();
@@ -31,6 +30,7 @@ try {
       process.exit(0);
     })();
   });
+  line({ t: "ready", pid: process.pid, store: runner.store });
 } catch (error) {
   process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
   await db.close();

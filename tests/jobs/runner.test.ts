@@ -119,3 +119,18 @@ describe.skipIf(!realServer)("npm start with an unreachable job store", () => {
     }
   }, 90_000);
 });
+
+describe("MongoDB backend (no MongoDB server can run here)", () => {
+  it("constructs on a driver database and is accepted by Agenda", async () => {
+    const [{ MongoClient }, { MongoBackend }, { Agenda }] = await Promise.all([import("mongodb"), import("@agendajs/mongo-backend"), import("agenda")]);
+    const client = new MongoClient("mongodb://127.0.0.1:1/panelbot-jobs", { serverSelectionTimeoutMS: 200 });
+    const backend = new MongoBackend({ mongo: client.db(), collection: "agendaJobs" });
+    expect(backend.name).toBe("MongoDB");
+    expect(backend.ownsConnection).toBe(false);
+    // Agenda connects from its constructor: give it a backend that is "already connected".
+    const agenda = new Agenda({ backend: { name: backend.name, repository: backend.repository, connect: async () => {}, disconnect: async () => {} }, processEvery: 1000 });
+    agenda.define("forward-order", async () => {});
+    expect(Object.keys(agenda.definitions)).toEqual(["forward-order"]);
+    await client.close();
+  });
+});

@@ -24,7 +24,7 @@ describe.skipIf(!realServer)("stuck detector job and provider balances", () => {
 
   it("1,000 orders, 37 stuck → the job flags 37 and announces each once; its next runs announce nothing new", async () => {
     const db = database.db.prisma;
-    const deps = testDeps(db);
+    const deps = testDeps(db, { DATABASE_URL: database.url });
     const user = await buildUser(db);
     const auto = await buildService(db);
     const manual = await buildService(db, { mode: "MANUAL" });

@@ -23,6 +23,12 @@ export async function useJobsDatabase(): Promise<JobsDatabase> {
   admin.pathname = "/postgres";
   const client = new pg.Client({ connectionString: admin.toString() });
   await client.connect();
+  // Databases left by runs that were killed before their afterAll (their process is gone).
+  const stale = await client.query<{ datname: string }>(`SELECT datname FROM pg_database WHERE datname LIKE 'panelbot\\_jobs\\_%'`);
+  for (const { datname } of stale.rows) {
+    const pid = Number(/^panelbot_jobs_(\d+)_/.exec(datname)?.[1]);
+    if (pid && !isAlive(pid)) await client.query(`DROP DATABASE IF EXISTS "${datname}" WITH (FORCE)`).catch(() => {});
+  }
   await client.query(`CREATE DATABASE "${name}"`);
   await client.end();
   const url = new URL(base);
@@ -37,6 +43,15 @@ export async function useJobsDatabase(): Promise<JobsDatabase> {
     await c.end();
   });
   return { url: url.toString(), db };
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === "EPERM";
+  }
 }
 
 export interface JobLine {

@@ -12,8 +12,8 @@ import { QUIET, agendaRecords, sleep, spawnJobProcess, useJobsDatabase, type Job
 
 const timings = { ...QUIET, syncEveryMs: 1_000, lockLifetimeMs: 1_500, pollMs: 300 };
 const BOUND_MS = timings.syncEveryMs + timings.lockLifetimeMs + timings.pollMs;
-/** Scheduling noise on a busy machine (timers, a scan's round trip). */
-const SLACK_MS = 700;
+/** Scheduling noise: a CPU-starved machine (CI shared with other jobs) runs timers and scans late. */
+const SLACK_MS = 2_000;
 
 describe.skipIf(!realServer)("sync job killed mid-run", () => {
   let sim: ProviderSimulator;

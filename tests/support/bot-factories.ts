@@ -35,6 +35,8 @@ export interface FakeTelegram {
   callsTo(method: string, chatId?: number | bigint): ApiCall[];
   /** Texts sent or edited into a chat (sendMessage + editMessageText), in order. */
   texts(chatId: number | bigint): string[];
+  /** Queues an update for the next getUpdates (long polling). */
+  pushUpdate(update: Update): void;
   /** The next call of `method` answers with this Telegram error. */
   failNext(method: string, errorCode: number, description: string, retryAfter?: number): void;
   clear(): void;
@@ -44,6 +46,7 @@ export interface FakeTelegram {
 export function fakeTelegram(): FakeTelegram {
   const calls: ApiCall[] = [];
   const failures: { method: string; body: object }[] = [];
+  const queued: Update[] = [];
   let messageId = 1000;
   const fake: typeof fetch = async (input, init) => {
     const url = String(input instanceof Request ? input.url : input);
@@ -55,8 +58,13 @@ export function fakeTelegram(): FakeTelegram {
       const [f] = failures.splice(failure, 1);
       return Response.json(f!.body);
     }
-    // An idle long poll: nothing new, after a short wait (keeps a polling runner from spinning).
-    if (method === "getUpdates") await new Promise((r) => setTimeout(r, 20));
+    if (method === "getUpdates") {
+      const offset = Number(payload.offset ?? 0);
+      const due = queued.filter((u) => u.update_id >= offset);
+      if (due.length) return Response.json({ ok: true, result: due });
+      // An idle long poll: nothing new, after a short wait (keeps a polling runner from spinning).
+      await new Promise((r) => setTimeout(r, 20));
+    }
     return Response.json({ ok: true, result: resultFor(method, payload, () => ++messageId) });
   };
   return {
@@ -67,6 +75,7 @@ export function fakeTelegram(): FakeTelegram {
       calls
         .filter((c) => (c.method === "sendMessage" || c.method === "editMessageText") && String(c.payload.chat_id) === String(chatId))
         .map((c) => String(c.payload.text)),
+    pushUpdate: (update) => void queued.push(update),
     failNext(method, errorCode, description, retryAfter) {
       failures.push({ method, body: { ok: false, error_code: errorCode, description, ...(retryAfter ? { parameters: { retry_after: retryAfter } } : {}) } });
     },

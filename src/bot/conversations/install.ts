@@ -9,9 +9,6 @@ import { ticketReplyConversation } from "./ticket-reply.js";
 import { ticketConversation } from "./ticket.js";
 import { topUpConversation } from "./topup.js";
 
-export const CONVERSATIONS = ["order", "topup", "ticket", "ticketReply", "mass"] as const;
-export type ConversationName = (typeof CONVERSATIONS)[number];
-
 /** Every conversation, under the name `ctx.conversation.enter` uses. */
 export function conversationsComposer(deps: Deps, i18n: I18n): Composer<BotContext> {
   const composer = new Composer<BotContext>();

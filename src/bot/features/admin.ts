@@ -67,6 +67,8 @@ async function orderAction(ctx: BotContext, action: string, orderId: number): Pr
       return resubmitOrder(deps, { orderId, actor });
     case "notplaced":
       return reconcileUnknownOrder(deps, { orderId, actor, decision: { kind: "not_placed" } });
+    case "notplacedrefund":
+      return reconcileUnknownOrder(deps, { orderId, actor, decision: { kind: "not_placed_refund" } });
     default:
       throw new Error(`Unknown admin order action ${action}`);
   }

@@ -1,3 +1,4 @@
+import { setLanguage } from "../../users/set-language.js";
 import type { Language } from "@prisma/client";
 import { Composer, InlineKeyboard } from "grammy";
 import type { BotContext } from "../context.js";
@@ -19,7 +20,7 @@ languageFeature.on("message:text").filter((ctx) => menuTexts(ctx.i18n, "menu-lan
 languageFeature.callbackQuery(/^lang:(bn|en)$/, async (ctx) => {
   const language = ctx.match[1] as Language;
   // The user's own preference: nothing else depends on it.
-  ctx.user = await ctx.deps.db.user.update({ where: { id: ctx.user!.id }, data: { language } });
+  ctx.user = await setLanguage(ctx.deps.db, ctx.user!.id, language);
   ctx.locale = language;
   ctx.t = ctx.i18n.translator(language);
   await ctx.answerCallbackQuery();

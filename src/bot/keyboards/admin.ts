@@ -16,7 +16,9 @@ export function orderButtons(t: Translate, order: { id: number; status: OrderSta
   if (order.isManual && order.status === "PENDING") return k.text(t("btn-take"), `adm:o:take:${id}`).text(t("btn-done"), `adm:o:done:${id}`).row().text(t("btn-cancel-refund"), `adm:o:cancel:${id}`);
   if (order.isManual && order.status === "IN_PROGRESS") return k.text(t("btn-done"), `adm:o:done:${id}`).text(t("btn-cancel-refund"), `adm:o:cancel:${id}`);
   if (order.status === "FAILED") return k.text(t("btn-resubmit"), `adm:o:resubmit:${id}`).text(t("btn-cancel-refund"), `adm:o:cancel:${id}`);
-  // No cancel for UNKNOWN: the provider may be delivering it; an admin decides placed / not placed first.
-  if (order.status === "UNKNOWN") return k.text(t("btn-not-placed"), `adm:o:notplaced:${id}`).row().text(t("btn-placed-as"), `adm:o:placed:${id}`);
+  // No plain cancel for UNKNOWN: the provider may be delivering it; the admin says placed / not placed.
+  if (order.status === "UNKNOWN") {
+    return k.text(t("btn-not-placed"), `adm:o:notplaced:${id}`).row().text(t("btn-not-placed-refund"), `adm:o:notplacedrefund:${id}`).row().text(t("btn-placed-as"), `adm:o:placed:${id}`);
+  }
   return undefined;
 }

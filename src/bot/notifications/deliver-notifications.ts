@@ -57,7 +57,7 @@ export async function deliverNotifications(deps: Deps, api: Api, options: Delive
         report.sent += 1;
       } catch (error) {
         const message = error instanceof Error ? error.message : String(error);
-        if (isPermanent(error)) {
+        if (isPermanent(kind, error)) {
           deps.logger.warn({ err: error, kind, outboxId: String(item.id) }, "Notification cannot be delivered; dropping it");
           await deps.db.outbox.update({ where: { id: item.id }, data: { doneAt: deps.now(), lockedUntil: null, lastError: message.slice(0, 1000) } });
           report.dropped += 1;
@@ -72,8 +72,9 @@ export async function deliverNotifications(deps: Deps, api: Api, options: Delive
   return report;
 }
 
-function isPermanent(error: unknown): boolean {
+/** Customers who blocked the bot or deleted their chat will never get it; the admin chat must be fixed, so it keeps trying. */
+function isPermanent(kind: NotifyKind, error: unknown): boolean {
   if (error instanceof NoRecipientError) return true;
-  if (!(error instanceof GrammyError)) return false;
+  if (!(error instanceof GrammyError) || kind.startsWith("notify-admin")) return false;
   return error.error_code === 403 || (error.error_code === 400 && /chat not found|user not found|PEER_ID_INVALID/i.test(error.description));
 }

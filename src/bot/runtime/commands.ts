@@ -6,3 +6,8 @@ export const CUSTOMER_COMMANDS = ["start", "services", "mass", "orders", "balanc
 export function commandsFor(t: Translate): BotCommand[] {
   return CUSTOMER_COMMANDS.map((command) => ({ command, description: t(`cmd-${command}`) }));
 }
+
+/** Admins also see /dashboard in their private chat with the bot. */
+export function adminCommandsFor(t: Translate): BotCommand[] {
+  return [...commandsFor(t), { command: "dashboard", description: t("cmd-dashboard") }];
+}

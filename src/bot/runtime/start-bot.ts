@@ -3,9 +3,11 @@ import type { Deps } from "../../deps.js";
 import type { PanelBot } from "../create-bot.js";
 import { LOCALES } from "../i18n.js";
 import { pruneProcessedUpdates } from "../middleware/dedupe-updates.js";
-import { commandsFor } from "./commands.js";
+import { adminCommandsFor, commandsFor } from "./commands.js";
 
 export const ALLOWED_UPDATES = ["message", "callback_query", "my_chat_member"] as const;
+
+const PRUNE_EVERY_MS = 6 * 3600_000;
 
 export interface BotHandle {
   mode: "polling" | "webhook";
@@ -20,7 +22,10 @@ export interface BotHandle {
 export async function startBot(deps: Deps, bot: PanelBot): Promise<BotHandle> {
   const { config, logger } = deps;
   await bot.init();
-  await pruneProcessedUpdates(deps.db, deps.now()).catch((err) => logger.warn({ err }, "Could not prune processed update ids"));
+  const prune = () => pruneProcessedUpdates(deps.db, deps.now()).catch((err) => logger.warn({ err }, "Could not prune processed update ids"));
+  await prune();
+  const pruner = setInterval(prune, PRUNE_EVERY_MS);
+  pruner.unref();
   await registerCommands(deps, bot);
 
   if (config.WEBHOOK_URL) {
@@ -30,7 +35,7 @@ export async function startBot(deps: Deps, bot: PanelBot): Promise<BotHandle> {
       drop_pending_updates: false,
     });
     logger.info({ url: config.WEBHOOK_URL, bot: bot.botInfo.username }, "Telegram webhook set");
-    return { mode: "webhook", stop: async () => {} };
+    return { mode: "webhook", stop: async () => clearInterval(pruner) };
   }
 
   // getUpdates refuses to run while a webhook is set; removing it keeps every pending update.
@@ -40,6 +45,7 @@ export async function startBot(deps: Deps, bot: PanelBot): Promise<BotHandle> {
   return {
     mode: "polling",
     async stop() {
+      clearInterval(pruner);
       if (runner.isRunning()) await runner.stop();
     },
   };
@@ -50,10 +56,16 @@ export async function stopBot(handle: BotHandle | undefined): Promise<void> {
 }
 
 async function registerCommands(deps: Deps, bot: PanelBot): Promise<void> {
+  const warn = (err: unknown) => deps.logger.warn({ err }, "setMyCommands failed; continuing");
   for (const locale of LOCALES) {
     const commands = commandsFor(bot.i18n.translator(locale));
     // The default list is Bengali; English clients get the English one.
     const options = locale === "bn" ? {} : { language_code: locale };
-    await bot.api.setMyCommands(commands, options).catch((err) => deps.logger.warn({ err, locale }, "setMyCommands failed; continuing"));
+    await bot.api.setMyCommands(commands, options).catch(warn);
+  }
+  for (const adminId of deps.config.ADMIN_IDS) {
+    const user = await deps.db.user.findUnique({ where: { telegramId: adminId }, select: { language: true } });
+    const t = bot.i18n.translator(user?.language ?? "bn");
+    await bot.api.setMyCommands(adminCommandsFor(t), { scope: { type: "chat", chat_id: Number(adminId) } }).catch(warn);
   }
 }
