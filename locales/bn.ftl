@@ -227,7 +227,7 @@ admin-ticket =
     অর্ডার: { $orders }
 admin-ticket-reply-hint = ↩️ গ্রাহককে উত্তর দিতে এই মেসেজের রিপ্লাই দিন।
 admin-ticket-reply-sent = ✅ উত্তর পাঠানো হয়েছে (টিকেট #{ $id })।
-admin-ticket-reply-failed = ⚠️ সংরক্ষিত হয়েছে, কিন্তু গ্রাহকের কাছে পাঠানো যায়নি (টিকেট #{ $id })।
+admin-ticket-reply-failed = ⚠️ সংরক্ষিত হয়েছে; গ্রাহকের কাছে এখনো পৌঁছায়নি, আবার চেষ্টা করা হবে (টিকেট #{ $id })।
 admin-provider-low = 💸 প্রোভাইডার { $provider }: ব্যালেন্স { $balance }, যা { $threshold } এর কম। রিচার্জ না হওয়া পর্যন্ত এর অর্ডার ব্যর্থ হবে।
 admin-provider-recovered = 💰 প্রোভাইডার { $provider }: ব্যালেন্স আবার { $balance } (সতর্কসীমা { $threshold })।
 admin-dashboard-link = 🔐 ড্যাশবোর্ডে লগইনের এককালীন লিংক (১০ মিনিট বৈধ): { $url }

@@ -227,7 +227,7 @@ admin-ticket =
     Orders: { $orders }
 admin-ticket-reply-hint = ↩️ Reply to this message to answer the customer.
 admin-ticket-reply-sent = ✅ Answer sent (ticket #{ $id }).
-admin-ticket-reply-failed = ⚠️ Saved, but the customer could not be reached (ticket #{ $id }).
+admin-ticket-reply-failed = ⚠️ Saved; the customer could not be reached yet, it will be retried (ticket #{ $id }).
 admin-provider-low = 💸 Provider { $provider }: balance { $balance } is below { $threshold }. Orders for it will fail until it is topped up.
 admin-provider-recovered = 💰 Provider { $provider }: balance back to { $balance } (alert below { $threshold }).
 admin-dashboard-link = 🔐 Your one-time dashboard login link (valid 10 minutes): { $url }

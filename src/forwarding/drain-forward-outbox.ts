@@ -19,7 +19,7 @@ export interface DrainOptions {
  */
 export async function drainForwardOutbox(deps: Deps, options: DrainOptions = {}): Promise<number> {
   const lockMs = (deps.config.SUBMIT_LEASE_SECONDS + 30) * 1000;
-  const items = await claimOutbox(deps.db, "forward-order", options.limit ?? 100, lockMs, deps.now(), options.orderIds);
+  const items = await claimOutbox(deps.db, "forward-order", options.limit ?? 100, lockMs, deps.now(), options.orderIds ? { orderIds: options.orderIds } : undefined);
   const results = await runLimited(items, options.concurrency ?? 10, async (item) => {
     await forwardOrder(deps, item.payload.orderId);
     await completeOutbox(deps.db, item.id);

@@ -2,6 +2,13 @@ import { Prisma } from "@prisma/client";
 import type { Db } from "../db/client.js";
 import type { OutboxKind, OutboxPayloads } from "./kinds.js";
 
+/** Limits a claim to the items about these orders / top-ups (e.g. right after an admin's action). */
+export interface OutboxScope {
+  orderIds?: readonly number[];
+  topUpIds?: readonly number[];
+  ticketMessageIds?: readonly number[];
+}
+
 export interface ClaimedItem<K extends OutboxKind> {
   id: bigint;
   payload: OutboxPayloads[K];
@@ -19,16 +26,20 @@ export async function claimOutbox<K extends OutboxKind>(
   limit: number,
   lockMs: number,
   now: Date,
-  orderIds?: readonly number[],
+  scope?: OutboxScope,
 ): Promise<ClaimedItem<K>[]> {
   const lockedUntil = new Date(now.getTime() + lockMs);
-  const scope = orderIds ? Prisma.sql`AND "orderId" = ANY(${[...orderIds]}::int[])` : Prisma.empty;
+  const scoped = scope
+    ? Prisma.sql`AND ("orderId" = ANY(${[...(scope.orderIds ?? [])]}::int[])
+          OR ("payload"->>'topUpId')::int = ANY(${[...(scope.topUpIds ?? [])]}::int[])
+          OR ("payload"->>'ticketMessageId')::int = ANY(${[...(scope.ticketMessageIds ?? [])]}::int[]))`
+    : Prisma.empty;
   const rows = await db.$queryRaw<{ id: bigint; payload: OutboxPayloads[K]; attempts: number }[]>`
     UPDATE "Outbox" SET "lockedUntil" = ${lockedUntil}, "attempts" = "attempts" + 1
      WHERE "id" IN (
        SELECT "id" FROM "Outbox"
         WHERE "kind" = ${kind} AND "doneAt" IS NULL AND "availableAt" <= ${now}
-          AND ("lockedUntil" IS NULL OR "lockedUntil" < ${now}) ${scope}
+          AND ("lockedUntil" IS NULL OR "lockedUntil" < ${now}) ${scoped}
         ORDER BY "availableAt", "id"
         LIMIT ${limit}
         FOR UPDATE SKIP LOCKED)

@@ -3,6 +3,7 @@ import type { Actor } from "../audit/actor.js";
 import { writeAudit } from "../audit/write-audit.js";
 import type { Deps } from "../deps.js";
 import { transaction } from "../db/transaction.js";
+import { enqueue } from "../outbox/enqueue.js";
 import { NotFoundError, ValidationError } from "../shared/errors.js";
 import { MAX_TICKET_TEXT } from "./open-ticket.js";
 
@@ -49,6 +50,7 @@ export async function replyToTicket(deps: Deps, input: ReplyToTicketInput): Prom
       include: { user: { select: { telegramId: true, language: true } } },
     });
     if (asAdmin) {
+      await enqueue(tx, "notify-customer-ticket", { ticketMessageId: message.id }, { dedupeKey: `ticket-msg:${message.id}` });
       await writeAudit(tx, input.actor, { action: "ticket.reply", entity: "Ticket", entityId: ticket.id, before: { status: ticket.status }, after: { status: "ANSWERED", messageId: message.id } });
     }
     return { ticket: updated, message };

@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
+import { deliverNotifications } from "../../src/bot/notifications/deliver-notifications.js";
 import { placeOrder } from "../../src/orders/place-order.js";
+import { replyToTicket } from "../../src/tickets/reply-to-ticket.js";
 import { buildService, buildUser } from "../support/factories.js";
 import { expectLedgerInvariants } from "../support/ledger-invariants.js";
 import { buildTestBot, buttonData, callbackUpdate, testChatId, textUpdate, tgUser } from "../support/bot-factories.js";
@@ -49,6 +51,22 @@ describe("support tickets in the bot", () => {
     expect(telegram.texts(adminChat).at(-1)).toContain("ধন্যবাদ");
     expect((await db.ticket.findUniqueOrThrow({ where: { id: ticket.id } })).status).toBe("OPEN");
     await expectLedgerInvariants(db, [customer.account.id]);
+  });
+
+  it("an answer written in the dashboard reaches the customer once, through the outbox", async () => {
+    const admin = await buildUser(db, { role: "ADMIN" });
+    const { bot, telegram, deps } = await buildTestBot(db, { ADMIN_IDS: String(admin.telegramId) });
+    const customer = await buildUser(db);
+    const from = tgUser(customer);
+    await bot.handleUpdate(textUpdate(from, "🎫 সাপোর্ট"));
+    await bot.handleUpdate(callbackUpdate(from, "tt:OTHER"));
+    await bot.handleUpdate(textUpdate(from, "অর্ডার দিতে পারছি না"));
+    const ticket = await db.ticket.findFirstOrThrow({ where: { userId: customer.id } });
+    const { message } = await replyToTicket(deps, { ticketId: ticket.id, actor: { userId: admin.id, label: "dashboard", isAdmin: true }, text: "এখন চেষ্টা করুন" });
+    expect(telegram.texts(from.id).some((t) => t.includes("এখন চেষ্টা করুন"))).toBe(false);
+    await deliverNotifications(deps, bot.api, { scope: { ticketMessageIds: [message.id] } });
+    await deliverNotifications(deps, bot.api, { scope: { ticketMessageIds: [message.id] } });
+    expect(telegram.texts(from.id).filter((t) => t.includes("এখন চেষ্টা করুন"))).toHaveLength(1);
   });
 
   it("a non-admin replying to a ticket message in the admin chat changes nothing", async () => {

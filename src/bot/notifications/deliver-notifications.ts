@@ -1,14 +1,14 @@
 import { GrammyError, type Api } from "grammy";
 import type { Deps } from "../../deps.js";
-import { completeOutbox, retryOutbox } from "../../outbox/claim.js";
+import { claimOutbox, completeOutbox, retryOutbox, type OutboxScope } from "../../outbox/claim.js";
 import type { OutboxPayloads } from "../../outbox/kinds.js";
-import { claimNotifications, type NotificationScope } from "./claim-notifications.js";
 import type { NotifyKind } from "./kinds.js";
 import { loadI18n, type I18n } from "../i18n.js";
 import { NoRecipientError } from "./no-recipient.js";
 import { sendAdminProvider } from "./send-admin-provider.js";
 import { sendAdminOrder } from "./send-admin-order.js";
 import { sendAdminTopUp } from "./send-admin-topup.js";
+import { sendCustomerTicket } from "./send-customer-ticket.js";
 import { sendCustomerTopUp } from "./send-customer-topup.js";
 import { sendDelivery } from "./send-delivery.js";
 
@@ -19,6 +19,7 @@ const SENDERS: { [K in NotifyKind]: Sender<K> } = {
   "notify-admin-topup": sendAdminTopUp,
   "notify-admin-order": sendAdminOrder,
   "notify-customer-topup": sendCustomerTopUp,
+  "notify-customer-ticket": sendCustomerTicket,
   "notify-admin-provider": sendAdminProvider,
 };
 
@@ -29,7 +30,7 @@ export interface DeliverOptions {
   /** How long a claimed item is reserved for this call. */
   lockMs?: number;
   /** Only these orders' / top-ups' items (default: everything due). */
-  scope?: NotificationScope;
+  scope?: OutboxScope;
 }
 
 export interface DeliveryReport {
@@ -49,7 +50,7 @@ export async function deliverNotifications(deps: Deps, api: Api, options: Delive
   const i18n = options.i18n ?? (await (sharedI18n ??= loadI18n()));
   const report: DeliveryReport = { sent: 0, failed: 0, dropped: 0 };
   for (const kind of Object.keys(SENDERS) as NotifyKind[]) {
-    const items = await claimNotifications(deps.db, kind, options.batch ?? 50, options.lockMs ?? 60_000, deps.now(), options.scope);
+    const items = await claimOutbox(deps.db, kind, options.batch ?? 50, options.lockMs ?? 60_000, deps.now(), options.scope);
     for (const item of items) {
       try {
         await (SENDERS[kind] as Sender<NotifyKind>)(deps, api, i18n, item.payload);

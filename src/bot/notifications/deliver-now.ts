@@ -1,7 +1,7 @@
 import type { Api } from "grammy";
 import type { Deps } from "../../deps.js";
 import type { I18n } from "../i18n.js";
-import type { NotificationScope } from "./claim-notifications.js";
+import type { OutboxScope } from "../../outbox/claim.js";
 import { deliverNotifications } from "./deliver-notifications.js";
 
 /**
@@ -9,7 +9,7 @@ import { deliverNotifications } from "./deliver-notifications.js";
  * once instead of at the next scheduled run. Still through the outbox, so still once; a failure
  * here is left for the scheduled run.
  */
-export async function deliverNow(deps: Deps, api: Api, i18n: I18n, scope: NotificationScope): Promise<void> {
+export async function deliverNow(deps: Deps, api: Api, i18n: I18n, scope: OutboxScope): Promise<void> {
   try {
     await deliverNotifications(deps, api, { i18n, scope });
   } catch (err) {
