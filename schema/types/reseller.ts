@@ -3,10 +3,9 @@
 // customer-visible one: FAILED and UNKNOWN read as PENDING.
 import type { Prisma } from "@prisma/client";
 import { z } from "zod";
-import { cancelOrder } from "../../src/orders/cancel-order.js";
+import { customerCancel } from "../../src/orders/customer-cancel.js";
 import { placeOrder } from "../../src/orders/place-order.js";
 import { requestRefill } from "../../src/orders/request-refill.js";
-import { requestUpstreamCancel } from "../../src/orders/request-upstream-cancel.js";
 import { customerStatus } from "../../src/orders/status-view.js";
 import type { OrderExtra } from "../../src/orders/validate-extra.js";
 import { NotFoundError } from "../../src/shared/errors.js";
@@ -162,13 +161,8 @@ builder.mutationFields((t) => ({
     errors: domainErrors,
     description: "Cancels and refunds an order not yet at the provider; for one in progress, asks the provider to cancel (refund when it confirms).",
     args: { orderId: t.arg.int({ validate: positiveId }) },
-    resolve: async (_q, _r, { orderId }, ctx) => {
-      const owner = viewerId(ctx);
-      const order = await ctx.deps.db.order.findFirst({ where: { id: orderId, userId: owner }, select: { status: true } });
-      if (!order) throw new NotFoundError("Order", orderId);
-      const input = { orderId, actor: actorOf(ctx), ownerUserId: owner };
-      return order.status === "IN_PROGRESS" ? requestUpstreamCancel(ctx.deps, input) : cancelOrder(ctx.deps.db, input);
-    },
+    resolve: async (_q, _r, { orderId }, ctx) =>
+      (await customerCancel(ctx.deps, { orderId, actor: actorOf(ctx), ownerUserId: viewerId(ctx) })).order,
   }),
   requestMyRefill: t.prismaField({
     type: CustomerRefill,

@@ -1,10 +1,10 @@
 import type { Order, Service, TicketType } from "@prisma/client";
 import type { Actor } from "../audit/actor.js";
 import type { Deps } from "../deps.js";
-import { cancelOrder } from "../orders/cancel-order.js";
+import { customerCancel } from "../orders/customer-cancel.js";
 import { requestRefill } from "../orders/request-refill.js";
-import { requestUpstreamCancel } from "../orders/request-upstream-cancel.js";
 import { customerStatus } from "../orders/status-view.js";
+import { InvalidStateError } from "../shared/errors.js";
 import type { TicketOutcome } from "./ticket-outcomes.js";
 
 type OrderWithService = Order & { service: Service };
@@ -32,20 +32,14 @@ export async function autoReplyFor(deps: Deps, type: TicketType, orderId: number
 }
 
 async function cancelRule(deps: Deps, order: OrderWithService, actor: Actor & { userId: number }): Promise<TicketOutcome> {
-  const status = customerStatus(order.status);
-  if (order.status === "PENDING" || order.status === "FAILED") {
-    const canceled = await cancelOrder(deps.db, { orderId: order.id, actor, ownerUserId: actor.userId, reason: `${actor.label}: customer asked to cancel` });
-    return { orderId: order.id, kind: "canceled", refund: canceled.refunded.toFixed(2) };
+  try {
+    const done = await customerCancel(deps, { orderId: order.id, actor, ownerUserId: actor.userId });
+    return done.kind === "canceled" ? { orderId: order.id, kind: "canceled", refund: done.order.refunded.toFixed(2) } : { orderId: order.id, kind: "cancel_requested" };
+  } catch (error) {
+    if (!(error instanceof InvalidStateError)) throw error;
+    const status = customerStatus(order.status);
+    return error.details.reason === "awaiting_admin" ? { orderId: order.id, kind: "needs_admin", status } : { orderId: order.id, kind: "cannot_cancel", status };
   }
-  if (order.status === "IN_PROGRESS" && !order.isManual && order.providerOrderId && order.service.cancel) {
-    await requestUpstreamCancel(deps, { orderId: order.id, actor, ownerUserId: actor.userId });
-    return { orderId: order.id, kind: "cancel_requested" };
-  }
-  if (order.status === "SUBMITTING" || order.status === "UNKNOWN") {
-    // Whether the provider has it is not known yet: cancelling now could refund a delivered order.
-    return { orderId: order.id, kind: "needs_admin", status };
-  }
-  return { orderId: order.id, kind: "cannot_cancel", status };
 }
 
 async function refillRule(deps: Deps, order: OrderWithService, actor: Actor & { userId: number }): Promise<TicketOutcome> {
