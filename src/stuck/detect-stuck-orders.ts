@@ -45,7 +45,7 @@ export async function detectStuckOrders(deps: Deps): Promise<StuckCheck> {
          AND COALESCE(o."lastProgressAt", o."createdAt") < $4::timestamp - make_interval(mins => COALESCE(s."stuckAfterMinutes", $5))
       UNION ALL
       SELECT o."id", 'delivery_unconfirmed' FROM "Order" o
-       WHERE o."isManual" AND o."status" = 'COMPLETED' AND o."deliveryNotifiedAt" IS NULL AND o."completedAt" < $3`;
+       WHERE o."isManual" = true AND o."status" = 'COMPLETED' AND o."deliveryNotifiedAt" IS NULL AND o."completedAt" < $3`;
   const params = [pendingBefore, manualBefore, deliveryBefore, now, c.STUCK_NO_PROGRESS_MINUTES] as const;
 
   return deps.db.$transaction(async (tx) => {
@@ -69,10 +69,10 @@ export async function detectStuckOrders(deps: Deps): Promise<StuckCheck> {
        SELECT count(*) AS flagged FROM flagged`,
       ...params,
     );
+    // Two index-only counts rather than one "status IN (…) OR stuck" scan.
     const [counts] = await tx.$queryRaw<{ checked: bigint; stuck: bigint }[]>`
-      SELECT count(*) FILTER (WHERE "status" IN ('PENDING','SUBMITTING','UNKNOWN','FAILED','IN_PROGRESS')) AS checked,
-             count(*) FILTER (WHERE "stuck") AS stuck
-        FROM "Order" WHERE "status" IN ('PENDING','SUBMITTING','UNKNOWN','FAILED','IN_PROGRESS') OR "stuck"`;
+      SELECT (SELECT count(*) FROM "Order" WHERE "status" IN ('PENDING','SUBMITTING','UNKNOWN','FAILED','IN_PROGRESS')) AS checked,
+             (SELECT count(*) FROM "Order" WHERE "stuck") AS stuck`;
     const result = {
       flagged: Number(flaggedRow?.flagged ?? 0),
       cleared,
