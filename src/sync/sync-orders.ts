@@ -5,6 +5,7 @@ import { MAX_IDS_PER_CALL, ProviderError, type OrderStatus } from "../providers/
 import { providerClient } from "../providers/provider-gateway.js";
 import { NotFoundError, InvalidStateError } from "../shared/errors.js";
 import { runLimited } from "../shared/run-limited.js";
+import { recordProgress } from "./record-progress.js";
 import { syncRefills } from "./sync-refills.js";
 
 export interface SyncOptions {
@@ -71,10 +72,12 @@ export async function syncProviderOrders(deps: Deps, providerId: number, options
       report.perIdErrors += 1;
       await deps.db.order.update({ where: { id: e.id }, data: { lastStatusCheck: now, providerError: `Status check: ${e.error}` } });
     }
-    const applied = await runLimited(changed, 8, (c) => applyProviderStatus(deps.db, c.id, c.report));
+    await recordProgress(deps.db, changed.filter((c) => c.report.status === "in_progress"), now);
+    const moving = changed.filter((c) => c.report.status !== "in_progress");
+    const applied = await runLimited(moving, 8, (c) => applyProviderStatus(deps.db, c.id, c.report));
     for (const [j, a] of applied.entries()) {
       if (a.status === "fulfilled") report.transitions += a.value.changed ? 1 : 0;
-      else deps.logger.error({ err: a.reason, orderId: changed[j]!.id }, "Could not apply a provider status");
+      else deps.logger.error({ err: a.reason, orderId: moving[j]!.id }, "Could not apply a provider status");
     }
   }
   await syncRefills(deps, provider, paceMs);
