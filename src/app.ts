@@ -23,6 +23,8 @@ import { deliverNotifications } from "./bot/notifications/deliver-notifications.
 import { startBot, stopBot } from "./bot/runtime/start-bot.js";
 import { webhookRoute } from "./bot/runtime/webhook-route.js";
 import type { Deps } from "./deps.js";
+import { tryRoute } from "./try/route.js";
+import { startTrySimulator } from "./try/simulator.js";
 
 export interface App {
   db: DbHandle;
@@ -62,7 +64,7 @@ async function startDemoSimulator(config: Config, db: DbHandle, logger: Logger):
     apiKey: DEMO_PROVIDER_KEY,
     balance: "500",
     services: DEMO_SIMULATOR_SERVICES,
-    autoAdvanceMs: 15_000,
+    autoAdvanceMs: config.SIMULATOR_ADVANCE_SECONDS * 1000,
     controlEndpoints: false,
   });
   await pointDemoProviderAt(db.prisma, sim.url);
@@ -74,8 +76,10 @@ async function startDemoSimulator(config: Config, db: DbHandle, logger: Logger):
  * Without Telegram nobody can ask the bot for a dashboard link, so one is written at start to a
  * private file (login links are secrets: they never go to the log itself).
  */
-async function announceLoginLink(deps: Deps): Promise<void> {
-  const link = await startupLoginLink(deps);
+async function announceLoginLink(deps: Deps, url: string): Promise<void> {
+  // Without PUBLIC_URL the link points at this server as it is actually listening (PORT may be 0).
+  const config = deps.config.PUBLIC_URL ? deps.config : { ...deps.config, PUBLIC_URL: url };
+  const link = await startupLoginLink({ ...deps, config });
   if (!link) return;
   const file = join(deps.config.DATA_DIR, "admin-login-link.txt");
   await writeFile(file, `${link}\n`, { mode: 0o600 });
@@ -92,12 +96,23 @@ export async function startApp(config: Config, logger: Logger): Promise<App> {
   const deps: Deps = { db: db.prisma, config, box, logger, now: () => new Date() };
   const bot = config.BOT_TOKEN ? await createBot(deps) : null;
   if (!bot) logger.warn("BOT_TOKEN is not set: Telegram is disabled; the HTTP server runs without the bot");
-  // Background jobs (jobs/): a job store that cannot be reached fails the start here.
-  const jobs = await startJobs(deps, { pool: db.pool, ...(bot ? { notifier: (d: Deps) => deliverNotifications(d, bot.api) } : {}) });
+  // The /try page: simulated chats driven through a capture-only instance of the same bot. With a
+  // real bot too, its calls to simulated chats (notifications) are diverted to the capture.
+  const trySim = (config.TRY_PAGE ?? config.embedded) ? await startTrySimulator(deps) : null;
+  if (bot && trySim) bot.api.config.use(trySim.capture.divert);
+  const notifyApi = bot?.api ?? trySim?.bot.api;
+  // Background jobs (jobs/): a job store that cannot be reached fails the start here. With the
+  // built-in simulator, status sync keeps pace with its clock (a demo order completes within a minute).
+  const jobs = await startJobs(deps, {
+    pool: db.pool,
+    ...(notifyApi ? { notifier: (d: Deps) => deliverNotifications(d, notifyApi) } : {}),
+    ...(simulator ? { timings: { syncEveryMs: config.SIMULATOR_SYNC_SECONDS * 1000 } } : {}),
+  });
 
   const graphql = createGraphQL(deps);
   const routes = [healthRoute(db.prisma, { embedded: config.embedded, telegram: Boolean(bot) }), ...graphql.routes];
   if (bot && config.WEBHOOK_URL) routes.push(webhookRoute(deps, bot));
+  if (trySim) routes.push(tryRoute(deps, trySim));
   const server = createHttpServer(routes, logger);
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
@@ -106,8 +121,8 @@ export async function startApp(config: Config, logger: Logger): Promise<App> {
   const address = server.address();
   const port = typeof address === "object" && address ? address.port : config.PORT;
   const url = `http://${config.HOST === "0.0.0.0" ? "127.0.0.1" : config.HOST}:${port}`;
-  logger.info({ url, health: `${url}/healthz`, graphql: `${url}/graphql`, dashboard: `${url}/admin` }, "panelbot is listening");
-  await announceLoginLink(deps);
+  logger.info({ url, health: `${url}/healthz`, graphql: `${url}/graphql`, dashboard: `${url}/admin`, ...(trySim ? { try: `${url}/try` } : {}) }, "panelbot is listening");
+  await announceLoginLink(deps, url);
   // Webhook or long polling; updates that arrived while we were down are processed, never dropped.
   const botHandle = bot ? await startBot(deps, bot) : undefined;
 
@@ -119,6 +134,7 @@ export async function startApp(config: Config, logger: Logger): Promise<App> {
     async stop() {
       await stopBot(botHandle);
       await jobs.stop(); // drains running jobs (bounded) before the database closes
+      trySim?.close(); // the page's long polls answer now instead of holding the server open
       await new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeAllConnections();
       await simulator?.close();

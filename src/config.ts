@@ -75,6 +75,12 @@ const schema = z.object({
   STUCK_NO_PROGRESS_MINUTES: int(1, 100_000).default("720"),
   STUCK_DELIVERY_MINUTES: int(1, 10_000).default("5"),
   PROVIDER_SIMULATOR: bool.optional(),
+  /// How often the built-in provider simulator moves its orders on (Pending → In progress → Completed).
+  SIMULATOR_ADVANCE_SECONDS: int(1, 3600).default("15"),
+  /// Status sync period while the built-in provider simulator runs (instead of SYNC_INTERVAL_MINUTES).
+  SIMULATOR_SYNC_SECONDS: int(1, 3600).default("10"),
+  /// The /try chat page (simulated customers talking to the real bot); default: on for the embedded database.
+  TRY_PAGE: bool.optional(),
 });
 
 export type Config = Readonly<

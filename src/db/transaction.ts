@@ -6,9 +6,12 @@ export function transaction<T>(db: Db, fn: (tx: Tx) => Promise<T>): Promise<T> {
   return db.$transaction(fn, { maxWait: 30_000, timeout: 30_000 });
 }
 
-/** True when `error` is a unique-constraint violation (optionally on the given columns). */
+/** True when `error` is a unique-constraint violation (from a model query, or 23505 from raw SQL). */
 export function isUniqueViolation(error: unknown, ...fields: string[]): boolean {
-  if (!(error instanceof Prisma.PrismaClientKnownRequestError) || error.code !== "P2002") return false;
+  if (!(error instanceof Prisma.PrismaClientKnownRequestError)) return false;
+  const cause = (error.meta as { driverAdapterError?: { cause?: { kind?: string } } } | undefined)?.driverAdapterError?.cause;
+  const raw = error.code === "P2010" && cause?.kind === "UniqueConstraintViolation";
+  if (error.code !== "P2002" && !raw) return false;
   if (fields.length === 0) return true;
   const target = error.meta?.target;
   const text = Array.isArray(target) ? target.join(",") : String(target ?? error.message);

@@ -1,6 +1,6 @@
 import type { Order, OrderSource } from "@prisma/client";
 import type { Db } from "../db/client.js";
-import { isUniqueViolation, transaction } from "../db/transaction.js";
+import { isUniqueViolation } from "../db/transaction.js";
 import { requireActiveCustomer } from "../users/require-active-customer.js";
 import { ConflictError, ValidationError } from "../shared/errors.js";
 import { loadOrderableService, prepareOrder, type OrderRequest } from "./prepare-order.js";
@@ -35,11 +35,10 @@ export async function placeOrder(db: Db, input: PlaceOrderInput): Promise<Placed
   const { accountId } = await requireActiveCustomer(db, input.userId);
   const draft = prepareOrder(await loadOrderableService(db, input.serviceId), input);
   try {
-    const order = await transaction(db, (tx) =>
-      writeOrder(tx, { userId: input.userId, accountId, source: input.source ?? "BOT" }, draft, {
-        idempotencyKey: input.idempotencyKey,
-      }),
-    );
+    // One statement, atomic on its own: no interactive transaction needed.
+    const order = await writeOrder(db, { userId: input.userId, accountId, source: input.source ?? "BOT" }, draft, {
+      idempotencyKey: input.idempotencyKey,
+    });
     return { order, created: true };
   } catch (error) {
     // A concurrent request with the same key won the race: answer with its order.

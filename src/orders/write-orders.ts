@@ -1,7 +1,6 @@
-import type { Order, OrderSource, Prisma } from "@prisma/client";
+import { Prisma, type Order, type OrderSource } from "@prisma/client";
 import type { Tx } from "../db/client.js";
-import { post } from "../money/ledger.js";
-import { enqueue } from "../outbox/enqueue.js";
+import { InsufficientBalanceError } from "../shared/errors.js";
 import type { OrderDraft } from "./prepare-order.js";
 
 export interface OrderOwner {
@@ -23,42 +22,44 @@ export interface DraftMeta {
 }
 
 /**
- * Writes one charged order inside the caller's transaction: the order row, its ORDER_CHARGE
- * ledger entry (the balance floor is enforced there) and, for auto services, the forwarding
- * hand-off. Manual services wait for an admin instead.
+ * Writes one charged order: the conditional debit of the account (the balance floor is enforced
+ * there), the order row, its ORDER_CHARGE ledger entry and the hand-off — to forwarding for auto
+ * services, to the admins for manual ones — as ONE statement. It is atomic on its own and locks the
+ * account row only for that statement; inside a caller's transaction (mass orders) it joins it.
+ * A debit the floor refuses writes nothing and raises InsufficientBalanceError.
  */
 export async function writeOrder(tx: Tx, owner: OrderOwner, draft: OrderDraft, meta: DraftMeta = {}): Promise<Order> {
   const manual = meta.isManual === true || draft.service.mode === "MANUAL";
   const charge = meta.charge ?? draft.charge;
-  const order = await tx.order.create({
-    data: {
-      userId: owner.userId,
-      accountId: owner.accountId,
-      serviceId: draft.service.id,
-      source: owner.source,
-      link: draft.link,
-      quantity: draft.quantity,
-      extra: draft.extra as Prisma.InputJsonObject | undefined,
-      charge,
-      cost: draft.cost,
-      idempotencyKey: meta.idempotencyKey ?? null,
-      batchId: meta.batchId ?? null,
-      isManual: manual,
-      adminNotes: meta.adminNotes ?? null,
-      providerId: manual ? null : draft.service.providerId,
-      providerServiceId: manual ? null : draft.service.providerServiceId,
-      groupChatId: meta.groupChatId ?? null,
-      groupMessageId: meta.groupMessageId ?? null,
-    },
-  });
-  if (manual) {
-    await enqueue(tx, "notify-admin-order", { orderId: order.id, event: "manual_new" }, { orderId: order.id, dedupeKey: `manual_new:${order.id}` });
-  } else {
-    await enqueue(tx, "forward-order", { orderId: order.id }, { orderId: order.id });
-  }
-  // The debit locks the account row until commit: it goes last so concurrent orders on one account wait least.
-  if (charge.gt(0)) {
-    await post(tx, { accountId: owner.accountId, amount: charge.negated(), kind: "ORDER_CHARGE", orderId: order.id });
-  }
-  return order;
+  const extra = draft.extra === undefined ? null : JSON.stringify(draft.extra);
+  const rows = await tx.$queryRaw<Order[]>`
+    WITH debit AS (
+      UPDATE "Account" SET "balance" = "balance" - ${charge}::numeric, "updatedAt" = now()
+       WHERE "id" = ${owner.accountId} AND "balance" - ${charge}::numeric >= -"creditLimit"
+      RETURNING "balance"),
+    placed AS (
+      INSERT INTO "Order" ("userId", "accountId", "serviceId", "source", "link", "quantity", "extra", "charge", "cost",
+                           "idempotencyKey", "batchId", "isManual", "adminNotes", "providerId", "providerServiceId",
+                           "groupChatId", "groupMessageId", "updatedAt")
+      SELECT ${owner.userId}, ${owner.accountId}, ${draft.service.id}, ${owner.source}::"OrderSource", ${draft.link}, ${draft.quantity},
+             ${extra}::jsonb, ${charge}::numeric, ${draft.cost}::numeric, ${meta.idempotencyKey ?? null}, ${meta.batchId ?? null},
+             ${manual}, ${meta.adminNotes ?? null}, ${manual ? null : draft.service.providerId}::int,
+             ${manual ? null : draft.service.providerServiceId}, ${meta.groupChatId ?? null}::bigint, ${meta.groupMessageId ?? null}::int, now()
+        FROM debit
+      RETURNING *),
+    entry AS (
+      INSERT INTO "LedgerEntry" ("accountId", "kind", "amount", "balanceAfter", "orderId")
+      SELECT ${owner.accountId}, 'ORDER_CHARGE', -${charge}::numeric, debit."balance", placed."id"
+        FROM placed, debit WHERE ${charge}::numeric > 0),
+    hand_off AS (
+      INSERT INTO "Outbox" ("kind", "payload", "orderId", "dedupeKey", "availableAt")
+      SELECT ${manual ? "notify-admin-order" : "forward-order"},
+             ${manual ? Prisma.sql`jsonb_build_object('orderId', placed."id", 'event', 'manual_new')` : Prisma.sql`jsonb_build_object('orderId', placed."id")`},
+             placed."id", ${manual ? Prisma.sql`'manual_new:' || placed."id"` : Prisma.sql`NULL`}, now()
+        FROM placed)
+    SELECT * FROM placed`;
+  const order = rows[0];
+  if (order) return order;
+  const account = await tx.account.findUniqueOrThrow({ where: { id: owner.accountId }, select: { balance: true, creditLimit: true } });
+  throw new InsufficientBalanceError(account.balance.add(account.creditLimit).toFixed(2), charge.toFixed(2));
 }

@@ -12,15 +12,18 @@ import { buildService, buildUser } from "../support/factories.js";
 import { expectLedgerInvariants } from "../support/ledger-invariants.js";
 import { buildSimProvider, buildSimService } from "../support/provider-factories.js";
 import { realServer } from "../support/test-db.js";
-import { QUIET, sleep, useJobsDatabase } from "./support.js";
+import { QUIET, sleep, createJobsDatabase } from "./support.js";
 
 describe.skipIf(!realServer)("stuck detector job and provider balances", () => {
-  let database: Awaited<ReturnType<typeof useJobsDatabase>>;
+  let database: Awaited<ReturnType<typeof createJobsDatabase>>;
   const sims: ProviderSimulator[] = [];
   beforeAll(async () => {
-    database = await useJobsDatabase();
+    database = await createJobsDatabase();
   }, 60_000);
-  afterAll(() => Promise.all(sims.map((s) => s.close())));
+  afterAll(async () => {
+    await Promise.all(sims.map((s) => s.close()));
+    await database?.drop();
+  });
 
   it("1,000 orders, 37 stuck → the job flags 37 and announces each once; its next runs announce nothing new", async () => {
     const db = database.db.prisma;

@@ -13,10 +13,15 @@ import { TEST_SECRET } from "../support/deps.js";
 export interface JobsDatabase {
   url: string;
   db: DbHandle;
+  /** Closes the client and drops the database (call it from the file's afterAll). */
+  drop(): Promise<void>;
 }
 
-/** A freshly migrated database for this test file on the test server, dropped after the file. */
-export async function useJobsDatabase(): Promise<JobsDatabase> {
+/**
+ * A freshly migrated database of its own on the test server. The caller drops it in afterAll;
+ * databases of runs killed before that are dropped by the next call.
+ */
+export async function createJobsDatabase(): Promise<JobsDatabase> {
   const base = new URL(inject("databaseUrl"));
   const name = `panelbot_jobs_${process.pid}_${Date.now().toString(36)}`;
   const admin = new URL(base);
@@ -35,14 +40,17 @@ export async function useJobsDatabase(): Promise<JobsDatabase> {
   url.pathname = `/${name}`;
   await migrateDatabase(url.toString());
   const db = createDb(url.toString(), 20);
-  afterAll(async () => {
-    await db.close();
-    const c = new pg.Client({ connectionString: admin.toString() });
-    await c.connect();
-    await c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-    await c.end();
-  });
-  return { url: url.toString(), db };
+  let dropped: Promise<void> | undefined;
+  const drop = () =>
+    (dropped ??= (async () => {
+      for (const p of live) p.kill("SIGKILL");
+      await db.close();
+      const c = new pg.Client({ connectionString: admin.toString() });
+      await c.connect();
+      await c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+      await c.end();
+    })());
+  return { url: url.toString(), db, drop };
 }
 
 function isAlive(pid: number): boolean {
