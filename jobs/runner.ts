@@ -60,6 +60,7 @@ export function defaultTimings(config: Deps["config"]): JobTimings {
   };
 }
 
+/** A job's work starting, finishing, or failing on this instance (always inside the job's lock). */
 export interface JobEvent {
   event: "start" | "complete" | "fail";
   name: JobName;
@@ -113,43 +114,45 @@ export async function startJobs(deps: Deps, options: StartJobsOptions = {}): Pro
   let stopping = false;
   let active = 0;
   let idle: (() => void) | undefined;
-  const emit = (event: JobEvent["event"], job: Job, error?: unknown) => {
-    const name = job.attrs.name as JobName;
-    const at = new Date();
+  const emit = (event: JobEvent["event"], name: JobName, error?: unknown) => {
     const message = error === undefined ? undefined : error instanceof Error ? error.message : String(error);
-    options.onEvent?.({ event, name, instance, at, ...(message === undefined ? {} : { error: message }) });
+    options.onEvent?.({ event, name, instance, at: new Date(), ...(message === undefined ? {} : { error: message }) });
     if (event === "fail") log.error({ job: name, err: message }, "Job failed");
     else log.debug({ job: name, event }, `Job ${event}`);
   };
-  // With LISTEN/NOTIFY, Agenda also re-emits other instances' events, flagged `remote`: only ours count.
-  agenda.on("start", (job: Job, remote?: boolean) => {
-    if (remote) return;
-    active += 1;
-    emit("start", job);
+  // Jobs in progress on this instance, from Agenda's first save (lock taken) to its last (lock
+  // released): what stop() waits for. With LISTEN/NOTIFY Agenda also re-emits other instances'
+  // events, flagged `remote`; only ours count.
+  agenda.on("start", (_job: Job, remote?: boolean) => {
+    if (!remote) active += 1;
   });
-  agenda.on("complete", (job: Job, remote?: boolean) => {
+  agenda.on("complete", (_job: Job, remote?: boolean) => {
     if (remote) return;
     active -= 1;
-    emit("complete", job);
     if (active <= 0) idle?.();
-  });
-  agenda.on("fail", (error: Error, job: Job, remote?: boolean) => {
-    if (!remote) emit("fail", job, error);
   });
   agenda.on("error", (error: Error) => log.warn({ err: error.message }, "Job store error"));
 
-  /** A handler that keeps its lock alive while it works, and starts nothing once stop() began. */
+  /**
+   * A handler that keeps its lock alive while it works, and starts nothing once stop() began.
+   * Its start/complete/fail events bracket the work itself, which happens strictly inside the lock.
+   */
   const define = <K extends JobName>(name: K, work: (data: JobPayloads[K]) => Promise<unknown>) => {
     agenda.define<JobPayloads[K]>(
       name,
       async (job) => {
         if (stopping) return;
+        emit("start", name);
         let renewing: Promise<void> = Promise.resolve();
         const renew = setInterval(() => {
           renewing = renewing.then(() => job.touch()).catch((error: unknown) => log.warn({ job: name, err: String(error) }, "Could not renew a job lock"));
         }, Math.max(100, Math.floor(timings.lockLifetimeMs / 3)));
         try {
           await work((job.attrs.data ?? {}) as JobPayloads[K]);
+          emit("complete", name);
+        } catch (error) {
+          emit("fail", name, error);
+          throw error;
         } finally {
           clearInterval(renew);
           await renewing;

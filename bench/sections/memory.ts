@@ -6,6 +6,7 @@ import { mkdtempSync, readdirSync, readFileSync, readlinkSync, rmSync } from "no
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import pg from "pg";
 import { projectRoot } from "../../src/db/migrate.js";
 import { figure, log, rssOf, sleep, type BenchArgs, type Figure } from "../lib/common.js";
 
@@ -90,11 +91,12 @@ async function stopTree(child: ChildProcess): Promise<void> {
 }
 
 /** Starts `npm start` in `dataDir`, waits for /healthz, samples the server's RSS while idle. */
-async function idleRss(dataDir: string, idleMs: number): Promise<{ rssMb: number; hwmMb: number; startMs: number; pid: number }> {
+async function idleRss(dataDir: string, idleMs: number, databaseUrl?: string): Promise<{ rssMb: number; hwmMb: number; startMs: number; pid: number }> {
   const port = await freePort();
   const t0 = performance.now();
   const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), HOST: "127.0.0.1", DATA_DIR: dataDir, LOG_LEVEL: "warn", NODE_ENV: "development" };
   for (const k of ["DATABASE_URL", "JOBS_DATABASE_URL", "BOT_TOKEN", "SECRET_KEY", "npm_config_prefix"]) delete env[k];
+  if (databaseUrl) env.DATABASE_URL = databaseUrl;
   const child = spawn("npm", ["start", "--silent"], { cwd: projectRoot(), env, stdio: ["ignore", "pipe", "pipe"], detached: true });
   let output = "";
   child.stdout!.on("data", (d: Buffer) => void (output = (output + d.toString()).slice(-4000)));
@@ -129,6 +131,34 @@ async function idleRss(dataDir: string, idleMs: number): Promise<{ rssMb: number
 }
 
 export async function benchIdleMemory(args: BenchArgs): Promise<Figure[]> {
+  const out = await embeddedIdle(args);
+  // The same app on the PostgreSQL server (DATABASE_URL; an empty database of its own): no PGlite in the process.
+  const url = new URL(args.databaseUrl);
+  url.pathname = `${url.pathname}_rss`;
+  const name = decodeURIComponent(url.pathname.slice(1));
+  const admin = new pg.Client({ connectionString: new URL("/postgres", args.databaseUrl).toString() });
+  await admin.connect();
+  await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+  await admin.query(`CREATE DATABASE "${name}"`);
+  const dataDir = mkdtempSync(join(tmpdir(), "panelbot-bench-data-"));
+  try {
+    await idleRss(dataDir, 1000, url.toString()); // first start applies the migrations
+    const rss: number[] = [];
+    for (let run = 0; run < args.runs; run++) {
+      const r = await idleRss(dataDir, 5000, url.toString());
+      rss.push(r.rssMb);
+      log(`npm start with DATABASE_URL run ${run + 1}: idle RSS ${r.rssMb.toFixed(0)} MB`);
+    }
+    out.push(figure("6 memory", "npm start idle RSS with DATABASE_URL", "MB", rss, { target: "≤ 200", check: (m) => m <= 200, note: "PostgreSQL server instead of PGlite; jobs on PostgreSQL" }));
+  } finally {
+    rmSync(dataDir, { recursive: true, force: true });
+    await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`).catch(() => {});
+    await admin.end();
+  }
+  return out;
+}
+
+async function embeddedIdle(args: BenchArgs): Promise<Figure[]> {
   const dataDir = mkdtempSync(join(tmpdir(), "panelbot-bench-data-"));
   try {
     const rss: number[] = [];

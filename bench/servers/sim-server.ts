@@ -7,6 +7,9 @@ import { startProviderSimulator, type ProviderSimulator } from "../../src/provid
 
 const count = Number(process.env.SIM_COUNT ?? 5);
 const perSim = Number(process.env.SIM_ORDERS ?? 20000);
+// A second set of simulators holding only the orders that have news in every measured pass.
+const movedCount = Number(process.env.SIM_MOVED_COUNT ?? 0);
+const movedPerSim = Number(process.env.SIM_MOVED_ORDERS ?? 0);
 const sims: ProviderSimulator[] = [];
 const agent = new http.Agent({ keepAlive: true, maxSockets: 16 });
 
@@ -26,14 +29,15 @@ function add(sim: ProviderSimulator, i: number): Promise<void> {
   });
 }
 
-for (let k = 0; k < count; k++) {
+const sizes = [...Array.from({ length: count }, () => perSim), ...Array.from({ length: movedCount }, () => movedPerSim)];
+for (const [k, size] of sizes.entries()) {
   const firstOrderId = 10_000_000 * (k + 1);
   const sim = await startProviderSimulator({ balance: "1000000000", firstOrderId, controlEndpoints: false });
   sims.push(sim);
   let next = 0;
   await Promise.all(
     Array.from({ length: 16 }, async () => {
-      while (next < perSim) await add(sim, next++);
+      while (next < size) await add(sim, next++);
     }),
   );
   sim.advanceAll({ to: "In progress" });
