@@ -1,9 +1,9 @@
 import type { Order, OrderSource } from "@prisma/client";
 import type { Db } from "../db/client.js";
 import { isUniqueViolation } from "../db/transaction.js";
-import { requireActiveCustomer } from "../users/require-active-customer.js";
 import { ConflictError, ValidationError } from "../shared/errors.js";
-import { loadOrderableService, prepareOrder, type OrderRequest } from "./prepare-order.js";
+import { loadPlacement } from "./load-placement.js";
+import { prepareOrder, type OrderRequest } from "./prepare-order.js";
 import { writeOrder } from "./write-orders.js";
 
 export interface PlaceOrderInput extends OrderRequest {
@@ -25,18 +25,16 @@ export function checkIdempotencyKey(key: string | undefined): void {
   }
 }
 
-/** Places and charges one order, once per idempotency key. */
+/** Places and charges one order, once per idempotency key: one read, one write. */
 export async function placeOrder(db: Db, input: PlaceOrderInput): Promise<PlacedOrder> {
   checkIdempotencyKey(input.idempotencyKey);
-  if (input.idempotencyKey) {
-    const earlier = await findByKey(db, input.userId, input.idempotencyKey);
-    if (earlier) return replay(earlier, input);
-  }
-  const { accountId } = await requireActiveCustomer(db, input.userId);
-  const draft = prepareOrder(await loadOrderableService(db, input.serviceId), input);
+  const key = input.idempotencyKey ?? null;
+  const placement = await loadPlacement(db, input.userId, input.serviceId, key);
+  if (placement.earlierOrderId !== null) return replay(await db.order.findUniqueOrThrow({ where: { id: placement.earlierOrderId } }), input);
+  const draft = prepareOrder(placement.service, input);
   try {
     // One statement, atomic on its own: no interactive transaction needed.
-    const order = await writeOrder(db, { userId: input.userId, accountId, source: input.source ?? "BOT" }, draft, {
+    const order = await writeOrder(db, { userId: input.userId, accountId: placement.accountId, source: input.source ?? "BOT" }, draft, {
       idempotencyKey: input.idempotencyKey,
     });
     return { order, created: true };
