@@ -4,23 +4,10 @@
 import type { Message, Update, UserFromGetMe } from "grammy/types";
 import { createDb } from "../../src/db/client.js";
 import { benchDeps, drive, figure, installStatementCounter, latencySummary, log, statements, type BenchArgs, type Figure } from "../lib/common.js";
+import { localBotInfo } from "../../src/bot/bot-info.js";
 
 const TOKEN = "123456:BENCH-token-for-the-fake-bot-api-00000";
-const BOT_INFO: UserFromGetMe = {
-  id: 123456,
-  is_bot: true,
-  first_name: "panelbot",
-  username: "panel_bench_bot",
-  can_join_groups: true,
-  can_read_all_group_messages: true,
-  supports_inline_queries: false,
-  can_connect_to_business: false,
-  has_main_web_app: false,
-  has_topics_enabled: false,
-  allows_users_to_create_topics: false,
-  can_manage_bots: false,
-  supports_join_request_queries: false,
-} as UserFromGetMe;
+const BOT_INFO: UserFromGetMe = localBotInfo(123456, "panel_bench_bot");
 
 /** A Bot API that answers every call at once and remembers the last inline keyboard per chat. */
 function fakeBotApi() {

@@ -1,13 +1,8 @@
-// Before/after of the proposed changes that bench code can apply without editing src/:
-// A. two partial indexes for stuck detection (created in the bench database, dropped afterwards);
-// B. placement in 2 statements (bench/fixes/proposals.ts) next to placeOrder, same run, same pool.
-// C. (status sync batching) is measured inside the sync section, which has the simulators.
+// Before/after of a proposed change that bench code can apply without editing src/:
+// A. two partial indexes for stuck detection (created in the bench database, dropped afterwards).
 import pg from "pg";
-import { createDb } from "../../src/db/client.js";
-import { placeOrder } from "../../src/orders/place-order.js";
-import { buildCategory, buildService, buildUser } from "../../tests/support/factories.js";
-import { drive, figure, installStatementCounter, latencySummary, log, statements, type BenchArgs, type Figure } from "../lib/common.js";
-import { DROP_STUCK_INDEXES, STUCK_INDEXES, placeOrderTwoStatements } from "../fixes/proposals.js";
+import { figure, installStatementCounter, type BenchArgs, type Figure } from "../lib/common.js";
+import { DROP_STUCK_INDEXES, STUCK_INDEXES } from "../fixes/proposals.js";
 import { explainStuckParts, measureStuck } from "./stuck.js";
 
 export async function benchFixes(url: string, args: BenchArgs, extra: Record<string, unknown>): Promise<Figure[]> {
@@ -35,54 +30,5 @@ export async function benchFixes(url: string, args: BenchArgs, extra: Record<str
     await pool.end();
   }
 
-  // B. Placement.
-  const handle = createDb(url, 10);
-  const db = handle.prisma;
-  try {
-    const provider = await db.provider.findFirstOrThrow({ orderBy: { id: "asc" } });
-    const service = await buildService(db, { categoryId: (await buildCategory(db)).id, providerId: provider.id, providerServiceId: "bench-fix-b", price: "100", cost: "60", min: 10, max: 100000 });
-    const customers: { id: number }[] = [];
-    for (let i = 0; i < args.placementConcurrency; i++) customers.push(await buildUser(db, { balance: "100000000", username: `fix_b_${i}` }));
-    let seq = 0;
-    const shipped = { rate: [] as number[], p99: [] as number[], stmts: [] as number[] };
-    const proposed = { rate: [] as number[], p99: [] as number[], stmts: [] as number[] };
-    const once = async (which: "shipped" | "proposed", count: number, record: boolean) => {
-      const s0 = statements();
-      const r = await drive(Array.from({ length: count }, () => ++seq), args.placementConcurrency, async (i, w) => {
-        const input = { userId: customers[w]!.id, serviceId: service.id, link: `https://instagram.com/f${i}`, quantity: 1000, idempotencyKey: `fix-b-${i}` };
-        if (which === "shipped") await placeOrder(db, input);
-        else if (!(await placeOrderTwoStatements(db, input)).created) throw new Error("replayed");
-      });
-      if (r.errors.length) throw new Error(`${which} placement failed ${r.errors.length} times: ${String(r.errors[0])}`);
-      if (!record) return;
-      const target = which === "shipped" ? shipped : proposed;
-      target.rate.push(count / (r.wallMs / 1000));
-      target.p99.push(latencySummary(r.latencies).p99);
-      target.stmts.push((statements() - s0) / count);
-    };
-    await once("proposed", 100, false);
-    await once("shipped", 100, false);
-    for (let run = 0; run < args.runs; run++) {
-      const order = run % 2 === 0 ? (["shipped", "proposed"] as const) : (["proposed", "shipped"] as const);
-      for (const w of order) await once(w, args.orders, true);
-      log(`fix B run ${run + 1}: shipped ${shipped.rate.at(-1)!.toFixed(0)}/s, proposed ${proposed.rate.at(-1)!.toFixed(0)}/s`);
-    }
-    // The ledger still balances for every customer of this test (charge entries = debits).
-    const bad = await db.$queryRaw<{ n: bigint }[]>`
-      SELECT count(*) AS n FROM "Account" a
-       WHERE a."userId" = ANY(${customers.map((c) => c.id)}::int[])
-         AND a."balance" <> (SELECT COALESCE(sum(e."amount"), 0) FROM "LedgerEntry" e WHERE e."accountId" = a.id)`;
-    if (Number(bad[0]?.n ?? 0) !== 0) throw new Error("fix B broke the ledger invariant");
-    out.push(
-      figure(S, "B placement: placeOrder as shipped", "orders/s", shipped.rate, { note: `${args.placementConcurrency} customers, ${args.orders} orders/run` }),
-      figure(S, "B placement: 2-statement version", "orders/s", proposed.rate, { note: "bench/fixes/proposals.ts placeOrderTwoStatements" }),
-      figure(S, "B placement p99: shipped", "ms", shipped.p99),
-      figure(S, "B placement p99: 2-statement", "ms", proposed.p99),
-      figure(S, "B SQL statements/order: shipped", "stmts", shipped.stmts),
-      figure(S, "B SQL statements/order: 2-statement", "stmts", proposed.stmts),
-    );
-  } finally {
-    await handle.close();
-  }
   return out;
 }

@@ -8,7 +8,6 @@ import { createInterface } from "node:readline";
 import { fileURLToPath } from "node:url";
 import { createDb } from "../../src/db/client.js";
 import { syncProviderOrders, type ProviderSyncReport } from "../../src/sync/sync-orders.js";
-import { syncProviderOrdersBatched } from "../fixes/proposals.js";
 import { benchDeps, figure, installStatementCounter, log, statements, type BenchArgs, type Figure } from "../lib/common.js";
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -92,7 +91,7 @@ export async function benchSync(url: string, args: BenchArgs, extra: Record<stri
         on,
         perProvider,
       );
-    const pass = async (batched = false, on = ids, expected = total) => {
+    const pass = async (on = ids, expected = total) => {
       const s0 = statements();
       const c0 = process.cpuUsage();
       const t = performance.now();
@@ -100,9 +99,7 @@ export async function benchSync(url: string, args: BenchArgs, extra: Record<stri
       const reports = await Promise.all(
         on.map(async (id) => {
           const tp = performance.now();
-          const r = batched
-            ? { ...(await syncProviderOrdersBatched(deps, id)), failedCalls: 0, perIdErrors: 0, providerId: id }
-            : await syncProviderOrders(deps, id, { paceMs: 0 });
+          const r = await syncProviderOrders(deps, id, { paceMs: 0 });
           perProvider.push(performance.now() - tp);
           return r;
         }),
@@ -120,14 +117,10 @@ export async function benchSync(url: string, args: BenchArgs, extra: Record<stri
     const same = { rate: [] as number[], cpu: [] as number[], stmts: [] as number[] };
     const moved = { rate: [] as number[], cpu: [] as number[], stmts: [] as number[] };
     const paced: number[] = [];
-    const fixMixed: number[] = [];
-    const fixMoved: number[] = [];
-    const fixStmts: number[] = [];
-    const fixCpu: number[] = [];
     const pace = deps.config.SYNC_PACE_MS;
     const callsPerProvider = Math.ceil(perSim / MAX_IDS_PER_CALL);
     await pass(); // warm-up (and proof that the seeded state matches the simulators)
-    await pass(false, movedIds, movedTotal);
+    await pass(movedIds, movedTotal);
     for (let run = 0; run < args.runs; run++) {
       await rewind();
       const m = await pass();
@@ -139,22 +132,13 @@ export async function benchSync(url: string, args: BenchArgs, extra: Record<stri
       same.stmts.push(u.stmts / u.checked);
       // The moved orders alone: a pass over the providers holding only orders with news.
       await rewind(movedIds, movedTotal);
-      const mv = await pass(false, movedIds, movedTotal);
+      const mv = await pass(movedIds, movedTotal);
       moved.rate.push(movedTotal / (mv.wall / 1000));
       moved.cpu.push(mv.cpuMs / movedTotal);
       moved.stmts.push(mv.stmts / movedTotal);
       // Pacing: each provider's calls are spaced SYNC_PACE_MS apart, providers in parallel.
       paced.push(((callsPerProvider - 1) * pace + Math.max(...m.perProvider)) / 1000);
-      // Proposed: progress without a status change written in one statement per call.
-      await rewind(movedIds, movedTotal);
-      const bm = await pass(true, movedIds, movedTotal);
-      fixMoved.push(movedTotal / (bm.wall / 1000));
-      fixCpu.push(bm.cpuMs / movedTotal);
-      fixStmts.push(bm.stmts / movedTotal);
-      await rewind();
-      const b = await pass(true);
-      fixMixed.push(b.checked / (b.wall / 1000));
-      log(`sync run ${run + 1}: pass with ${moveCount} moved ${mixed.rate.at(-1)!.toFixed(0)} orders/s (${m.calls} calls, ${(m.wall / 1000).toFixed(1)} s), unchanged ${same.rate.at(-1)!.toFixed(0)} orders/s, moved alone ${moved.rate.at(-1)!.toFixed(0)}/s, batched ${fixMoved.at(-1)!.toFixed(0)}/s`);
+      log(`sync run ${run + 1}: pass with ${moveCount} moved ${mixed.rate.at(-1)!.toFixed(0)} orders/s (${m.calls} calls, ${(m.wall / 1000).toFixed(1)} s), unchanged ${same.rate.at(-1)!.toFixed(0)} orders/s, moved alone ${moved.rate.at(-1)!.toFixed(0)}/s`);
     }
     // Leave the table as the other sections found it (these orders done).
     await db.$executeRawUnsafe(`UPDATE "Order" SET "status" = 'COMPLETED', "completedAt" = now() WHERE "providerId" = ANY($1::int[])`, [...ids, ...movedIds]);
@@ -167,13 +151,9 @@ export async function benchSync(url: string, args: BenchArgs, extra: Record<stri
       figure(S, "pass with nothing moved", "orders/s", same.rate, { target: "≥ 5000", check: (x) => x >= 5000, note }),
       figure(S, "  Node CPU/order (unchanged)", "ms", same.cpu),
       figure(S, "  SQL statements/order (unchanged)", "stmts", same.stmts),
-      figure(S, "pass where every order moved", "orders/s", moved.rate, { target: "≥ 5000", check: (x) => x >= 5000, note: `${movedTotal.toLocaleString("en-US")} orders on ${movedIds.length} more simulators; each gets applyProviderStatus` }),
+      figure(S, "pass where every order moved", "orders/s", moved.rate, { target: "≥ 5000", check: (x) => x >= 5000, note: `${movedTotal.toLocaleString("en-US")} orders on ${movedIds.length} more simulators; progress written in one statement per call` }),
       figure(S, "  Node CPU/moved order", "ms", moved.cpu),
       figure(S, "  SQL statements/moved order", "stmts", moved.stmts),
-      figure(S, `proposed C: pass with ${moveCount.toLocaleString("en-US")} moved, batched progress`, "orders/s", fixMixed, { target: "≥ 5000", check: (x) => x >= 5000, note: "bench/fixes/proposals.ts syncProviderOrdersBatched" }),
-      figure(S, "proposed C: pass where every order moved", "orders/s", fixMoved, { target: "≥ 5000", check: (x) => x >= 5000 }),
-      figure(S, "proposed C: Node CPU/moved order", "ms", fixCpu),
-      figure(S, "proposed C: SQL statements/moved order", "stmts", fixStmts),
       figure(S, `wall time with default pacing (${pace} ms)`, "s", paced, { note: `${callsPerProvider} calls per provider, providers in parallel` }),
     ];
   } finally {
