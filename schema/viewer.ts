@@ -1,5 +1,5 @@
 import { verifyApiKey } from "../src/apikeys/api-keys.js";
-import { readSession } from "../src/auth/session.js";
+import { sessionAdmin } from "../src/auth/session-admin.js";
 import type { Deps } from "../src/deps.js";
 import type { Viewer } from "./context.js";
 
@@ -15,10 +15,7 @@ export async function resolveViewer(deps: Deps, headers: Headers): Promise<Viewe
     const user = token ? await verifyApiKey(deps.db, token, now) : null;
     return user ? { userId: user.id, role: user.role, via: "apikey", label: `apikey:${user.apiKey.prefix}` } : null;
   }
-  const sessionUserId = readSession(deps.config, headers.get("cookie"), now);
-  if (sessionUserId === null) return null;
-  const user = await deps.db.user.findUnique({ where: { id: sessionUserId }, select: { id: true, role: true, blocked: true, telegramId: true } });
-  // Sessions are for admins only; one removed from ADMIN_IDS loses the dashboard at once.
-  if (!user || user.blocked || user.role !== "ADMIN") return null;
-  return { userId: user.id, role: user.role, via: "session", label: `web:telegram:${user.telegramId ?? user.id}` };
+  const admin = await sessionAdmin(deps, headers.get("cookie"));
+  if (!admin) return null;
+  return { userId: admin.id, role: "ADMIN", via: "session", label: `web:telegram:${admin.telegramId ?? admin.id}` };
 }

@@ -1,9 +1,9 @@
-import { readFileSync } from "node:fs";
 import type { ServerResponse } from "node:http";
 import { consumeLoginToken } from "../../src/auth/login-link.js";
 import { clearedSessionCookie, sessionCookie } from "../../src/auth/session.js";
 import type { Deps } from "../../src/deps.js";
 import type { Route } from "../../src/http/server.js";
+import { PAGE_SECURITY_HEADERS, staticFolder } from "../../src/http/static-assets.js";
 
 const STATIC: Record<string, { file: string; type: string }> = {
   "/admin": { file: "index.html", type: "text/html; charset=utf-8" },
@@ -12,25 +12,10 @@ const STATIC: Record<string, { file: string; type: string }> = {
   "/admin/app.css": { file: "app.css", type: "text/css; charset=utf-8" },
 };
 
-const SECURITY_HEADERS = {
-  "content-security-policy": "default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; img-src 'self' data:; form-action 'self'; frame-ancestors 'none'; base-uri 'none'",
-  "x-content-type-options": "nosniff",
-  "referrer-policy": "no-referrer",
-  "x-frame-options": "DENY",
-};
-
-const files = new Map<string, Buffer>();
-function staticFile(name: string): Buffer {
-  let body = files.get(name);
-  if (!body) {
-    body = readFileSync(new URL(`./static/${name}`, import.meta.url));
-    files.set(name, body);
-  }
-  return body;
-}
+const staticFile = staticFolder(new URL("./static/", import.meta.url));
 
 function page(res: ServerResponse, status: number, text: string): void {
-  res.writeHead(status, { ...SECURITY_HEADERS, "content-type": "text/html; charset=utf-8", "cache-control": "no-store" });
+  res.writeHead(status, { ...PAGE_SECURITY_HEADERS, "content-type": "text/html; charset=utf-8", "cache-control": "no-store" });
   res.end(`<!doctype html><meta charset="utf-8"><title>panelbot</title><p>${text}</p>`);
 }
 
@@ -43,16 +28,16 @@ export function adminRoute(deps: Deps): Route {
       if (url.pathname === "/admin/login" && req.method === "GET") {
         const userId = await consumeLoginToken(deps, url.searchParams.get("token") ?? "");
         if (userId === null) return page(res, 403, "This login link is invalid, expired or already used. Ask the bot for a new one with /dashboard.");
-        res.writeHead(303, { ...SECURITY_HEADERS, location: "/admin/", "set-cookie": sessionCookie(deps.config, userId, deps.now()), "cache-control": "no-store" });
+        res.writeHead(303, { ...PAGE_SECURITY_HEADERS, location: "/admin/", "set-cookie": sessionCookie(deps.config, userId, deps.now()), "cache-control": "no-store" });
         return void res.end();
       }
       if (url.pathname === "/admin/logout" && req.method === "POST") {
-        res.writeHead(303, { ...SECURITY_HEADERS, location: "/admin/", "set-cookie": clearedSessionCookie() });
+        res.writeHead(303, { ...PAGE_SECURITY_HEADERS, location: "/admin/", "set-cookie": clearedSessionCookie() });
         return void res.end();
       }
       const asset = STATIC[url.pathname];
       if (!asset || (req.method !== "GET" && req.method !== "HEAD")) return page(res, 404, "Not found");
-      res.writeHead(200, { ...SECURITY_HEADERS, "content-type": asset.type, "cache-control": "no-cache" });
+      res.writeHead(200, { ...PAGE_SECURITY_HEADERS, "content-type": asset.type, "cache-control": "no-cache" });
       res.end(req.method === "HEAD" ? undefined : staticFile(asset.file));
     },
   };

@@ -1,45 +1,22 @@
 // /try: the chat page (admins only, the dashboard's session) and its small JSON API.
-import { readFileSync } from "node:fs";
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { readSession } from "../auth/session.js";
+import { sessionAdmin } from "../auth/session-admin.js";
 import type { Deps } from "../deps.js";
 import { sendJson, type Route } from "../http/server.js";
 import { escapeHtml } from "./html.js";
 import { TryInputError, type TrySimulator } from "./simulator.js";
+import { PAGE_SECURITY_HEADERS, staticFolder } from "../http/static-assets.js";
 
 const STATIC: Record<string, { file: string; type: string }> = {
   "/try/app.js": { file: "app.js", type: "text/javascript; charset=utf-8" },
   "/try/app.css": { file: "app.css", type: "text/css; charset=utf-8" },
 };
 
-const SECURITY_HEADERS = {
-  "content-security-policy": "default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; img-src 'self' data:; form-action 'self'; frame-ancestors 'none'; base-uri 'none'",
-  "x-content-type-options": "nosniff",
-  "referrer-policy": "no-referrer",
-  "x-frame-options": "DENY",
-};
-
-const files = new Map<string, Buffer>();
-function staticFile(name: string): Buffer {
-  let body = files.get(name);
-  if (!body) {
-    body = readFileSync(new URL(`./static/${name}`, import.meta.url));
-    files.set(name, body);
-  }
-  return body;
-}
-
-/** The signed-in admin's user id, or null (same session and rule as the dashboard). */
-async function adminOf(deps: Deps, req: IncomingMessage): Promise<number | null> {
-  const userId = readSession(deps.config, req.headers.cookie, deps.now());
-  if (userId === null) return null;
-  const user = await deps.db.user.findUnique({ where: { id: userId }, select: { role: true, blocked: true } });
-  return user && !user.blocked && user.role === "ADMIN" ? userId : null;
-}
+const staticFile = staticFolder(new URL("./static/", import.meta.url));
 
 function loginHint(deps: Deps, res: ServerResponse): void {
   const file = escapeHtml(`${deps.config.DATA_DIR.replace(/\/$/, "")}/admin-login-link.txt`);
-  res.writeHead(401, { ...SECURITY_HEADERS, "content-type": "text/html; charset=utf-8", "cache-control": "no-store" });
+  res.writeHead(401, { ...PAGE_SECURITY_HEADERS, "content-type": "text/html; charset=utf-8", "cache-control": "no-store" });
   res.end(`<!doctype html><html lang="en"><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>panelbot · try it</title><link rel="stylesheet" href="/try/app.css">
 <body class="hint"><main id="login"><h1>panelbot · try the bot</h1>
@@ -85,14 +62,14 @@ export function tryRoute(deps: Deps, sim: TrySimulator): Route {
       const path = url.pathname;
       const asset = STATIC[path];
       if (asset && (req.method === "GET" || req.method === "HEAD")) {
-        res.writeHead(200, { ...SECURITY_HEADERS, "content-type": asset.type, "cache-control": "no-cache" });
+        res.writeHead(200, { ...PAGE_SECURITY_HEADERS, "content-type": asset.type, "cache-control": "no-cache" });
         return void res.end(req.method === "HEAD" ? undefined : staticFile(asset.file));
       }
-      const admin = await adminOf(deps, req);
+      const admin = await sessionAdmin(deps, req.headers.cookie);
       if (path === "/try" || path === "/try/") {
         if (req.method !== "GET" && req.method !== "HEAD") return sendJson(res, 405, { error: "Method not allowed" });
         if (admin === null) return loginHint(deps, res);
-        res.writeHead(200, { ...SECURITY_HEADERS, "content-type": "text/html; charset=utf-8", "cache-control": "no-cache" });
+        res.writeHead(200, { ...PAGE_SECURITY_HEADERS, "content-type": "text/html; charset=utf-8", "cache-control": "no-cache" });
         return void res.end(req.method === "HEAD" ? undefined : staticFile("index.html"));
       }
       if (!path.startsWith("/try/api/")) return sendJson(res, 404, { error: "Not found" });
