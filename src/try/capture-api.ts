@@ -6,24 +6,11 @@ import type { Chat, Message, UserFromGetMe } from "grammy/types";
 import { messageHtml } from "./html.js";
 import { isSimulatedId, PERSONAS, SIMULATED_GROUP } from "./ids.js";
 import type { ChatStore, InlineButton, ReplyKeyboardState } from "./store.js";
+import { localBotInfo } from "../bot/bot-info.js";
 
 export const TRY_BOT_TOKEN = "4503000000:panelbot-try-page-capture-only-token";
 
-export const TRY_BOT_INFO: UserFromGetMe = {
-  id: 4_503_000_000,
-  is_bot: true,
-  first_name: "panelbot",
-  username: "panelbot_try_bot",
-  can_join_groups: true,
-  can_read_all_group_messages: true,
-  supports_inline_queries: false,
-  can_connect_to_business: false,
-  has_main_web_app: false,
-  has_topics_enabled: false,
-  allows_users_to_create_topics: false,
-  can_manage_bots: false,
-  supports_join_request_queries: false,
-} as UserFromGetMe;
+export const TRY_BOT_INFO: UserFromGetMe = localBotInfo(4_503_000_000, "panelbot_try_bot");
 
 export type ApiAnswer = { ok: true; result: unknown } | { ok: false; error_code: number; description: string };
 

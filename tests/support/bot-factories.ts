@@ -5,23 +5,10 @@ import type { Db } from "../../src/db/client.js";
 import { createBot, type CreateBotOptions, type PanelBot } from "../../src/bot/create-bot.js";
 import type { Deps } from "../../src/deps.js";
 import { testDeps } from "./deps.js";
+import { localBotInfo } from "../../src/bot/bot-info.js";
 
 export const TEST_TOKEN = "123456:TEST-token-for-the-fake-bot-api-000";
-export const BOT_INFO: UserFromGetMe = {
-  id: 123456,
-  is_bot: true,
-  first_name: "panelbot",
-  username: "panel_test_bot",
-  can_join_groups: true,
-  can_read_all_group_messages: true,
-  supports_inline_queries: false,
-  can_connect_to_business: false,
-  has_main_web_app: false,
-  has_topics_enabled: false,
-  allows_users_to_create_topics: false,
-  can_manage_bots: false,
-  supports_join_request_queries: false,
-};
+export const BOT_INFO: UserFromGetMe = localBotInfo(123456, "panel_test_bot");
 
 export interface ApiCall {
   method: string;
