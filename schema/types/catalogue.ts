@@ -41,6 +41,7 @@ export const Service = builder.prismaObject("Service", {
     cancel: t.exposeBoolean("cancel"),
     dripfeed: t.exposeBoolean("dripfeed"),
     active: t.exposeBoolean("active"),
+    inactiveReason: t.exposeString("inactiveReason", { nullable: true, description: "Why the service cannot be ordered, e.g. a provider service type the shop cannot forward." }),
     stuckAfterMinutes: t.exposeInt("stuckAfterMinutes", { nullable: true }),
     category: t.relation("category"),
     provider: t.relation("provider", { nullable: true }),

@@ -3,7 +3,8 @@ import type { Db } from "../db/client.js";
 import { Decimal } from "../money/decimal.js";
 import { NotFoundError, ValidationError } from "../shared/errors.js";
 import { amountFor, optionalAmountFor } from "./pricing.js";
-import { validateExtra, type OrderExtra } from "./validate-extra.js";
+import { serviceKind, type ServiceKind } from "../catalogue/service-kinds.js";
+import { lineCount, validateExtra, type OrderExtra } from "./validate-extra.js";
 import { parseQuantity, validateLink, validateUid } from "./validate-input.js";
 
 export type OrderableService = Service & { category: Category };
@@ -40,9 +41,13 @@ export async function loadOrderableService(db: Db, serviceId: unknown): Promise<
 
 /** Validates a request against its service and prices it. Pure: reads nothing, writes nothing. */
 export function prepareOrder(service: OrderableService, req: OrderRequest): OrderDraft {
+  const kind = serviceKind(service.type);
+  if (kind.unsupported !== null) {
+    throw new ValidationError("serviceId", "service_unavailable", "This service is not available right now", { serviceId: service.id });
+  }
   const link = service.linkKind === "UID" ? validateUid(req.link) : service.linkKind === "NONE" ? "" : validateLink(req.link, service.platform);
-  const quantity = parseQuantity(req.quantity, service.min, service.max);
-  const extra = validateExtra(service.type, service.dripfeed, quantity, req.extra);
+  const extra = validateExtra(kind, service.dripfeed, req.extra);
+  const quantity = quantityOf(kind, service, req.quantity, extra);
   const charge = amountFor(new Decimal(service.price), service.priceUnit, quantity);
   if (charge.lte(0)) throw new ValidationError("quantity", "charge_zero", "The price of this order would be zero");
   return {
@@ -53,4 +58,23 @@ export function prepareOrder(service: OrderableService, req: OrderRequest): Orde
     charge,
     cost: optionalAmountFor(service.cost === null ? null : new Decimal(service.cost), service.priceUnit, quantity),
   };
+}
+
+/** The quantity: as asked, the number of lines of a list extra, or the one fixed amount of a package. */
+function quantityOf(kind: ServiceKind, service: OrderableService, asked: unknown, extra: OrderDraft["extra"]): number {
+  const blank = asked === undefined || asked === null || asked === "";
+  if (typeof kind.quantity === "object") {
+    const count = lineCount(extra, kind.quantity.linesOf);
+    if (!blank && String(asked).trim() !== String(count)) {
+      throw new ValidationError("quantity", "quantity_lines_mismatch", `Quantity must equal the number of lines (${count})`, { count });
+    }
+    return parseQuantity(count, service.min, service.max);
+  }
+  if (blank && service.min === service.max) return service.min;
+  const quantity = parseQuantity(typeof asked === "string" ? asked.trim() : asked, service.min, service.max);
+  if (service.dripfeed && extra && typeof extra.runs === "number" && quantity % extra.runs !== 0) {
+    // Providers take drip-feed quantities per run: the total must split evenly.
+    throw new ValidationError("runs", "runs_uneven", `Quantity must be a multiple of runs (${extra.runs})`, { runs: extra.runs });
+  }
+  return quantity;
 }
