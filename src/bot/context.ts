@@ -11,7 +11,8 @@ export interface PendingOrder {
   serviceId: number;
   link: string;
   quantity: number;
-  comments?: string;
+  /** The service kind's extras as the customer gave them (comments, usernames, answer number, …). */
+  extra?: Record<string, string | number>;
   /** The charge shown, fixed to 4 decimals: Confirm places the order only at this price. */
   charge: string;
   createdAt: number;

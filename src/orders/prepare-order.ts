@@ -25,26 +25,36 @@ export interface OrderDraft {
   extra: Prisma.InputJsonObject | undefined;
   charge: Decimal;
   cost: Decimal | null;
+  /** The service price the charge was computed from; the write refuses if it changed meanwhile. */
+  pricedAt: { serviceId: number; price: Decimal; priceUnit: Service["priceUnit"] } | null;
 }
 
-export async function loadOrderableService(db: Db, serviceId: unknown): Promise<OrderableService> {
+export function checkServiceId(serviceId: unknown): asserts serviceId is number {
   if (typeof serviceId !== "number" || !Number.isSafeInteger(serviceId) || serviceId <= 0) {
     throw new ValidationError("serviceId", "service_unknown", "Unknown service");
   }
-  const service = await db.service.findUnique({ where: { id: serviceId }, include: { category: true } });
+}
+
+/**
+ * The orderable rule, on a row read by any query: the service exists, it and its category are
+ * active, and its type is one we can forward (service-kinds.ts).
+ */
+export function orderableService<S extends Service & { category: Pick<Category, "active"> }>(serviceId: number, service: S | null): S {
   if (!service) throw new NotFoundError("Service", serviceId);
-  if (!service.active || !service.category.active) {
+  if (!service.active || !service.category.active || (service.mode === "AUTO" && serviceKind(service.type).unsupported !== null)) {
     throw new ValidationError("serviceId", "service_unavailable", "This service is not available right now", { serviceId });
   }
   return service;
 }
 
+export async function loadOrderableService(db: Db, serviceId: unknown): Promise<OrderableService> {
+  checkServiceId(serviceId);
+  return orderableService(serviceId, await db.service.findUnique({ where: { id: serviceId }, include: { category: true } }));
+}
+
 /** Validates a request against its service and prices it. Pure: reads nothing, writes nothing. */
 export function prepareOrder(service: OrderableService, req: OrderRequest): OrderDraft {
   const kind = serviceKind(service.type);
-  if (kind.unsupported !== null) {
-    throw new ValidationError("serviceId", "service_unavailable", "This service is not available right now", { serviceId: service.id });
-  }
   const link = service.linkKind === "UID" ? validateUid(req.link) : service.linkKind === "NONE" ? "" : validateLink(req.link, service.platform);
   const extra = validateExtra(kind, service.dripfeed, req.extra);
   const quantity = quantityOf(kind, service, req.quantity, extra);
@@ -57,6 +67,7 @@ export function prepareOrder(service: OrderableService, req: OrderRequest): Orde
     extra,
     charge,
     cost: optionalAmountFor(service.cost === null ? null : new Decimal(service.cost), service.priceUnit, quantity),
+    pricedAt: { serviceId: service.id, price: new Decimal(service.price), priceUnit: service.priceUnit },
   };
 }
 
