@@ -55,7 +55,8 @@ const KINDS: Record<string, ServiceKind> = {
   "custom comments package": kind({ name: "Custom Comments Package", quantity: "package", extras: ["comments"], sendsQuantity: false, priceUnit: "PER_PACKAGE" }),
   mentions: kind({ name: "Mentions", quantity: "asked", extras: ["usernames"], sendsQuantity: true }),
   "mentions with hashtags": kind({ name: "Mentions with Hashtags", quantity: "asked", extras: ["usernames", "hashtags"], sendsQuantity: true }),
-  "mentions custom list": kind({ name: "Mentions Custom List", quantity: { linesOf: "usernames" }, extras: ["usernames"], sendsQuantity: false }),
+  // The API needs only the usernames; quantity (their number) is sent too, for panels that want it.
+  "mentions custom list": kind({ name: "Mentions Custom List", quantity: { linesOf: "usernames" }, extras: ["usernames"], sendsQuantity: true }),
   "mentions hashtag": kind({ name: "Mentions Hashtag", quantity: "asked", extras: ["hashtag"], sendsQuantity: true }),
   "mentions user followers": kind({ name: "Mentions User Followers", quantity: "asked", extras: ["username"], sendsQuantity: true }),
   "mentions media likes": kind({ name: "Mentions Media Likes", quantity: "asked", extras: ["media"], sendsQuantity: true }),

@@ -37,7 +37,7 @@ export function moveBalanceCte(accountId: number, amount: Decimal, onlyIf: Prism
 export function ledgerEntryCte(
   p: Omit<LedgerPosting, "orderId"> & { orderId?: number | Prisma.Sql; from?: Prisma.Sql; skipZero?: boolean },
 ): Prisma.Sql {
-  const orderId = p.orderId === undefined ? Prisma.sql`NULL::int` : p.orderId instanceof Prisma.Sql ? p.orderId : Prisma.sql`${p.orderId}::int`;
+  const orderId = p.orderId === undefined ? Prisma.sql`NULL::int` : typeof p.orderId === "number" ? Prisma.sql`${p.orderId}::int` : p.orderId;
   return Prisma.sql`entry AS (
       INSERT INTO "LedgerEntry" ("accountId", "kind", "amount", "balanceAfter", "orderId", "topUpId", "actorId", "note")
       SELECT ${p.accountId}, ${p.kind}::"LedgerKind", ${p.amount}::numeric, moved."balance", ${orderId},

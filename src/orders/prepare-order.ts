@@ -82,7 +82,7 @@ function quantityOf(kind: ServiceKind, service: OrderableService, asked: unknown
     return parseQuantity(count, service.min, service.max);
   }
   if (blank && service.min === service.max) return service.min;
-  const quantity = parseQuantity(typeof asked === "string" ? asked.trim() : asked, service.min, service.max);
+  const quantity = parseQuantity(asked, service.min, service.max);
   if (service.dripfeed && extra && typeof extra.runs === "number" && quantity % extra.runs !== 0) {
     // Providers take drip-feed quantities per run: the total must split evenly.
     throw new ValidationError("runs", "runs_uneven", `Quantity must be a multiple of runs (${extra.runs})`, { runs: extra.runs });

@@ -468,7 +468,7 @@ describe("balance and services", () => {
   it("reads the services list with string numbers and flags", async () => {
     const { services, skipped } = await client().services();
     expect(skipped).toEqual([]);
-    expect(services.map((s) => s.service)).toEqual(["1", "2", "3", "4", "5", "6", "7"]);
+    expect(services.map((s) => s.service)).toEqual(["1", "2", "3", "4", "5", "6", "7", "9", "10", "11"]);
     expect(services[0]).toEqual({
       service: "1",
       name: "Instagram Followers [Refill 30d]",
@@ -492,7 +492,7 @@ describe("balance and services", () => {
       fn: (list) => [...(list as unknown[]), { name: "no id", rate: "1" }, { service: 99, name: "no rate" }, "junk"],
     });
     const { services, skipped } = await client().services();
-    expect(services).toHaveLength(7);
+    expect(services).toHaveLength(10);
     expect(skipped.map((s) => s.reason)).toEqual(["no service id", "no valid rate", "not an object"]);
   });
 
