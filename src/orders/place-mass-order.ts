@@ -1,7 +1,7 @@
 import type { Order, OrderSource } from "@prisma/client";
 import type { Db } from "../db/client.js";
 import { isUniqueViolation, transaction } from "../db/transaction.js";
-import { BatchValidationError, DomainError, ValidationError } from "../shared/errors.js";
+import { BatchValidationError, ConflictError, DomainError, ValidationError } from "../shared/errors.js";
 import { requireActiveCustomer } from "../users/require-active-customer.js";
 import { checkIdempotencyKey } from "./place-order.js";
 import { loadOrderableService, prepareOrder, type OrderDraft, type OrderableService } from "./prepare-order.js";
@@ -27,7 +27,7 @@ export async function placeMassOrder(db: Db, input: MassOrderInput): Promise<Mas
   checkIdempotencyKey(input.idempotencyKey);
   if (input.idempotencyKey) {
     const earlier = await findBatch(db, input.userId, input.idempotencyKey);
-    if (earlier.length) return { orders: earlier, created: false };
+    if (earlier.length) return replayBatch(earlier, input.text);
   }
   const { accountId } = await requireActiveCustomer(db, input.userId);
   const drafts = await prepareLines(db, input.text);
@@ -45,7 +45,7 @@ export async function placeMassOrder(db: Db, input: MassOrderInput): Promise<Mas
   } catch (error) {
     if (input.idempotencyKey && isUniqueViolation(error)) {
       const winner = await findBatch(db, input.userId, input.idempotencyKey);
-      if (winner.length) return { orders: winner, created: false };
+      if (winner.length) return replayBatch(winner, input.text);
     }
     throw error;
   }
@@ -80,6 +80,19 @@ async function prepareLines(db: Db, text: string): Promise<OrderDraft[]> {
   }
   if (errors.length) throw new BatchValidationError(errors);
   return drafts;
+}
+
+/** The earlier batch, if `text` names the same orders again; any different line is a reused key. */
+function replayBatch(orders: Order[], text: string): MassOrderResult {
+  const lines = text.split(/\r?\n/).map((l) => l.trim()).filter(Boolean).map((l) => l.split("|").map((p) => p.trim()));
+  const same = lines.length === orders.length && orders.every((o, i) => {
+    const [serviceId, link, quantity] = lines[i]!;
+    return serviceId === String(o.serviceId) && link === o.link && quantity === String(o.quantity);
+  });
+  if (!same) {
+    throw new ConflictError("idempotency_key_reused", "This idempotency key was already used for a different order", { orderId: orders[0]!.id });
+  }
+  return { orders, created: false };
 }
 
 function findBatch(db: Db, userId: number, batchId: string): Promise<Order[]> {
