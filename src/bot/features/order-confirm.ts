@@ -33,7 +33,7 @@ orderConfirmFeature.callbackQuery(/^oc:([A-Za-z0-9_-]{8,32}):(\d+\.\d{4})$/, asy
       serviceId: pending.serviceId,
       link: pending.link,
       quantity: pending.quantity,
-      extra: pending.extra,
+      extra: pending.extra ?? (pending.comments ? { comments: pending.comments } : undefined),
       idempotencyKey: `tg:${key}`,
       expectedCharge: pending.charge,
     });
