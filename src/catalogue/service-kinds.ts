@@ -96,3 +96,8 @@ export function serviceKind(type: string | null | undefined): ServiceKind {
   if (known) return known;
   return kind({ name: (type ?? "").trim(), unsupported: `Unknown service type "${(type ?? "").trim().slice(0, 60)}"`, quantity: "asked", extras: [], sendsQuantity: true });
 }
+
+/** The list extra whose number of lines is the quantity (Custom Comments: one comment per unit), if any. */
+export function quantityLines(kind: ServiceKind): ExtraField | null {
+  return typeof kind.quantity === "object" ? kind.quantity.linesOf : null;
+}

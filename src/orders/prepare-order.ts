@@ -3,7 +3,7 @@ import type { Db } from "../db/client.js";
 import { Decimal } from "../money/decimal.js";
 import { NotFoundError, ValidationError } from "../shared/errors.js";
 import { amountFor, optionalAmountFor } from "./pricing.js";
-import { serviceKind, type ServiceKind } from "../catalogue/service-kinds.js";
+import { quantityLines, serviceKind, type ServiceKind } from "../catalogue/service-kinds.js";
 import { lineCount, validateExtra, type OrderExtra } from "./validate-extra.js";
 import { parseQuantity, validateLink, validateUid } from "./validate-input.js";
 
@@ -74,8 +74,9 @@ export function prepareOrder(service: OrderableService, req: OrderRequest): Orde
 /** The quantity: as asked, the number of lines of a list extra, or the one fixed amount of a package. */
 function quantityOf(kind: ServiceKind, service: OrderableService, asked: unknown, extra: OrderDraft["extra"]): number {
   const blank = asked === undefined || asked === null || asked === "";
-  if (typeof kind.quantity === "object") {
-    const count = lineCount(extra, kind.quantity.linesOf);
+  const linesField = quantityLines(kind);
+  if (linesField !== null) {
+    const count = lineCount(extra, linesField);
     if (!blank && String(asked).trim() !== String(count)) {
       throw new ValidationError("quantity", "quantity_lines_mismatch", `Quantity must equal the number of lines (${count})`, { count });
     }

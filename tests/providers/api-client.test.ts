@@ -754,6 +754,20 @@ describe("addFields", () => {
     });
   });
 
+  it("builds every other kind's fields, whatever the type's spelling, and refuses types we cannot forward", () => {
+    expect(addFields({ service: 9, type: "custom_comments_PACKAGE", link: "L", quantity: 1, comments: ["x", "y"] })).toEqual({ service: "9", link: "L", comments: "x\ny" });
+    expect(addFields({ service: 2, type: "Mentions  with Hashtags", link: "L", quantity: 50, usernames: "a\nb", hashtags: "#x" })).toEqual({
+      service: "2", link: "L", quantity: "50", usernames: "a\nb", hashtags: "#x",
+    });
+    expect(addFields({ service: 3, type: "Mentions User Followers", link: "L", quantity: 50, username: " shop " })).toEqual({ service: "3", link: "L", quantity: "50", username: "shop" });
+    expect(addFields({ service: 3, type: "Comment Likes", link: "L", quantity: 50, username: "shop" })).toMatchObject({ username: "shop" });
+    expect(addFields({ service: 3, type: "Mentions Media Likes", link: "L", quantity: 50, media: "https://instagram.com/p/1" })).toMatchObject({ media: "https://instagram.com/p/1" });
+    expect(addFields({ service: 3, type: "Mentions Hashtag", link: "L", quantity: 50, hashtag: "dhaka" })).toMatchObject({ hashtag: "dhaka" });
+    expect(() => addFields({ service: 3, type: "Mentions User Followers", link: "L", quantity: 50 })).toThrow(AddParamsError);
+    expect(() => addFields({ service: 3, type: "Subscriptions", link: "L", quantity: 50 })).toThrow(AddParamsError);
+    expect(() => addFields({ service: 3, type: "Story Views Geo", link: "L", quantity: 50 })).toThrow(AddParamsError);
+  });
+
   it("refuses a comment that spans lines inside a list", () => {
     expect(() => addFields({ service: 4, type: "Custom Comments", link: "L", comments: ["a\nb"] })).toThrow(AddParamsError);
   });

@@ -4,7 +4,7 @@ import { InlineKeyboard } from "grammy";
 import type { Deps } from "../../deps.js";
 import { loadOrderableService, prepareOrder } from "../../orders/prepare-order.js";
 import { platformLabel } from "../../catalogue/platforms.js";
-import { serviceKind, type ExtraField, type ServiceKind } from "../../catalogue/service-kinds.js";
+import { quantityLines, serviceKind, type ExtraField, type ServiceKind } from "../../catalogue/service-kinds.js";
 import { Decimal } from "../../money/decimal.js";
 import { validateExtraField } from "../../orders/validate-extra.js";
 import { parseQuantity, validateLink, validateUid } from "../../orders/validate-input.js";
@@ -55,7 +55,7 @@ export function orderConversation(deps: Deps, i18n: I18n) {
     const extra: Record<string, string | number> = {};
     let quantity: number | undefined;
     for (const field of kind.extras) {
-      const countsQuantity = typeof kind.quantity === "object" && kind.quantity.linesOf === field;
+      const countsQuantity = quantityLines(kind) === field;
       await ctx.reply(t(askKey(field, kind), { min: String(service.min), max: String(service.max) }));
       extra[field] = await ask(conversation, i18n, locale, (text) => {
         const value = validateExtraField(field, text);
@@ -144,7 +144,7 @@ async function serviceView(deps: Deps, serviceId: number, locale: Language): Pro
 
 /** The question for one extra: a list that sets the quantity names the allowed number of lines. */
 function askKey(field: ExtraField, kind: ServiceKind): string {
-  const countsQuantity = typeof kind.quantity === "object" && kind.quantity.linesOf === field;
+  const countsQuantity = quantityLines(kind) === field;
   switch (field) {
     case "comments":
       return countsQuantity ? "order-ask-comments" : "order-ask-comments-package";
