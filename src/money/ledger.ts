@@ -49,7 +49,17 @@ export function ledgerEntryCte(
 export async function refusedMove(tx: Tx, accountId: number, amount: Decimal): Promise<never> {
   const account = await tx.account.findUnique({ where: { id: accountId }, select: { balance: true, creditLimit: true } });
   if (!account) throw new NotFoundError("Account", accountId);
-  throw new InsufficientBalanceError(account.balance.add(account.creditLimit).toFixed(2), amount.negated().toFixed(2));
+  throw floorRefused(account, amount);
+}
+
+/** The error for a move of `amount` that the account's floor refuses. */
+export function floorRefused(account: { balance: Decimal; creditLimit: Decimal }, amount: Decimal): InsufficientBalanceError {
+  return new InsufficientBalanceError(account.balance.add(account.creditLimit).toFixed(2), amount.negated().toFixed(2));
+}
+
+/** Whether the account's floor allows moving `amount` (the condition `moveBalanceCte` applies). */
+export function floorAllows(account: { balance: Decimal; creditLimit: Decimal }, amount: Decimal): boolean {
+  return amount.gte(0) || account.balance.add(amount).gte(account.creditLimit.negated());
 }
 
 /** Moves money on one account and appends the matching ledger entry: one statement. */

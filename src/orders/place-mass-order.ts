@@ -1,10 +1,11 @@
 import type { Order, OrderSource } from "@prisma/client";
 import type { Db } from "../db/client.js";
 import { isUniqueViolation, transaction } from "../db/transaction.js";
-import { BatchValidationError, ConflictError, DomainError, ValidationError } from "../shared/errors.js";
+import { BatchValidationError, DomainError, ValidationError } from "../shared/errors.js";
 import { requireActiveCustomer } from "../users/require-active-customer.js";
 import { checkIdempotencyKey } from "./place-order.js";
 import { loadOrderableService, prepareOrder, type OrderDraft, type OrderableService } from "./prepare-order.js";
+import { keyReused, sameBatch } from "./same-request.js";
 import { writeOrder } from "./write-orders.js";
 
 export const MAX_MASS_ORDER_LINES = 100;
@@ -84,14 +85,7 @@ async function prepareLines(db: Db, text: string): Promise<OrderDraft[]> {
 
 /** The earlier batch, if `text` names the same orders again; any different line is a reused key. */
 function replayBatch(orders: Order[], text: string): MassOrderResult {
-  const lines = text.split(/\r?\n/).map((l) => l.trim()).filter(Boolean).map((l) => l.split("|").map((p) => p.trim()));
-  const same = lines.length === orders.length && orders.every((o, i) => {
-    const [serviceId, link, quantity] = lines[i]!;
-    return serviceId === String(o.serviceId) && link === o.link && quantity === String(o.quantity);
-  });
-  if (!same) {
-    throw new ConflictError("idempotency_key_reused", "This idempotency key was already used for a different order", { orderId: orders[0]!.id });
-  }
+  if (!sameBatch(orders, text)) throw keyReused(orders[0]!.id);
   return { orders, created: false };
 }
 

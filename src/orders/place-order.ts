@@ -2,9 +2,10 @@ import type { Order, OrderSource } from "@prisma/client";
 import type { Db } from "../db/client.js";
 import { isUniqueViolation } from "../db/transaction.js";
 import { Decimal } from "../money/decimal.js";
-import { ConflictError, DomainError, PriceChangedError, ValidationError } from "../shared/errors.js";
+import { PriceChangedError, ValidationError } from "../shared/errors.js";
 import { loadPlacement } from "./load-placement.js";
-import { prepareOrder, type OrderableService, type OrderDraft, type OrderRequest } from "./prepare-order.js";
+import { prepareOrder, type OrderableService, type OrderRequest } from "./prepare-order.js";
+import { keyReused, sameRequest } from "./same-request.js";
 import { writeOrder } from "./write-orders.js";
 
 export interface PlaceOrderInput extends OrderRequest {
@@ -72,34 +73,6 @@ function findByKey(db: Db, userId: number, idempotencyKey: string): Promise<Orde
 
 /** The earlier order, if this request is the same one again; any different field is a reused key. */
 function replay(order: Order, input: PlaceOrderInput, service: OrderableService | null, expected: Decimal | null): PlacedOrder {
-  if (!sameRequest(order, input, service, expected)) {
-    throw new ConflictError("idempotency_key_reused", "This idempotency key was already used for a different order", {
-      orderId: order.id,
-    });
-  }
+  if (!sameRequest(order, input, service, expected)) throw keyReused(order.id);
   return { order, created: false };
-}
-
-function sameRequest(order: Order, input: PlaceOrderInput, service: OrderableService | null, expected: Decimal | null): boolean {
-  if (order.serviceId !== input.serviceId) return false;
-  if (expected !== null && !order.charge.eq(expected)) return false;
-  let draft: Pick<OrderDraft, "link" | "quantity" | "extra">;
-  try {
-    if (!service) throw new ValidationError("serviceId", "service_unknown", "Unknown service");
-    draft = prepareOrder(service, input);
-  } catch (error) {
-    if (!(error instanceof DomainError)) throw error;
-    // The service changed since (switched off, new limits): compare what was sent, as sent.
-    const text = (v: unknown) => (typeof v === "string" ? v.trim() : typeof v === "number" ? String(v) : "");
-    return text(input.link) === order.link && (input.quantity === undefined || text(input.quantity) === String(order.quantity)) &&
-      canonical(input.extra ?? null) === canonical(order.extra);
-  }
-  return draft.link === order.link && draft.quantity === order.quantity && canonical(draft.extra ?? null) === canonical(order.extra);
-}
-
-/** JSON with sorted keys: jsonb does not keep the key order it was given. */
-function canonical(value: unknown): string {
-  return JSON.stringify(value ?? null, (_k, v: unknown) =>
-    v && typeof v === "object" && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => a.localeCompare(b))) : v,
-  );
 }

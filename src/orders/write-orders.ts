@@ -1,6 +1,6 @@
 import { Prisma, type Order, type OrderSource } from "@prisma/client";
 import type { Tx } from "../db/client.js";
-import { ledgerEntryCte, moveBalanceCte, refusedMove } from "../money/ledger.js";
+import { floorAllows, floorRefused, ledgerEntryCte, moveBalanceCte, refusedMove } from "../money/ledger.js";
 import { PriceChangedError } from "../shared/errors.js";
 import { amountFor } from "./pricing.js";
 import type { OrderDraft } from "./prepare-order.js";
@@ -63,12 +63,14 @@ export async function writeOrder(tx: Tx, owner: OrderOwner, draft: OrderDraft, m
     SELECT * FROM placed`;
   const order = rows[0];
   if (order) return order;
-  if (pricedAt) {
-    const now = await tx.service.findUnique({ where: { id: pricedAt.serviceId }, select: { price: true, priceUnit: true } });
-    if (!now || !now.price.eq(pricedAt.price) || now.priceUnit !== pricedAt.priceUnit) {
-      const current = now ? amountFor(now.price, now.priceUnit, draft.quantity).toFixed(4) : "0.0000";
-      throw new PriceChangedError(current, charge.toFixed(4));
-    }
+  if (!pricedAt) return refusedMove(tx, owner.accountId, charge.negated());
+  // Tell the two refusals apart, reading the service only when the balance floor did not refuse.
+  const account = await tx.account.findUnique({ where: { id: owner.accountId }, select: { balance: true, creditLimit: true } });
+  if (!account) return refusedMove(tx, owner.accountId, charge.negated());
+  if (!floorAllows(account, charge.negated())) throw floorRefused(account, charge.negated());
+  const now = await tx.service.findUnique({ where: { id: pricedAt.serviceId }, select: { price: true, priceUnit: true } });
+  if (!now || !now.price.eq(pricedAt.price) || now.priceUnit !== pricedAt.priceUnit) {
+    throw new PriceChangedError(now ? amountFor(now.price, now.priceUnit, draft.quantity).toFixed(4) : "0.0000", charge.toFixed(4));
   }
-  return refusedMove(tx, owner.accountId, charge.negated());
+  throw floorRefused(account, charge.negated());
 }
