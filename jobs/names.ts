@@ -17,6 +17,8 @@ export interface JobPayloads {
    * also "confirm-deliveries". Registered only when the app gives the runner a notifier (Telegram on).
    */
   "deliver-notifications": Record<string, never>;
+  /** Delivery-time figures (median / p90 to start and to complete) of the services whose 30-day window changed. */
+  "refresh-delivery-estimates": Record<string, never>;
 }
 
 export type JobName = keyof JobPayloads;
@@ -27,6 +29,7 @@ export const JOB_NAMES = [
   "detect-stuck-orders",
   "check-provider-balances",
   "deliver-notifications",
+  "refresh-delivery-estimates",
 ] as const satisfies readonly JobName[];
 
 /** Where Agenda keeps its jobs in PostgreSQL: its own schema, outside Prisma's `public`. */

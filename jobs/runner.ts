@@ -23,6 +23,7 @@ import type { Deps } from "../src/deps.js";
 import { drainForwardOutbox } from "../src/forwarding/drain-forward-outbox.js";
 import { expireSubmittingLeases } from "../src/forwarding/expire-leases.js";
 import { checkProviderBalances } from "../src/providers/check-provider-balances.js";
+import { refreshDeliveryEstimates } from "../src/estimates/refresh-delivery-estimates.js";
 import { detectStuckOrders } from "../src/stuck/detect-stuck-orders.js";
 import { syncAllProviders, syncProviderOrders } from "../src/sync/sync-orders.js";
 import type { JobName, JobPayloads } from "./names.js";
@@ -38,6 +39,7 @@ export interface JobTimings {
   stuckEveryMs: number;
   balanceEveryMs: number;
   notifyEveryMs: number;
+  estimatesEveryMs: number;
   /** How long stop() waits for running jobs. */
   drainTimeoutMs: number;
   /** How long reaching the job store may take at start. */
@@ -55,6 +57,7 @@ export function defaultTimings(config: Deps["config"]): JobTimings {
     stuckEveryMs: config.STUCK_CHECK_INTERVAL_MINUTES * MINUTE,
     balanceEveryMs: config.BALANCE_CHECK_INTERVAL_MINUTES * MINUTE,
     notifyEveryMs: 3_000,
+    estimatesEveryMs: 10 * MINUTE,
     drainTimeoutMs: 8_000,
     connectTimeoutMs: 5_000,
   };
@@ -175,6 +178,7 @@ export async function startJobs(deps: Deps, options: StartJobsOptions = {}): Pro
   });
   define("detect-stuck-orders", () => detectStuckOrders(deps));
   define("check-provider-balances", () => checkProviderBalances(deps));
+  define("refresh-delivery-estimates", () => refreshDeliveryEstimates(deps));
   const notifier = options.notifier;
   if (notifier) define("deliver-notifications", () => notifier(deps));
 
@@ -183,6 +187,7 @@ export async function startJobs(deps: Deps, options: StartJobsOptions = {}): Pro
     ["sync-provider-orders", timings.syncEveryMs],
     ["detect-stuck-orders", timings.stuckEveryMs],
     ["check-provider-balances", timings.balanceEveryMs],
+    ["refresh-delivery-estimates", timings.estimatesEveryMs],
   ];
   if (notifier) schedule.push(["deliver-notifications", timings.notifyEveryMs]);
   try {

@@ -57,6 +57,16 @@ refill-no = নেই
 btn-order = 🛒 অর্ডার করুন
 btn-back = ⬅️ পেছনে
 
+## ডেলিভারির সময়ের হিসাব
+estimate-line = ⏱ সাধারণত { $start }-এর মধ্যে শুরু হয়, সম্পন্ন হয় { $complete }-এ
+estimate-not-enough = ⏱ সময়ের হিসাব দেওয়ার মতো যথেষ্ট সম্পন্ন অর্ডার এখনও হয়নি
+estimate-min = { $n } মিনিট
+estimate-h = { $n } ঘণ্টা
+estimate-d = { $n } দিন
+estimate-min-range = { $from }–{ $to } মিনিট
+estimate-h-range = { $from }–{ $to } ঘণ্টা
+estimate-d-range = { $from }–{ $to } দিন
+
 ## অর্ডার
 order-start = 🛒 { $service }
 order-ask-link = লিংক পাঠান ({ $platform }), https:// দিয়ে শুরু।

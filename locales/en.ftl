@@ -57,6 +57,19 @@ refill-no = no
 btn-order = 🛒 Order
 btn-back = ⬅️ Back
 
+## Delivery-time estimates
+estimate-line = ⏱ Usually starts within { $start }, completes in { $complete }
+estimate-not-enough = ⏱ Not enough completed orders yet to estimate the delivery time
+estimate-min = { $n } min
+estimate-h = { $n } h
+estimate-d = { $n ->
+    [one] { $n } day
+   *[other] { $n } days
+}
+estimate-min-range = { $from }–{ $to } min
+estimate-h-range = { $from }–{ $to } h
+estimate-d-range = { $from }–{ $to } days
+
 ## Ordering
 order-start = 🛒 { $service }
 order-ask-link = Send the link ({ $platform }), starting with https://

@@ -3,6 +3,7 @@ import type { Db } from "../db/client.js";
 import { transaction } from "../db/transaction.js";
 import { proRataRefund } from "../money/decimal.js";
 import { post } from "../money/ledger.js";
+import { providerHasStarted } from "../estimates/started.js";
 import { enqueue } from "../outbox/enqueue.js";
 
 /** A provider's view of one order, normalised by the provider client. */
@@ -52,9 +53,11 @@ export async function applyProviderStatus(db: Db, orderId: number, report: Provi
     const progressed =
       (report.remains != null && report.remains !== order.remains) || (report.startCount != null && order.startCount === null);
     const transition = transitionFor(report, now, order.cancelRequestedAt !== null);
+    // A completion is also the latest possible start (the provider may skip "In progress" between syncs).
+    const started = order.startedAt === null && (providerHasStarted(report, order.quantity) || report.status === "completed" || report.status === "partial");
     const moved = await tx.order.updateMany({
       where: { id: orderId, status: "IN_PROGRESS" },
-      data: { ...facts, ...(progressed || transition ? { lastProgressAt: now } : {}), ...transition },
+      data: { ...facts, ...(progressed || transition ? { lastProgressAt: now } : {}), ...(started ? { startedAt: now } : {}), ...transition },
     });
     const changed = moved.count === 1 && transition !== null;
     if (changed && report.status === "partial") {

@@ -1,4 +1,5 @@
 import type { Db } from "../db/client.js";
+import { providerHasStarted } from "../estimates/started.js";
 import type { ProviderStatusReport } from "../orders/apply-provider-status.js";
 
 /**
@@ -6,7 +7,7 @@ import type { ProviderStatusReport } from "../orders/apply-provider-status.js";
  * carry no money: one UPDATE … FROM unnest(…) records them all, instead of a transaction each.
  * Only rows still IN_PROGRESS are touched, so a concurrent transition is never overwritten.
  */
-export async function recordProgress(db: Db, progress: { id: number; report: ProviderStatusReport }[], now: Date): Promise<void> {
+export async function recordProgress(db: Db, progress: { id: number; quantity: number; report: ProviderStatusReport }[], now: Date): Promise<void> {
   if (progress.length === 0) return;
   const col = <T>(f: (r: ProviderStatusReport) => T) => progress.map((p) => f(p.report));
   await db.$executeRaw`
@@ -20,10 +21,12 @@ export async function recordProgress(db: Db, progress: { id: number; report: Pro
            "lastProgressAt" = CASE WHEN (v.remains IS NOT NULL AND v.remains IS DISTINCT FROM o."remains")
                                      OR (v.start_count IS NOT NULL AND o."startCount" IS NULL)
                                    THEN ${now} ELSE o."lastProgressAt" END,
+           "startedAt" = CASE WHEN v.started THEN COALESCE(o."startedAt", ${now}) ELSE o."startedAt" END,
            "updatedAt" = now()
       FROM unnest(${progress.map((p) => p.id)}::int[], ${col((r) => r.raw)}::text[], ${col((r) => r.startCount ?? null)}::int[],
                   ${col((r) => r.remains ?? null)}::int[], ${col((r) => r.remains !== undefined)}::bool[], ${col((r) => r.charge ?? null)}::numeric[],
-                  ${col((r) => r.currency ?? null)}::text[], ${col((r) => r.warning ?? null)}::text[])
-           AS v(id, raw, start_count, remains, has_remains, charge, currency, warning)
+                  ${col((r) => r.currency ?? null)}::text[], ${col((r) => r.warning ?? null)}::text[],
+                  ${progress.map((p) => providerHasStarted(p.report, p.quantity))}::bool[])
+           AS v(id, raw, start_count, remains, has_remains, charge, currency, warning, started)
      WHERE o.id = v.id AND o."status" = 'IN_PROGRESS'`;
 }

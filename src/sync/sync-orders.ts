@@ -34,7 +34,7 @@ export async function syncProviderOrders(deps: Deps, providerId: number, options
   const report: ProviderSyncReport = { providerId, checked: 0, calls: 0, transitions: 0, perIdErrors: 0, failedCalls: 0 };
   const orders = await deps.db.order.findMany({
     where: { providerId, status: "IN_PROGRESS", providerOrderId: { not: null } },
-    select: { id: true, providerOrderId: true, status: true, remains: true, startCount: true, providerStatus: true, providerCharge: true },
+    select: { id: true, quantity: true, providerOrderId: true, status: true, remains: true, startCount: true, providerStatus: true, providerCharge: true },
     orderBy: [{ lastStatusCheck: { sort: "asc", nulls: "first" } }, { id: "asc" }],
   });
   const client = providerClient(deps, provider);
@@ -53,7 +53,7 @@ export async function syncProviderOrders(deps: Deps, providerId: number, options
     }
     const now = deps.now();
     const unchanged: number[] = [];
-    const changed: { id: number; report: ProviderStatusReport }[] = [];
+    const changed: { id: number; quantity: number; report: ProviderStatusReport }[] = [];
     const errors: { id: number; error: string }[] = [];
     for (const order of batch) {
       const reply = replies.get(order.providerOrderId!);
@@ -64,7 +64,7 @@ export async function syncProviderOrders(deps: Deps, providerId: number, options
       }
       const r = toReport(reply);
       if (isNoChange(order, r)) unchanged.push(order.id);
-      else changed.push({ id: order.id, report: r });
+      else changed.push({ id: order.id, quantity: order.quantity, report: r });
     }
     // Most orders have not moved since the last pass: one statement records the check for all of them.
     if (unchanged.length) await deps.db.order.updateMany({ where: { id: { in: unchanged } }, data: { lastStatusCheck: now } });

@@ -12,7 +12,7 @@ import { buildSimProvider, buildSimService } from "../support/provider-factories
 import { realServer } from "../support/test-db.js";
 import { QUIET, agendaRecords, sleep, spawnJobProcess, createJobsDatabase, type JobLine, type JobProcess } from "./support.js";
 
-const RECURRING = ["check-provider-balances", "detect-stuck-orders", "forward-order", "sync-provider-orders"];
+const RECURRING = ["check-provider-balances", "detect-stuck-orders", "forward-order", "refresh-delivery-estimates", "sync-provider-orders"];
 
 describe.skipIf(!realServer)("job runner instances", () => {
   let sim: ProviderSimulator;
@@ -47,12 +47,13 @@ describe.skipIf(!realServer)("job runner instances", () => {
   it("two instances started together on an empty job store: no occurrence runs twice", async () => {
     // The lock lifetime is generous so that a CPU-starved test machine cannot make a lock lapse
     // (renewed every third of it) — a lapsed lock would let the next occurrence start early.
-    const timings = { forwardEveryMs: 500, syncEveryMs: 700, stuckEveryMs: 600, balanceEveryMs: 900, lockLifetimeMs: 10_000, pollMs: 200 };
+    const timings = { forwardEveryMs: 500, syncEveryMs: 700, stuckEveryMs: 600, balanceEveryMs: 900, estimatesEveryMs: 800, lockLifetimeMs: 10_000, pollMs: 200 };
     const every: Record<string, number> = {
       "forward-order": timings.forwardEveryMs,
       "sync-provider-orders": timings.syncEveryMs,
       "detect-stuck-orders": timings.stuckEveryMs,
       "check-provider-balances": timings.balanceEveryMs,
+      "refresh-delivery-estimates": timings.estimatesEveryMs,
     };
     const a = spawnJobProcess(database.url, timings);
     const b = spawnJobProcess(database.url, timings);

@@ -11,6 +11,8 @@ import { parseQuantity, validateLink, validateUid } from "../../orders/validate-
 import { DomainError } from "../../shared/errors.js";
 import type { BotConversation, ConvContext, PendingOrder } from "../context.js";
 import { errorText } from "../errors.js";
+import { loadDeliveryEstimate } from "../../estimates/delivery-estimate.js";
+import { estimateText } from "../estimate-text.js";
 import { localName, money } from "../format.js";
 import type { I18n } from "../i18n.js";
 import { waitText } from "./wait.js";
@@ -81,7 +83,8 @@ export function orderConversation(deps: Deps, i18n: I18n) {
         const key = randomBytes(9).toString("base64url");
         const pending: PendingOrder = { serviceId, link, quantity: draft.quantity, extra: extras, charge: draft.charge.toFixed(4), createdAt: Date.now() };
         outside.session.pending = keepRecent({ ...outside.session.pending, [key]: pending });
-        return { ok: true as const, key, charge: pending.charge, balance: (account?.balance ?? new Decimal(0)).toString() };
+        const estimate = await loadDeliveryEstimate(deps.db, serviceId);
+        return { ok: true as const, key, charge: pending.charge, balance: (account?.balance ?? new Decimal(0)).toString(), estimate };
       } catch (error) {
         if (error instanceof DomainError) return { ok: false as const, message: errorText(i18n, locale, error) };
         throw error;
@@ -101,6 +104,7 @@ export function orderConversation(deps: Deps, i18n: I18n) {
         price: money(summary.charge, cur),
         balance: money(summary.balance, cur),
       }),
+      estimateText(t, summary.estimate),
     ];
     if (!enough) lines.push(t("order-low-balance", { balance: money(summary.balance, cur), price: money(summary.charge, cur) }));
     const buttons = new InlineKeyboard().text(t("btn-confirm"), `oc:${summary.key}:${summary.charge}`).text(t("btn-cancel"), `ox:${summary.key}`);

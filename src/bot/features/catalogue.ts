@@ -1,6 +1,8 @@
 import type { Service } from "@prisma/client";
 import { Composer, InlineKeyboard } from "grammy";
+import { loadDeliveryEstimate } from "../../estimates/delivery-estimate.js";
 import type { BotContext } from "../context.js";
+import { estimateText } from "../estimate-text.js";
 import { localName, money } from "../format.js";
 import type { Translate } from "../i18n.js";
 import { menuTexts } from "../keyboards/main-menu.js";
@@ -71,8 +73,11 @@ catalogueFeature.callbackQuery(/^svc:(\d+)$/, async (ctx) => {
     refill: ctx.t(s.refill ? "refill-yes" : "refill-no"),
     description,
   });
+  const estimate = estimateText(ctx.t, await loadDeliveryEstimate(ctx.deps.db, s.id));
   const k = new InlineKeyboard().text(ctx.t("btn-order"), `ord:${s.id}`).row().text(ctx.t("btn-back"), `cat:${s.categoryId}:0`);
-  await ctx.editMessageText(text.trim(), { reply_markup: k });
+  await ctx.editMessageText(`${text.trim()}
+
+${estimate}`, { reply_markup: k });
 });
 
 catalogueFeature.callbackQuery(/^ord:(\d+)$/, async (ctx) => {
