@@ -5,7 +5,7 @@ import type { Prisma } from "@prisma/client";
 import { z } from "zod";
 import { customerCancel } from "../../src/orders/customer-cancel.js";
 import { placeOrder } from "../../src/orders/place-order.js";
-import { requestRefill } from "../../src/orders/request-refill.js";
+import { requestRefill } from "../../src/fulfilment/request-refill.js";
 import { customerStatus } from "../../src/orders/status-view.js";
 import type { OrderExtra } from "../../src/orders/validate-extra.js";
 import { NotFoundError } from "../../src/shared/errors.js";

@@ -3,8 +3,8 @@ import type { Actor } from "../audit/actor.js";
 import type { Deps } from "../deps.js";
 import { InvalidStateError } from "../shared/errors.js";
 import { cancelOrder } from "./cancel-order.js";
-import { loadProviderOrder } from "./load-provider-order.js";
-import { requestUpstreamCancel } from "./request-upstream-cancel.js";
+import { loadProviderOrder } from "../fulfilment/load-provider-order.js";
+import { requestUpstreamCancel } from "../fulfilment/request-upstream-cancel.js";
 
 export type CustomerCancel = { kind: "canceled"; order: Order } | { kind: "cancel_requested"; order: Order };
 

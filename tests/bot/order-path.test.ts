@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { deliverNotifications } from "../../src/bot/notifications/deliver-notifications.js";
 import { enqueue } from "../../src/outbox/enqueue.js";
-import { applyProviderStatus } from "../../src/orders/apply-provider-status.js";
+import { applyProviderStatus } from "../../src/fulfilment/apply-provider-status.js";
 import { buildService, buildUser } from "../support/factories.js";
 import { expectLedgerInvariants } from "../support/ledger-invariants.js";
 import { buildTestBot, buttonData, callbackUpdate, textUpdate, tgUser } from "../support/bot-factories.js";

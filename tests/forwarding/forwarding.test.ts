@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { drainForwardOutbox } from "../../src/forwarding/drain-forward-outbox.js";
-import { forwardOrder } from "../../src/forwarding/forward-order.js";
+import { drainForwardOutbox } from "../../src/fulfilment/drain-forward-outbox.js";
+import { forwardOrder } from "../../src/fulfilment/forward-order.js";
 import { cancelOrder } from "../../src/orders/cancel-order.js";
 import { placeOrder } from "../../src/orders/place-order.js";
-import { reconcileUnknownOrder } from "../../src/orders/reconcile-unknown.js";
-import { resubmitOrder, resubmitOrders } from "../../src/orders/resubmit-orders.js";
+import { reconcileUnknownOrder } from "../../src/fulfilment/reconcile-unknown.js";
+import { resubmitOrder, resubmitOrders } from "../../src/fulfilment/resubmit-orders.js";
 import { closedPortUrl, startProviderSimulator, type ProviderSimulator } from "../../src/providers/simulator/index.js";
 import { DomainError, InvalidStateError } from "../../src/shared/errors.js";
 import { runLimited } from "../../src/shared/run-limited.js";

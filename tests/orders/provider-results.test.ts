@@ -1,10 +1,10 @@
 import { describe, expect, it } from "vitest";
 import type { Db } from "../../src/db/client.js";
 import { Decimal, proRataRefund } from "../../src/money/decimal.js";
-import { applyProviderStatus } from "../../src/orders/apply-provider-status.js";
+import { applyProviderStatus } from "../../src/fulfilment/apply-provider-status.js";
 import { cancelOrder } from "../../src/orders/cancel-order.js";
 import { placeOrder } from "../../src/orders/place-order.js";
-import { recordProviderOutcome } from "../../src/orders/record-provider-outcome.js";
+import { recordProviderOutcome } from "../../src/fulfilment/record-provider-outcome.js";
 import { SYSTEM } from "../../src/audit/actor.js";
 import { InvalidStateError } from "../../src/shared/errors.js";
 import { buildService, buildUser } from "../support/factories.js";

@@ -1,8 +1,8 @@
 import type { Order, Provider, Service } from "@prisma/client";
 import type { Deps } from "../deps.js";
-import { recordProviderOutcome, type ProviderOutcome } from "../orders/record-provider-outcome.js";
+import { recordProviderOutcome, type ProviderOutcome } from "./record-provider-outcome.js";
 import { AddParamsError, type AddResult } from "../providers/api-client.js";
-import { providerBalance, providerClient, spendCachedBalance } from "../providers/provider-gateway.js";
+import { providerBalance, providerClient, spendCachedBalance } from "./provider-gateway.js";
 import { addParamsFor } from "./add-params-for.js";
 import { expectedProviderCost } from "./provider-cost.js";
 

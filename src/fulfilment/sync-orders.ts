@@ -1,8 +1,8 @@
 import type { Order, Provider } from "@prisma/client";
 import type { Deps } from "../deps.js";
-import { applyProviderStatus, type ProviderStatusReport } from "../orders/apply-provider-status.js";
+import { applyProviderStatus, type ProviderStatusReport } from "./apply-provider-status.js";
 import { MAX_IDS_PER_CALL, ProviderError, type OrderStatus } from "../providers/api-client.js";
-import { providerClient } from "../providers/provider-gateway.js";
+import { providerClient } from "./provider-gateway.js";
 import { NotFoundError, InvalidStateError } from "../shared/errors.js";
 import { runLimited } from "../shared/run-limited.js";
 import { recordProgress } from "./record-progress.js";

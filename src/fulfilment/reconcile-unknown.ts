@@ -4,7 +4,7 @@ import { writeAudit } from "../audit/write-audit.js";
 import type { Deps } from "../deps.js";
 import { transaction } from "../db/transaction.js";
 import { InvalidStateError, ValidationError } from "../shared/errors.js";
-import { cancelOrder } from "./cancel-order.js";
+import { cancelOrder } from "../orders/cancel-order.js";
 import { resubmitFrom, type ResubmitInput } from "./resubmit-orders.js";
 
 export type ReconcileDecision =

@@ -3,10 +3,10 @@ import type { Actor } from "../audit/actor.js";
 import { writeAudit } from "../audit/write-audit.js";
 import type { Deps } from "../deps.js";
 import { transaction } from "../db/transaction.js";
-import { forwardOrder } from "../forwarding/forward-order.js";
-import { expectedProviderCost } from "../forwarding/provider-cost.js";
+import { forwardOrder } from "./forward-order.js";
+import { expectedProviderCost } from "./provider-cost.js";
 import { enqueue } from "../outbox/enqueue.js";
-import { providerBalance } from "../providers/provider-gateway.js";
+import { providerBalance } from "./provider-gateway.js";
 import { DomainError, InvalidStateError, NotFoundError, ValidationError } from "../shared/errors.js";
 
 export interface ResubmitInput {

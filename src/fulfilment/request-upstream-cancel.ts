@@ -1,7 +1,7 @@
 import type { Order } from "@prisma/client";
 import { writeAudit } from "../audit/write-audit.js";
 import type { Deps } from "../deps.js";
-import { providerClient } from "../providers/provider-gateway.js";
+import { providerClient } from "./provider-gateway.js";
 import { InvalidStateError } from "../shared/errors.js";
 import { loadProviderOrder } from "./load-provider-order.js";
 import { providerFailure } from "./provider-failure.js";

@@ -3,7 +3,7 @@ import type { Actor } from "../audit/actor.js";
 import type { Deps } from "../deps.js";
 import { isUniqueViolation, transaction } from "../db/transaction.js";
 import { Decimal } from "../money/decimal.js";
-import { resubmitOrder } from "../orders/resubmit-orders.js";
+import { resubmitOrder } from "./resubmit-orders.js";
 import { enqueue } from "../outbox/enqueue.js";
 import { DomainError } from "../shared/errors.js";
 import { runLimited } from "../shared/run-limited.js";

@@ -1,5 +1,5 @@
 import type { Deps } from "../deps.js";
-import { LEASE_EXPIRED } from "../orders/record-provider-outcome.js";
+import { LEASE_EXPIRED } from "./record-provider-outcome.js";
 import { enqueue } from "../outbox/enqueue.js";
 
 /**
