@@ -162,7 +162,7 @@ builder.mutationFields((t) => ({
     errors: domainErrors,
     description: "Cancels an order no provider is working on (and manual orders in progress), refunding the rest of its charge once.",
     args: { orderId: t.arg.int({ validate: positiveId }), reason: t.arg.string({ required: false, validate: z.string().max(500) }) },
-    resolve: (_q, _r, args, ctx) => cancelOrder(ctx.deps.db, { orderId: args.orderId, actor: actorOf(ctx), reason: args.reason ?? undefined }),
+    resolve: (_q, _r, args, ctx) => cancelOrder(ctx.deps, { orderId: args.orderId, actor: actorOf(ctx), reason: args.reason ?? undefined }),
   }),
   createManualOrder: t.prismaField({
     type: "Order",
@@ -170,7 +170,7 @@ builder.mutationFields((t) => ({
     errors: domainErrors,
     args: { input: t.arg({ type: CreateManualOrderInput }) },
     resolve: (_q, _r, { input }, ctx) =>
-      createManualOrder(ctx.deps.db, {
+      createManualOrder(ctx.deps, {
         actor: actorOf(ctx),
         userId: input.userId,
         serviceId: input.serviceId,
@@ -185,7 +185,7 @@ builder.mutationFields((t) => ({
     authScopes: ADMIN,
     errors: domainErrors,
     args: { orderId: t.arg.int({ validate: positiveId }) },
-    resolve: (_q, _r, args, ctx) => takeManualOrder(ctx.deps.db, args.orderId, actorOf(ctx)),
+    resolve: (_q, _r, args, ctx) => takeManualOrder(ctx.deps, args.orderId, actorOf(ctx)),
   }),
   completeManualOrder: t.prismaField({
     type: "Order",
@@ -193,6 +193,6 @@ builder.mutationFields((t) => ({
     errors: domainErrors,
     description: "Marks a manual order done; the customer's confirmation goes out through the outbox.",
     args: { orderId: t.arg.int({ validate: positiveId }) },
-    resolve: (_q, _r, args, ctx) => completeManualOrder(ctx.deps.db, args.orderId, actorOf(ctx)),
+    resolve: (_q, _r, args, ctx) => completeManualOrder(ctx.deps, args.orderId, actorOf(ctx)),
   }),
 }));

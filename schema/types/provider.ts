@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { importProviderServices } from "../../src/catalogue/import-services.js";
-import { providerBalance } from "../../src/fulfilment/provider-gateway.js";
+import { providerBalance } from "../../src/catalogue/provider-gateway.js";
 import { createProvider, refreshProviderBalance, updateProvider } from "../../src/catalogue/manage-providers.js";
 import { maskSecret } from "../../src/shared/secret-box.js";
 import { builder } from "../builder.js";

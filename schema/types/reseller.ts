@@ -3,7 +3,7 @@
 // customer-visible one: FAILED and UNKNOWN read as PENDING.
 import type { Prisma } from "@prisma/client";
 import { z } from "zod";
-import { customerCancel } from "../../src/orders/customer-cancel.js";
+import { customerCancel } from "../../src/fulfilment/customer-cancel.js";
 import { placeOrder } from "../../src/orders/place-order.js";
 import { requestRefill } from "../../src/fulfilment/request-refill.js";
 import { customerStatus } from "../../src/orders/status-view.js";

@@ -4,8 +4,8 @@ import type { Deps } from "../deps.js";
 import { Decimal } from "../money/decimal.js";
 import { fxRate } from "../money/fx.js";
 import type { ProviderService } from "../providers/api-client.js";
-import { providerClient } from "../fulfilment/provider-gateway.js";
-import { providerFailure } from "../fulfilment/provider-failure.js";
+import { providerClient } from "./provider-gateway.js";
+import { providerFailure } from "./provider-failure.js";
 import { NotFoundError, ValidationError } from "../shared/errors.js";
 
 export interface ImportServicesInput {

@@ -4,7 +4,7 @@ import { writeAudit } from "../audit/write-audit.js";
 import type { Deps } from "../deps.js";
 import { isUniqueViolation } from "../db/transaction.js";
 import { ConflictError, NotFoundError, ValidationError } from "../shared/errors.js";
-import { providerBalance } from "../fulfilment/provider-gateway.js";
+import { providerBalance } from "./provider-gateway.js";
 
 export interface ProviderFields {
   name?: string;

@@ -1,5 +1,6 @@
 import type { Deps } from "../deps.js";
 import { LEASE_EXPIRED } from "./record-provider-outcome.js";
+import { expireLeases } from "../orders/lifecycle/index.js";
 import { enqueue } from "../outbox/enqueue.js";
 
 /**
@@ -8,14 +9,9 @@ import { enqueue } from "../outbox/enqueue.js";
  */
 export async function expireSubmittingLeases(deps: Deps): Promise<number[]> {
   return deps.db.$transaction(async (tx) => {
-    const rows = await tx.$queryRaw<{ id: number; resubmitCount: number }[]>`
-      UPDATE "Order"
-         SET "status" = 'UNKNOWN', "failureReason" = ${LEASE_EXPIRED},
-             "providerError" = 'No answer recorded before the forwarding lease expired', "updatedAt" = now()
-       WHERE "status" = 'SUBMITTING' AND "leaseUntil" < ${deps.now()}
-      RETURNING "id", "resubmitCount"`;
+    const rows = await expireLeases(tx, deps.now(), LEASE_EXPIRED);
     for (const r of rows) {
-      await enqueue(tx, "notify-admin-order", { orderId: r.id, event: "unknown" }, { orderId: r.id, dedupeKey: `UNKNOWN:${r.id}:${r.resubmitCount}` });
+      await enqueue(tx, "notify-admin-order", { orderId: r.id, event: "unknown", attempt: r.resubmitCount }, deps.now());
     }
     return rows.map((r) => r.id);
   });

@@ -1,8 +1,8 @@
 import type { Order, Prisma } from "@prisma/client";
-import type { Db } from "../db/client.js";
+import type { Deps } from "../deps.js";
 import { transaction } from "../db/transaction.js";
 import { enqueue } from "../outbox/enqueue.js";
-import { InvalidStateError } from "../shared/errors.js";
+import { moveOrderOrThrow, type OrderEvent } from "../orders/lifecycle/index.js";
 
 /** failureReason of an order whose forwarding lease ran out before an answer was recorded. */
 export const LEASE_EXPIRED = "lease_expired";
@@ -20,52 +20,46 @@ export type ProviderOutcome =
  * SUBMITTING state can record it, so one attempt is recorded once. An answer that arrives after
  * the lease expired (the order was turned UNKNOWN meanwhile) is still the truth, so it is recorded.
  */
-export async function recordProviderOutcome(db: Db, orderId: number, outcome: ProviderOutcome): Promise<Order> {
-  return transaction(db, async (tx) => {
-    const now = new Date();
-    const data = outcomeData(outcome, now);
-    const moved = await tx.order.updateMany({
-      where: { id: orderId, OR: [{ status: "SUBMITTING" }, { status: "UNKNOWN", failureReason: LEASE_EXPIRED }] },
-      data,
-    });
-    if (moved.count !== 1) throw new InvalidStateError("Order is not being submitted", { orderId });
+export async function recordProviderOutcome(deps: Deps, orderId: number, outcome: ProviderOutcome): Promise<Order> {
+  return transaction(deps.db, async (tx) => {
+    const { event, data } = outcomeMove(outcome, deps.now());
+    const lateAnswer = { OR: [{ status: "SUBMITTING" as const }, { failureReason: LEASE_EXPIRED }] };
+    await moveOrderOrThrow(tx, orderId, { event, by: event.startsWith("send_") ? "system" : "provider", data, where: lateAnswer }, "Order is not being submitted");
     const order = await tx.order.findUniqueOrThrow({ where: { id: orderId } });
     if (outcome.kind === "not_sent" && outcome.retryAt) {
-      await enqueue(tx, "forward-order", { orderId }, { orderId, availableAt: outcome.retryAt });
+      await enqueue(tx, "forward-order", { orderId }, outcome.retryAt);
     }
     if (order.status === "FAILED" || order.status === "UNKNOWN") {
-      await enqueue(
-        tx,
-        "notify-admin-order",
-        { orderId, event: order.status === "FAILED" ? "failed" : "unknown" },
-        { orderId, dedupeKey: `${order.status}:${orderId}:${order.resubmitCount}` },
-      );
+      const event = order.status === "FAILED" ? "failed" : "unknown";
+      await enqueue(tx, "notify-admin-order", { orderId, event, attempt: order.resubmitCount }, deps.now());
     }
     return order;
   });
 }
 
-function outcomeData(outcome: ProviderOutcome, now: Date): Prisma.OrderUpdateManyMutationInput {
+function outcomeMove(outcome: ProviderOutcome, now: Date): { event: OrderEvent; data: Omit<Prisma.OrderUpdateManyMutationInput, "status"> } {
   const released = { leaseUntil: null, nextAttemptAt: null };
   switch (outcome.kind) {
     case "accepted":
       return {
-        ...released,
-        status: "IN_PROGRESS",
-        providerOrderId: outcome.providerOrderId,
-        providerStatus: "Pending",
-        providerError: null,
-        failureReason: null,
-        lastProgressAt: now,
-        stuck: false,
+        event: "provider_accepted",
+        data: {
+          ...released,
+          providerOrderId: outcome.providerOrderId,
+          providerStatus: "Pending",
+          providerError: null,
+          failureReason: null,
+          lastProgressAt: now,
+          stuck: false,
+        },
       };
     case "rejected":
-      return { ...released, status: "FAILED", failureReason: outcome.reason, providerError: outcome.error };
+      return { event: "provider_rejected", data: { ...released, failureReason: outcome.reason, providerError: outcome.error } };
     case "unknown":
-      return { ...released, status: "UNKNOWN", failureReason: "unknown", providerError: outcome.error };
+      return { event: "provider_unknown", data: { ...released, failureReason: "unknown", providerError: outcome.error } };
     case "not_sent":
       return outcome.retryAt
-        ? { status: "PENDING", leaseUntil: null, nextAttemptAt: outcome.retryAt, providerError: outcome.error }
-        : { ...released, status: "FAILED", failureReason: "provider_unreachable", providerError: outcome.error };
+        ? { event: "send_retry_later", data: { leaseUntil: null, nextAttemptAt: outcome.retryAt, providerError: outcome.error } }
+        : { event: "send_gave_up", data: { ...released, failureReason: "provider_unreachable", providerError: outcome.error } };
   }
 }

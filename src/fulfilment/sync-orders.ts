@@ -2,7 +2,7 @@ import type { Order, Provider } from "@prisma/client";
 import type { Deps } from "../deps.js";
 import { applyProviderStatus, type ProviderStatusReport } from "./apply-provider-status.js";
 import { MAX_IDS_PER_CALL, ProviderError, type OrderStatus } from "../providers/api-client.js";
-import { providerClient } from "./provider-gateway.js";
+import { providerClient } from "../catalogue/provider-gateway.js";
 import { NotFoundError, InvalidStateError } from "../shared/errors.js";
 import { runLimited } from "../shared/run-limited.js";
 import { recordProgress } from "./record-progress.js";
@@ -74,7 +74,7 @@ export async function syncProviderOrders(deps: Deps, providerId: number, options
     }
     await recordProgress(deps.db, changed.filter((c) => c.report.status === "in_progress"), now);
     const moving = changed.filter((c) => c.report.status !== "in_progress");
-    const applied = await runLimited(moving, 8, (c) => applyProviderStatus(deps.db, c.id, c.report));
+    const applied = await runLimited(moving, 8, (c) => applyProviderStatus(deps, c.id, c.report));
     for (const [j, a] of applied.entries()) {
       if (a.status === "fulfilled") report.transitions += a.value.changed ? 1 : 0;
       else deps.logger.error({ err: a.reason, orderId: moving[j]!.id }, "Could not apply a provider status");
@@ -101,7 +101,7 @@ export async function syncOrder(deps: Deps, orderId: number): Promise<Order> {
   if (!order) throw new NotFoundError("Order", orderId);
   if (!order.provider || !order.providerOrderId) throw new InvalidStateError(`Order #${orderId} is not at a provider`, { orderId });
   const status = await providerClient(deps, order.provider as Provider, order.id).status(order.providerOrderId);
-  return (await applyProviderStatus(deps.db, order.id, toReport(status))).order;
+  return (await applyProviderStatus(deps, order.id, toReport(status))).order;
 }
 
 function toReport(s: OrderStatus): ProviderStatusReport {

@@ -218,7 +218,7 @@ describe("forwarding", () => {
     const c = await place(user.id, service.id, "https://x.com/u-c");
     await drainAll();
     expect(await statusCounts([a.id, b.id, c.id])).toEqual({ "UNKNOWN:unknown": 3 });
-    await expect(cancelOrder(db, { orderId: c.id, actor: admin })).rejects.toBeInstanceOf(InvalidStateError);
+    await expect(cancelOrder(testDeps(db), { orderId: c.id, actor: admin })).rejects.toBeInstanceOf(InvalidStateError);
     const refunded = await reconcileUnknownOrder(deps, { orderId: c.id, actor: admin, decision: { kind: "not_placed_refund" } });
     expect(refunded.status).toBe("CANCELED");
     expect(refunded.refunded.toString()).toBe(refunded.charge.toString());

@@ -31,8 +31,8 @@ adminFeature.callbackQuery(ADMIN_CALLBACK, async (ctx) => {
   const by = ctx.from.username ? `@${ctx.from.username}` : ctx.from.first_name;
   try {
     if (what === "tu") {
-      if (action === "approve") await approveTopUp(ctx.deps.db, id, ctx.actor);
-      else if (action === "reject") await rejectTopUp(ctx.deps.db, id, ctx.actor);
+      if (action === "approve") await approveTopUp(ctx.deps, id, ctx.actor);
+      else if (action === "reject") await rejectTopUp(ctx.deps, id, ctx.actor);
       else return ctx.answerCallbackQuery();
       await ctx.answerCallbackQuery();
       await appendStatus(ctx, t(action === "approve" ? "admin-topup-approved" : "admin-topup-rejected", { by }));
@@ -58,11 +58,11 @@ async function orderAction(ctx: BotContext, action: string, orderId: number): Pr
   const actor = ctx.actor!;
   switch (action) {
     case "take":
-      return takeManualOrder(deps.db, orderId, actor);
+      return takeManualOrder(deps, orderId, actor);
     case "done":
-      return completeManualOrder(deps.db, orderId, actor);
+      return completeManualOrder(deps, orderId, actor);
     case "cancel":
-      return cancelOrder(deps.db, { orderId, actor, reason: "Cancelled from the admin chat" });
+      return cancelOrder(deps, { orderId, actor, reason: "Cancelled from the admin chat" });
     case "resubmit":
       return resubmitOrder(deps, { orderId, actor });
     case "notplaced":
