@@ -3,9 +3,10 @@ import { z } from "zod";
 import { cancelOrder } from "../../src/orders/cancel-order.js";
 import { completeManualOrder, createManualOrder, takeManualOrder } from "../../src/orders/manual-orders.js";
 import { customerStatus } from "../../src/orders/status-view.js";
+import { allowedActions } from "../../src/orders/lifecycle/index.js";
 import { builder } from "../builder.js";
 import { actorOf } from "../context.js";
-import { ADMIN, CustomerOrderStatusEnum, OrderSourceEnum, OrderStatusEnum, RefillStatusEnum, SortDirectionEnum } from "../enums.js";
+import { ADMIN, CustomerOrderStatusEnum, OrderActionEnum, OrderSourceEnum, toEnum, OrderStatusEnum, RefillStatusEnum, SortDirectionEnum } from "../enums.js";
 import { domainErrors } from "../errors.js";
 import { positiveId } from "../validation.js";
 import { AuditEntry } from "./audit.js";
@@ -43,6 +44,12 @@ export const Order = builder.prismaObject("Order", {
     id: t.exposeInt("id"),
     status: t.expose("status", { type: OrderStatusEnum }),
     customerStatus: t.field({ type: CustomerOrderStatusEnum, resolve: (o) => customerStatus(o.status) }),
+    allowedActions: t.field({
+      type: [OrderActionEnum],
+      description: "What an admin may do with this order now (the dashboard's ⋮ menu and the admin chat's buttons show exactly these).",
+      select: { status: true, isManual: true, service: { select: { cancel: true, refill: true } } },
+      resolve: (o) => allowedActions(o, "admin").map(toEnum),
+    }),
     source: t.expose("source", { type: OrderSourceEnum }),
     link: t.exposeString("link"),
     quantity: t.exposeInt("quantity"),

@@ -6,13 +6,13 @@ import { applyProviderStatus } from "../../src/fulfilment/apply-provider-status.
 import { cancelOrder } from "../../src/orders/cancel-order.js";
 import { placeOrder } from "../../src/orders/place-order.js";
 import { recordProviderOutcome } from "../../src/fulfilment/record-provider-outcome.js";
-import { SYSTEM } from "../../src/audit/actor.js";
 import { InvalidStateError } from "../../src/shared/errors.js";
 import { buildService, buildUser } from "../support/factories.js";
 import { expectLedgerInvariants } from "../support/ledger-invariants.js";
 import { realServer, useTestDb } from "../support/test-db.js";
 
 const { prisma: db } = await useTestDb(20);
+const ADMIN = { label: "telegram:1", isAdmin: true };
 
 /** An order charged 5.00 for 1000 units, accepted by a provider (IN_PROGRESS). */
 async function orderAtProvider(database: Db = db, price = "5", quantity = 1000) {
@@ -154,10 +154,10 @@ describe("cancelOrder", () => {
     expect((await db.account.findUniqueOrThrow({ where: { id: user.account.id } })).balance.toString()).toBe("100");
 
     const atProvider = await orderAtProvider();
-    await expect(cancelOrder(testDeps(db), { orderId: atProvider.order.id, actor: SYSTEM })).rejects.toBeInstanceOf(InvalidStateError);
+    await expect(cancelOrder(testDeps(db), { orderId: atProvider.order.id, actor: ADMIN })).rejects.toBeInstanceOf(InvalidStateError);
     const { order: unknown } = await placeOrder(db, { userId: user.id, serviceId: service.id, link: "https://x.com/a", quantity: 1000 });
     await db.order.update({ where: { id: unknown.id }, data: { status: "UNKNOWN" } });
-    await expect(cancelOrder(testDeps(db), { orderId: unknown.id, actor: SYSTEM })).rejects.toBeInstanceOf(InvalidStateError);
+    await expect(cancelOrder(testDeps(db), { orderId: unknown.id, actor: ADMIN })).rejects.toBeInstanceOf(InvalidStateError);
     await expectLedgerInvariants(db, [user.account.id, atProvider.user.account.id]);
   });
 
@@ -165,7 +165,7 @@ describe("cancelOrder", () => {
     const user = await buildUser(db, { balance: "100" });
     const service = await buildService(db, { price: "5" });
     const { order } = await placeOrder(db, { userId: user.id, serviceId: service.id, link: "https://x.com/a", quantity: 1000 });
-    const results = await Promise.allSettled(Array.from({ length: 20 }, () => cancelOrder(testDeps(db), { orderId: order.id, actor: SYSTEM })));
+    const results = await Promise.allSettled(Array.from({ length: 20 }, () => cancelOrder(testDeps(db), { orderId: order.id, actor: ADMIN })));
     expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
     expect(await refunds(order.id)).toHaveLength(1);
     await expectLedgerInvariants(db, [user.account.id]);
