@@ -5,6 +5,7 @@ import { cancelOrder } from "../../orders/cancel-order.js";
 import { completeManualOrder, takeManualOrder } from "../../orders/manual-orders.js";
 import { reconcileUnknownOrder } from "../../fulfilment/reconcile-unknown.js";
 import { resubmitOrder } from "../../fulfilment/resubmit-orders.js";
+import { syncOrder } from "../../fulfilment/sync-orders.js";
 import { DomainError } from "../../shared/errors.js";
 import { approveTopUp, rejectTopUp } from "../../topups/decide-topup.js";
 import type { BotContext } from "../context.js";
@@ -69,6 +70,8 @@ async function orderAction(ctx: BotContext, action: string, orderId: number): Pr
       return reconcileUnknownOrder(deps, { orderId, actor, decision: { kind: "not_placed" } });
     case "notplacedrefund":
       return reconcileUnknownOrder(deps, { orderId, actor, decision: { kind: "not_placed_refund" } });
+    case "sync":
+      return syncOrder(deps, orderId);
     default:
       throw new Error(`Unknown admin order action ${action}`);
   }
