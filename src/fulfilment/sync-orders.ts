@@ -1,6 +1,6 @@
 import type { Order, Provider } from "@prisma/client";
 import type { Deps } from "../deps.js";
-import { applyProviderStatus, type ProviderStatusReport } from "./apply-provider-status.js";
+import { applyProviderStatus, interpretReport, type ProviderStatusReport } from "./apply-provider-status.js";
 import { MAX_IDS_PER_CALL, ProviderError, type OrderStatus } from "../providers/api-client.js";
 import { providerClient } from "../catalogue/provider-gateway.js";
 import { NotFoundError, InvalidStateError } from "../shared/errors.js";
@@ -34,7 +34,7 @@ export async function syncProviderOrders(deps: Deps, providerId: number, options
   const report: ProviderSyncReport = { providerId, checked: 0, calls: 0, transitions: 0, perIdErrors: 0, failedCalls: 0 };
   const orders = await deps.db.order.findMany({
     where: { providerId, status: "IN_PROGRESS", providerOrderId: { not: null } },
-    select: { id: true, providerOrderId: true, status: true, remains: true, startCount: true, providerStatus: true, providerCharge: true },
+    select: { id: true, providerOrderId: true, status: true, quantity: true, remains: true, startCount: true, providerStatus: true, providerCharge: true },
     orderBy: [{ lastStatusCheck: { sort: "asc", nulls: "first" } }, { id: "asc" }],
   });
   const client = providerClient(deps, provider);
@@ -62,7 +62,7 @@ export async function syncProviderOrders(deps: Deps, providerId: number, options
         errors.push({ id: order.id, error: reply?.error ?? "missing from the provider's reply" });
         continue;
       }
-      const r = toReport(reply);
+      const r = interpretReport(toReport(reply), order.quantity);
       if (isNoChange(order, r)) unchanged.push(order.id);
       else changed.push({ id: order.id, report: r });
     }

@@ -115,6 +115,20 @@ describe("applyProviderStatus", () => {
     await expectLedgerInvariants(db, [user.account.id]);
   });
 
+  it("remains above the quantity is read as nothing delivered: CANCELED with one full refund, never 'partial'", async () => {
+    const { user, order } = await orderAtProvider();
+    const running = await applyProviderStatus(testDeps(db), order.id, { status: "in_progress", raw: "In progress", remains: 1500 });
+    expect(running.order).toMatchObject({ status: "IN_PROGRESS", remains: 1000 });
+    expect(running.order.providerError).toContain("remains 1500 above the quantity 1000");
+    const r = await applyProviderStatus(testDeps(db), order.id, { status: "partial", raw: "Partial", remains: 1500 });
+    expect(r).toMatchObject({ changed: true, order: { status: "CANCELED", remains: 1000 } });
+    expect(r.order.refunded.toString()).toBe("5");
+    expect((await applyProviderStatus(testDeps(db), order.id, { status: "partial", raw: "Partial", remains: 1500 })).changed).toBe(false);
+    expect((await refunds(order.id)).map((x) => x.amount.toString())).toEqual(["5"]);
+    expect(await db.outbox.count({ where: { orderId: order.id, kind: "notify-delivery" } })).toBe(1);
+    await expectLedgerInvariants(db, [user.account.id]);
+  });
+
   it("Partial with remains 0, unknown or over-delivered refunds nothing", async () => {
     for (const remains of [0, null, -40]) {
       const { user, order } = await orderAtProvider();
