@@ -1,6 +1,6 @@
 import type { Db } from "../db/client.js";
 import { providerHasStarted } from "../estimates/started.js";
-import type { ProviderStatusReport } from "../orders/apply-provider-status.js";
+import type { ProviderStatusReport } from "./apply-provider-status.js";
 
 /**
  * Orders that moved at the provider without changing status (start count, remains, status text)
