@@ -5,47 +5,7 @@ import { actorOf } from "../context.js";
 import { ADMIN, LinkKindEnum, PriceUnitEnum, ServiceModeEnum } from "../enums.js";
 import { domainErrors } from "../errors.js";
 import { positiveId } from "../validation.js";
-import { ALL_PROVIDERS, MIN_ORDERS_FOR_ESTIMATE, toEstimateView } from "../../src/estimates/delivery-estimate.js";
-
-interface EstimateRow {
-  providerId: number;
-  orders: number;
-  startP50Sec: number | null;
-  startP90Sec: number | null;
-  completeP50Sec: number | null;
-  completeP90Sec: number | null;
-}
-
-type EstimateNode = EstimateRow & { byProvider?: EstimateRow[] };
-const DeliveryEstimate = builder.objectRef<EstimateNode>("DeliveryEstimate");
-DeliveryEstimate.implement({
-  description: `Time to start and to complete over the completed orders of the last 30 days. The figures are null with fewer than ${MIN_ORDERS_FOR_ESTIMATE} orders ("not enough data").`,
-  fields: (t) => {
-    const seconds = (key: "startP50Sec" | "startP90Sec" | "completeP50Sec" | "completeP90Sec", description: string) =>
-      t.int({ nullable: true, description, resolve: (r) => toEstimateView(r).figures?.[key] ?? null });
-    return {
-      providerId: t.int({ nullable: true, description: "The provider these orders ran at; null for all providers of the service together.", resolve: (r) => (r.providerId === ALL_PROVIDERS ? null : r.providerId) }),
-      orders: t.exposeInt("orders", { description: "Completed orders in the window." }),
-      enoughData: t.boolean({ resolve: (r) => toEstimateView(r).figures !== null }),
-      startMedianSeconds: seconds("startP50Sec", "Median time from placement to the provider starting."),
-      startP90Seconds: seconds("startP90Sec", "90th percentile of the time to start."),
-      completeMedianSeconds: seconds("completeP50Sec", "Median time from placement to completion."),
-      completeP90Seconds: seconds("completeP90Sec", "90th percentile of the time to complete."),
-      byProvider: t.field({ type: [DeliveryEstimate], nullable: true, description: "The same figures per provider behind the service.", resolve: (r) => r.byProvider ?? null }),
-    };
-  },
-});
-
-export const Category = builder.prismaObject("Category", {
-  fields: (t) => ({
-    id: t.exposeInt("id"),
-    nameBn: t.exposeString("nameBn"),
-    nameEn: t.exposeString("nameEn"),
-    sortOrder: t.exposeInt("sortOrder"),
-    active: t.exposeBoolean("active"),
-    services: t.relation("services", { query: { orderBy: { id: "asc" } } }),
-  }),
-});
+import { DeliveryEstimate, estimateNode } from "./delivery-estimate.js";
 
 /** The admin's view of a service: cost, provider mapping and all flags. */
 export const Service = builder.prismaObject("Service", {
@@ -76,11 +36,7 @@ export const Service = builder.prismaObject("Service", {
     deliveryEstimate: t.field({
       type: DeliveryEstimate,
       select: { estimates: true },
-      resolve: (s) => {
-        const all = s.estimates.find((e) => e.providerId === ALL_PROVIDERS);
-        const empty = { providerId: ALL_PROVIDERS, orders: 0, startP50Sec: null, startP90Sec: null, completeP50Sec: null, completeP90Sec: null };
-        return { ...(all ?? empty), byProvider: s.estimates.filter((e) => e.providerId !== ALL_PROVIDERS) };
-      },
+      resolve: (s) => estimateNode(s.estimates, true),
     }),
     category: t.relation("category"),
     provider: t.relation("provider", { nullable: true }),

@@ -15,6 +15,8 @@ import { actorOf, viewerId } from "../context.js";
 import { API_READER, CustomerOrderStatusEnum, OrderActionEnum, toEnum, LinkKindEnum, PriceUnitEnum, RESELLER, RefillStatusEnum, RoleEnum } from "../enums.js";
 import { domainErrors } from "../errors.js";
 import { positiveId } from "../validation.js";
+import { ALL_PROVIDERS } from "../../src/estimates/delivery-estimate.js";
+import { DeliveryEstimate, estimateNode } from "./delivery-estimate.js";
 
 export const PublicService = builder.prismaObject("Service", {
   variant: "PublicService",
@@ -34,6 +36,7 @@ export const PublicService = builder.prismaObject("Service", {
     max: t.exposeInt("max"),
     refill: t.exposeBoolean("refill"),
     cancel: t.exposeBoolean("cancel"),
+    deliveryEstimate: t.field({ type: DeliveryEstimate, select: { estimates: { where: { providerId: ALL_PROVIDERS } } }, resolve: (s) => estimateNode(s.estimates, false) }),
   }),
 });
 
