@@ -67,6 +67,19 @@ estimate-min-range = { $from }–{ $to } মিনিট
 estimate-h-range = { $from }–{ $to } ঘণ্টা
 estimate-d-range = { $from }–{ $to } দিন
 
+## দেরি হওয়া অর্ডার
+stuck-customer-pending-too-long = ⏳ অর্ডার #{ $id } ({ $service }) আমাদের সাপ্লায়ারের কাছে পৌঁছাতে স্বাভাবিকের চেয়ে বেশি সময় নিচ্ছে। আমরা দেখছি; আপনার টাকা নিরাপদ।
+stuck-customer-unknown = ⏳ অর্ডার #{ $id } ({ $service }): সাপ্লায়ার অর্ডারটি পেয়েছে কি না আমরা যাচাই করছি। আপনার টাকা নিরাপদ।
+stuck-customer-no-progress = ⏳ অর্ডার #{ $id } ({ $service }) কিছুক্ষণ ধরে সাপ্লায়ারের কাছে এগোচ্ছে না। ব্যস্ত সময়ে এমন হয়; আমরা নজর রাখছি।
+btn-stuck-wait = ⏳ অপেক্ষা করব
+btn-stuck-cancel = ✖️ বাতিল করে টাকা ফেরত
+btn-stuck-ticket = 🎫 টিকিট খুলুন
+stuck-wait-ok = 👍 আমরা নজর রাখছি, কাজ শেষ হলে মেসেজ পাবেন।
+stuck-cancel-done = ✅ অর্ডার #{ $id } বাতিল হয়েছে। { $refund } আপনার ব্যালেন্সে ফেরত এসেছে।
+stuck-cancel-requested = ⏳ অর্ডার #{ $id } বাতিল করতে সাপ্লায়ারকে বলা হয়েছে। তারা নিশ্চিত করলেই টাকা ফেরত আসবে।
+stuck-cancel-refused = ❌ অর্ডার #{ $id } আর বাতিল করা যাবে না: এটি এখন { $status }।
+stuck-cancel-checking = ❌ সাপ্লায়ারের কাছে অর্ডার #{ $id } আছে কি না আমরা এখনও যাচাই করছি; তা পরিষ্কার হলে বাতিল করা যাবে। দরকার হলে টিকিট খুলুন।
+
 ## অর্ডার
 order-start = 🛒 { $service }
 order-ask-link = লিংক পাঠান ({ $platform }), https:// দিয়ে শুরু।

@@ -70,6 +70,19 @@ estimate-min-range = { $from }–{ $to } min
 estimate-h-range = { $from }–{ $to } h
 estimate-d-range = { $from }–{ $to } days
 
+## Late orders (stuck detection)
+stuck-customer-pending-too-long = ⏳ Order #{ $id } ({ $service }) is taking longer than usual to reach our supplier. We are on it; your money is safe.
+stuck-customer-unknown = ⏳ Order #{ $id } ({ $service }): we are checking with our supplier whether they received it. Your money is safe.
+stuck-customer-no-progress = ⏳ Order #{ $id } ({ $service }) has not moved for a while at our supplier. This happens at busy times; we are watching it.
+btn-stuck-wait = ⏳ Wait
+btn-stuck-cancel = ✖️ Cancel and refund
+btn-stuck-ticket = 🎫 Open a ticket
+stuck-wait-ok = 👍 We keep watching it and will message you when it is done.
+stuck-cancel-done = ✅ Order #{ $id } canceled. { $refund } is back in your balance.
+stuck-cancel-requested = ⏳ We asked our supplier to cancel order #{ $id }. The money comes back as soon as they confirm.
+stuck-cancel-refused = ❌ Order #{ $id } can no longer be cancelled: it is { $status }.
+stuck-cancel-checking = ❌ We are still checking whether our supplier has order #{ $id }; it can be cancelled once that is clear. Open a ticket if you need help.
+
 ## Ordering
 order-start = 🛒 { $service }
 order-ask-link = Send the link ({ $platform }), starting with https://

@@ -16,6 +16,7 @@ import { groupFeature } from "./features/group.js";
 import { languageFeature } from "./features/language.js";
 import { orderConfirmFeature } from "./features/order-confirm.js";
 import { ordersFeature } from "./features/orders.js";
+import { stuckActionsFeature } from "./features/stuck-actions.js";
 import { startFeature } from "./features/start.js";
 import { supportFeature } from "./features/support.js";
 import { loadI18n, type I18n } from "./i18n.js";
@@ -87,7 +88,7 @@ export async function createBot(deps: Deps, options: CreateBotOptions = {}): Pro
   privateChat.use(conversations<BaseContext, ConvContext>({ storage: conversationStorage(deps.db, options.conversationVersion ?? CONVERSATION_VERSION) }));
   privateChat.use(escapeFeature);
   privateChat.use(conversationsComposer(deps, i18n));
-  privateChat.use(startFeature, languageFeature, catalogueFeature, orderConfirmFeature, ordersFeature, balanceFeature, supportFeature, apiKeyFeature);
+  privateChat.use(startFeature, languageFeature, catalogueFeature, orderConfirmFeature, ordersFeature, stuckActionsFeature, balanceFeature, supportFeature, apiKeyFeature);
   privateChat.use(fallbackFeature);
   return bot;
 }

@@ -9,6 +9,8 @@ export interface OutboxPayloads {
   /** `attempt` (the order's resubmitCount) lets each failure after a resubmit be announced again. */
   "notify-admin-order": { orderId: number; event: "manual_new" | "failed" | "unknown" | "stuck"; reason?: string; attempt?: number };
   "notify-customer-topup": { topUpId: number };
+  /** An auto order the customer waits on was flagged stuck: one message per order per stage (the stuck reason). */
+  "notify-customer-stuck": { orderId: number; stage: string };
   /** An admin's answer to a ticket (from the admin chat or the dashboard), for the customer. */
   "notify-customer-ticket": { ticketMessageId: number };
   /** A provider's balance fell below its lowBalanceAlert (once per drop), or came back above it. `after` is the last balance check before. */
@@ -43,6 +45,8 @@ export const OUTBOX_KINDS: { [K in OutboxKind]: KindSpec<K> } = {
     },
   },
   "notify-customer-topup": { dedupeKey: (p) => `topup-decided:${p.topUpId}` },
+  // Also written in batch by detectStuckOrders, with this same key.
+  "notify-customer-stuck": { orderId: (p) => p.orderId, dedupeKey: (p) => `stuck-customer:${p.orderId}:${p.stage}` },
   "notify-customer-ticket": { dedupeKey: (p) => `ticket-msg:${p.ticketMessageId}` },
   "notify-admin-provider": { dedupeKey: (p) => `provider-balance:${p.providerId}:after:${p.after}:${p.event}` },
 };

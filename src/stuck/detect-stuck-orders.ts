@@ -12,6 +12,9 @@ export interface StuckCheck {
   stuckNow: number;
 }
 
+/** Stuck reasons a customer waiting on an auto order is told about (the others are the shop's own work). */
+export const CUSTOMER_STAGES = ["pending_too_long", "unknown", "no_progress"] as const;
+
 const minutesAgo = (now: Date, minutes: number) => new Date(now.getTime() - minutes * 60_000);
 
 /**
@@ -59,12 +62,20 @@ export async function detectStuckOrders(deps: Deps): Promise<StuckCheck> {
        flagged AS (
          UPDATE "Order" o SET "stuck" = true, "stuckReason" = c.reason, "stuckAt" = $4
            FROM c WHERE o."id" = c."id" AND NOT o."stuck"
-         RETURNING o."id", o."stuckReason"),
+         RETURNING o."id", o."stuckReason", o."isManual", o."source"),
        alerts AS (
          INSERT INTO "Outbox" ("kind", "payload", "orderId", "dedupeKey", "availableAt", "createdAt")
          SELECT 'notify-admin-order', jsonb_build_object('orderId', "id", 'event', 'stuck', 'reason', "stuckReason"),
                 "id", 'stuck:' || "id" || ':' || (extract(epoch from $4::timestamp) * 1000)::bigint, $4, $4
            FROM flagged
+         ON CONFLICT ("dedupeKey") DO NOTHING),
+       customers AS (
+         -- The customer of an auto order placed in the bot is told once per stage (reason), in plain words.
+         INSERT INTO "Outbox" ("kind", "payload", "orderId", "dedupeKey", "availableAt", "createdAt")
+         SELECT 'notify-customer-stuck', jsonb_build_object('orderId', "id", 'stage', "stuckReason"),
+                "id", 'stuck-customer:' || "id" || ':' || "stuckReason", $4, $4
+           FROM flagged
+          WHERE NOT "isManual" AND "source" = 'BOT' AND "stuckReason" IN (${CUSTOMER_STAGES.map((r) => `'${r}'`).join(", ")})
          ON CONFLICT ("dedupeKey") DO NOTHING)
        SELECT count(*) AS flagged FROM flagged`,
       ...params,

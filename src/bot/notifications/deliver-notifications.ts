@@ -8,6 +8,7 @@ import { NoRecipientError } from "./no-recipient.js";
 import { sendAdminProvider } from "./send-admin-provider.js";
 import { sendAdminOrder } from "./send-admin-order.js";
 import { sendAdminTopUp } from "./send-admin-topup.js";
+import { sendCustomerStuck } from "./send-customer-stuck.js";
 import { sendCustomerTicket } from "./send-customer-ticket.js";
 import { sendCustomerTopUp } from "./send-customer-topup.js";
 import { sendDelivery } from "./send-delivery.js";
@@ -16,6 +17,7 @@ type Sender<K extends NotifyKind> = (deps: Deps, api: Api, i18n: I18n, payload: 
 
 const SENDERS: { [K in NotifyKind]: Sender<K> } = {
   "notify-delivery": sendDelivery,
+  "notify-customer-stuck": sendCustomerStuck,
   "notify-admin-topup": sendAdminTopUp,
   "notify-admin-order": sendAdminOrder,
   "notify-customer-topup": sendCustomerTopUp,
