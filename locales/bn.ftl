@@ -124,6 +124,21 @@ mass-try-again = ঠিক করা তালিকাটি আবার প�
 ## আমার অর্ডার
 orders-title = 📋 আপনার অর্ডার (পৃষ্ঠা { $page } / { $pages })
 orders-empty = আপনার এখনো কোনো অর্ডার নেই।
+orders-none-with-status = এই অবস্থার কোনো অর্ডার নেই।
+orders-all = 📋 সব
+order-card =
+    🧾 অর্ডার #{ $id } · { $service }
+    { $status }
+    পরিমাণ: { $quantity } · { $charge }
+    শুরুর সংখ্যা: { $start }
+    ডেলিভারি হয়েছে: { $delivered } · বাকি: { $remains }
+order-card-refill-PENDING = ♻️ রিফিল চাওয়া হয়েছে, সাপ্লায়ারের অপেক্ষায়।
+order-card-refill-IN_PROGRESS = ♻️ রিফিল চলছে।
+order-card-refill-COMPLETED = ♻️ শেষ রিফিল সম্পন্ন হয়েছে।
+order-card-refill-REJECTED = ♻️ সাপ্লায়ার রিফিল নেয়নি: { $reason }
+order-card-refill-ERROR = ♻️ সাপ্লায়ারের কাছে রিফিল ব্যর্থ হয়েছে: { $reason }
+btn-refill = ♻️ রিফিল
+refill-requested = ♻️ রিফিল চাওয়া হয়েছে।
 orders-line =
     #{ $id } · { $service }
     { $quantity } · { $charge } · { $status } · { $date }

@@ -127,6 +127,21 @@ mass-try-again = Send the corrected list, or use the menu to stop.
 ## My orders
 orders-title = 📋 Your orders (page { $page } of { $pages })
 orders-empty = You have no orders yet.
+orders-none-with-status = No orders with this status.
+orders-all = 📋 All
+order-card =
+    🧾 Order #{ $id } · { $service }
+    { $status }
+    Quantity: { $quantity } · { $charge }
+    Start count: { $start }
+    Delivered: { $delivered } · Remains: { $remains }
+order-card-refill-PENDING = ♻️ Refill requested, waiting for the supplier.
+order-card-refill-IN_PROGRESS = ♻️ Refill in progress.
+order-card-refill-COMPLETED = ♻️ Last refill completed.
+order-card-refill-REJECTED = ♻️ The supplier refused the refill: { $reason }
+order-card-refill-ERROR = ♻️ The refill failed at the supplier: { $reason }
+btn-refill = ♻️ Refill
+refill-requested = ♻️ Refill requested.
 orders-line =
     #{ $id } · { $service }
     { $quantity } · { $charge } · { $status } · { $date }

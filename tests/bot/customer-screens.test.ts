@@ -45,7 +45,7 @@ describe("customer screens", () => {
     expect(page1).toContain(`#${ids[11]}`);
     expect(page1).not.toMatch(/FAILED|UNKNOWN|Failed|Unknown/);
     expect(page1.match(/Pending/g)?.length).toBe(10);
-    await bot.handleUpdate(callbackUpdate(from, buttonData(telegram, from.id, /^op:1$/)));
+    await bot.handleUpdate(callbackUpdate(from, buttonData(telegram, from.id, /^op:1:$/)));
     expect(telegram.texts(from.id).at(-1)).toContain(`#${ids[0]}`);
   });
 
