@@ -26,3 +26,14 @@ function stringArgs(details: Record<string, unknown>): Record<string, string> {
   return out;
 }
 
+
+/** Runs a check: null when it passes, the refusal in the user's language when it throws a domain error. */
+export async function refusal(i18n: I18n, locale: Language, check: () => Promise<unknown>): Promise<string | null> {
+  try {
+    await check();
+    return null;
+  } catch (error) {
+    if (error instanceof DomainError) return errorText(i18n, locale, error);
+    throw error;
+  }
+}

@@ -25,7 +25,3 @@ export function proRataRefund(charge: Decimal, remains: number, quantity: number
   if (quantity <= 0 || r === 0) return new Decimal(0);
   return charge.mul(r).div(quantity).toDecimalPlaces(MONEY_DP, Decimal.ROUND_DOWN);
 }
-
-export function formatMoney(value: Prisma.Decimal.Value, dp = 2): string {
-  return new Decimal(value).toFixed(dp);
-}

@@ -72,6 +72,8 @@ export async function applyProviderStatus(db: Db, orderId: number, report: Provi
       }
     } else if (changed && report.status === "canceled") {
       await enqueue(tx, "notify-admin-order", { orderId, event: "failed" }, { orderId, dedupeKey: `FAILED:${orderId}:${order.resubmitCount}` });
+      // The customer sees the order go back to pending: they are told why and what happens next.
+      await enqueue(tx, "notify-delivery", { orderId, event: "provider_canceled" }, { orderId, dedupeKey: `provider-canceled:${orderId}:${order.resubmitCount}` });
     }
     // The customer is told once when the order reaches a final state (sent, and retried, by a job).
     if (changed && report.status !== "canceled") {

@@ -14,7 +14,7 @@ export type CustomerCancel = { kind: "canceled"; order: Order } | { kind: "cance
  * confirms). Otherwise an InvalidStateError whose `reason` is `awaiting_admin` (whether the
  * provider has it is not known yet) or `cannot_cancel`.
  */
-export async function customerCancel(deps: Deps, input: { orderId: number; actor: Actor; ownerUserId: number }): Promise<CustomerCancel> {
+export async function customerCancel(deps: Deps, input: { orderId: number; actor: Actor; ownerUserId: number; announced?: boolean }): Promise<CustomerCancel> {
   const order = await loadProviderOrder(deps.db, input.orderId, input.ownerUserId);
   if (order.status === "PENDING" || order.status === "FAILED") {
     return { kind: "canceled", order: await cancelOrder(deps.db, { ...input, reason: `${input.actor.label}: customer asked to cancel` }) };

@@ -1,7 +1,8 @@
 /** Work items handed off through the outbox, by kind, with their payloads. */
 export interface OutboxPayloads {
   "forward-order": { orderId: number };
-  "notify-delivery": { orderId: number };
+  /** The customer's message about their order: finished, or (event) sent back by the provider. */
+  "notify-delivery": { orderId: number; event?: "provider_canceled" };
   "notify-admin-topup": { topUpId: number };
   "notify-admin-order": { orderId: number; event: "manual_new" | "failed" | "unknown" | "stuck"; reason?: string };
   "notify-customer-topup": { topUpId: number };

@@ -5,6 +5,7 @@ import { enqueue } from "../outbox/enqueue.js";
 import { ConflictError, ValidationError } from "../shared/errors.js";
 import { requireActiveCustomer } from "../users/require-active-customer.js";
 import { parseAmount } from "./parse-amount.js";
+import { normaliseSenderNumber } from "./sender-number.js";
 
 export const TOPUP_METHODS: readonly TopUpMethod[] = ["BKASH", "NAGAD", "ROCKET"];
 
@@ -31,11 +32,12 @@ export async function requestTopUp(db: Db, input: RequestTopUpInput): Promise<To
   if (!TOPUP_METHODS.includes(input.method)) throw new ValidationError("method", "method_invalid", "Unknown payment method");
   const amount = parseAmount(input.amount, input.limits.min, input.limits.max);
   const trxId = normaliseTrxId(input.trxId);
+  const senderNumber = input.senderNumber === undefined ? null : normaliseSenderNumber(input.senderNumber);
   const { accountId } = await requireActiveCustomer(db, input.userId);
   try {
     return await transaction(db, async (tx) => {
       const topUp = await tx.topUp.create({
-        data: { userId: input.userId, accountId, method: input.method, amount, trxId, senderNumber: input.senderNumber ?? null },
+        data: { userId: input.userId, accountId, method: input.method, amount, trxId, senderNumber },
       });
       await enqueue(tx, "notify-admin-topup", { topUpId: topUp.id }, { dedupeKey: `topup:${topUp.id}` });
       return topUp;

@@ -33,7 +33,7 @@ export function massOrderConversation(deps: Deps, i18n: I18n) {
         }
       });
       if (result.ok) {
-        await answer.reply(t("mass-placed", { count: String(result.count), ids: result.ids.map((id) => `#${id}`).join(", "), total: money(result.total, deps.config.SHOP_CURRENCY) }));
+        await answer.reply(t("mass-placed", { count: String(result.count), ids: result.ids.map((id) => `#${id}`).join(", "), total: money(locale, result.total, deps.config.SHOP_CURRENCY) }));
         return;
       }
       await answer.reply(`${result.message}\n\n${t("mass-try-again")}`);

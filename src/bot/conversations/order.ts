@@ -89,11 +89,11 @@ export function orderConversation(deps: Deps, i18n: I18n) {
         service: service.name,
         link: link || "—",
         quantity: String(quantity),
-        price: money(summary.charge, cur),
-        balance: money(summary.balance, cur),
+        price: money(locale, summary.charge, cur),
+        balance: money(locale, summary.balance, cur),
       }),
     ];
-    if (!enough) lines.push(t("order-low-balance", { balance: money(summary.balance, cur), price: money(summary.charge, cur) }));
+    if (!enough) lines.push(t("order-low-balance", { balance: money(locale, summary.balance, cur), price: money(locale, summary.charge, cur) }));
     const buttons = new InlineKeyboard().text(t("btn-confirm"), `oc:${summary.key}:${summary.charge}`).text(t("btn-cancel"), `ox:${summary.key}`);
     await ctx.reply(lines.join("\n\n"), { reply_markup: buttons, link_preview_options: { is_disabled: true } });
   };

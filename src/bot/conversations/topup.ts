@@ -3,9 +3,11 @@ import { InlineKeyboard } from "grammy";
 import type { Deps } from "../../deps.js";
 import { parseAmount } from "../../topups/parse-amount.js";
 import { normaliseTrxId, requestTopUp } from "../../topups/request-topup.js";
+import { normaliseSenderNumber } from "../../topups/sender-number.js";
+import { requireActiveCustomer } from "../../users/require-active-customer.js";
 import { DomainError } from "../../shared/errors.js";
 import type { BotConversation, ConvContext } from "../context.js";
-import { errorText } from "../errors.js";
+import { errorText, refusal } from "../errors.js";
 import { money } from "../format.js";
 import type { I18n } from "../i18n.js";
 import { deliverNow } from "../notifications/deliver-now.js";
@@ -16,17 +18,23 @@ export function shopNumber(deps: Deps, method: TopUpMethod): string {
   return method === "BKASH" ? c.BKASH_NUMBER : method === "NAGAD" ? c.NAGAD_NUMBER : c.ROCKET_NUMBER;
 }
 
-/** Method → the shop's number → amount → TrxID → recorded for an admin to approve. */
+/** Method → the shop's number → amount → the customer's number → TrxID → recorded for an admin to approve. */
 export function topUpConversation(deps: Deps, i18n: I18n) {
   return async function topup(conversation: BotConversation, ctx: ConvContext, locale: Language): Promise<void> {
     const t = i18n.translator(locale);
     const { TOPUP_MIN: min, TOPUP_MAX: max, SHOP_CURRENCY: cur } = deps.config;
+    // A blocked account is told at once, not after typing the amount, number and TrxID.
+    const refused = await conversation.external((outside) => refusal(i18n, locale, () => requireActiveCustomer(deps.db, outside.user!.id)));
+    if (refused !== null) {
+      await ctx.reply(refused);
+      return;
+    }
     const methods = new InlineKeyboard()
       .text(t("method-BKASH"), "tm:BKASH").text(t("method-NAGAD"), "tm:NAGAD").text(t("method-ROCKET"), "tm:ROCKET");
     await ctx.reply(t("topup-choose-method"), { reply_markup: methods });
     const { match } = await waitChoice(conversation, /^tm:(BKASH|NAGAD|ROCKET)$/, t("hint-use-buttons"));
     const method = match[1] as TopUpMethod;
-    await ctx.reply(t("topup-send-money", { method: t(`method-${method}`), number: shopNumber(deps, method), min: money(min, cur), max: money(max, cur) }));
+    await ctx.reply(t("topup-send-money", { method: t(`method-${method}`), number: shopNumber(deps, method), min: money(locale, min, cur), max: money(locale, max, cur) }));
     await ctx.reply(t("topup-ask-amount"));
 
     let amount = "";
@@ -34,6 +42,18 @@ export function topUpConversation(deps: Deps, i18n: I18n) {
       const { ctx: answer, text } = await waitText(conversation, t("hint-send-text"));
       try {
         amount = parseAmount(text, min, max).toString();
+        break;
+      } catch (error) {
+        if (!(error instanceof DomainError)) throw error;
+        await answer.reply(errorText(i18n, locale, error));
+      }
+    }
+    await ctx.reply(t("topup-ask-sender", { method: t(`method-${method}`) }));
+    let sender = "";
+    for (;;) {
+      const { ctx: answer, text } = await waitText(conversation, t("hint-send-text"));
+      try {
+        sender = normaliseSenderNumber(text);
         break;
       } catch (error) {
         if (!(error instanceof DomainError)) throw error;
@@ -53,19 +73,21 @@ export function topUpConversation(deps: Deps, i18n: I18n) {
       }
       const result = await conversation.external(async (outside) => {
         try {
-          const topUp = await requestTopUp(deps.db, { userId: outside.user!.id, method, amount, trxId: text, limits: { min, max } });
+          const topUp = await requestTopUp(deps.db, { userId: outside.user!.id, method, amount, trxId: text, senderNumber: sender, limits: { min, max } });
           await deliverNow(deps, outside.api, i18n, { topUpIds: [topUp.id] });
           return { ok: true as const, id: topUp.id, trxId: topUp.trxId };
         } catch (error) {
-          if (error instanceof DomainError) return { ok: false as const, message: errorText(i18n, locale, error) };
-          throw error;
+          if (!(error instanceof DomainError)) throw error;
+          // Only a TrxID problem is worth another TrxID; anything else (blocked meanwhile) ends here.
+          return { ok: false as const, retry: error.code.startsWith("trxid_"), message: errorText(i18n, locale, error) };
         }
       });
       if (result.ok) {
-        await answer.reply(t("topup-waiting", { id: String(result.id), amount: money(amount, cur), method: t(`method-${method}`), trxId: result.trxId }));
+        await answer.reply(t("topup-waiting", { id: result.id, amount: money(locale, amount, cur), method: t(`method-${method}`), trxId: result.trxId, sender }));
         return;
       }
       await answer.reply(result.message);
+      if (!result.retry) return;
     }
   };
 }

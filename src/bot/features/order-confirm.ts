@@ -34,7 +34,7 @@ orderConfirmFeature.callbackQuery(/^oc:([A-Za-z0-9_-]{8,32}):(\d+\.\d{4})$/, asy
     if (now.charge.toFixed(4) !== pending.charge) {
       delete ctx.session.pending[key];
       await ctx.answerCallbackQuery();
-      await ctx.editMessageText(ctx.t("order-price-changed", { price: money(now.charge, ctx.deps.config.SHOP_CURRENCY) }));
+      await ctx.editMessageText(ctx.t("order-price-changed", { price: money(ctx.locale, now.charge, ctx.deps.config.SHOP_CURRENCY) }));
       return;
     }
     const { order, created } = await placeOrder(ctx.deps.db, {
@@ -48,7 +48,7 @@ orderConfirmFeature.callbackQuery(/^oc:([A-Za-z0-9_-]{8,32}):(\d+\.\d{4})$/, asy
     ctx.session.pending[key] = { ...pending, orderId: order.id };
     await ctx.answerCallbackQuery();
     if (!created) return;
-    await ctx.editMessageText(ctx.t("order-placed", { id: String(order.id), price: money(order.charge, ctx.deps.config.SHOP_CURRENCY) }));
+    await ctx.editMessageText(ctx.t("order-placed", { id: String(order.id), price: money(ctx.locale, order.charge, ctx.deps.config.SHOP_CURRENCY) }));
     await deliverNow(ctx.deps, ctx.api, ctx.i18n, { orderIds: [order.id] });
   } catch (error) {
     if (!(error instanceof DomainError)) throw error;
