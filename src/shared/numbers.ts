@@ -22,13 +22,13 @@ const GROUPED = /^(?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9]{1,2}(?:,[0-9]{2})*,[0-9]{3})
 
 /** The digits of a typed whole number, separators removed, or null when it is not one. */
 function integerDigits(text: string): string | null {
-  const t = toLatinDigits(text.trim()).replace(/[\u066c\u2009\u202f]/g, ",");
+  const t = toLatinDigits(text).replace(/[\u066c\u2009\u202f]/g, ",");
   if (/^[0-9]+$/.test(t)) return t;
   if (GROUPED.test(t)) return t.replaceAll(",", "");
   return null;
 }
 
-/** A whole number as typed ("১০০", "1,000", " 50 "): its value, or null when the text is not one. */
+/** A whole number as typed ("১০০", "1,000"; callers trim what a person typed): its value, or null when the text is not one. */
 export function parseWholeNumber(text: string): number | null {
   const digits = integerDigits(text);
   if (digits === null || digits.length > 15) return null;
@@ -40,7 +40,7 @@ export function parseWholeNumber(text: string): number | null {
  * most `maxDecimals` fraction digits; null when the text is not one.
  */
 export function parseDecimalText(text: string, maxDecimals: number): string | null {
-  const t = toLatinDigits(text.trim());
+  const t = toLatinDigits(text);
   const dot = t.indexOf(".");
   const whole = integerDigits(dot < 0 ? t : t.slice(0, dot));
   if (whole === null || whole.length > 15) return null;

@@ -9,7 +9,7 @@ import type { BotConversation, ConvContext, PendingOrder } from "../context.js";
 import { errorText } from "../errors.js";
 import { localName, money } from "../format.js";
 import type { I18n } from "../i18n.js";
-import { waitText } from "./wait.js";
+import { ask } from "./wait.js";
 
 /** Summaries older than this are not confirmed any more (prices and balances move). */
 export const PENDING_ORDER_TTL_MS = 24 * 3600_000;
@@ -44,14 +44,14 @@ export function orderConversation(deps: Deps, i18n: I18n) {
     let link = "";
     if (service.linkKind !== "NONE") {
       await ctx.reply(service.linkKind === "UID" ? t("order-ask-uid") : t("order-ask-link", { platform: service.platform }));
-      link = await ask(conversation, i18n, locale, (text) => (service.linkKind === "UID" ? validateUid(text) : validateLink(text, service.platform)));
+      link = await ask(conversation, i18n, locale, deps.config.SHOP_CURRENCY, (text) => (service.linkKind === "UID" ? validateUid(text) : validateLink(text, service.platform)));
     }
 
     let quantity: number;
     let comments: string | undefined;
     if (service.customComments) {
       await ctx.reply(t("order-ask-comments", { min: String(service.min), max: String(service.max) }));
-      comments = await ask(conversation, i18n, locale, (text) => {
+      comments = await ask(conversation, i18n, locale, deps.config.SHOP_CURRENCY, (text) => {
         const lines = text.split(/\r?\n/).map((l) => l.trim()).filter(Boolean);
         parseQuantity(lines.length, service.min, service.max);
         return lines.join("\n");
@@ -61,7 +61,7 @@ export function orderConversation(deps: Deps, i18n: I18n) {
       quantity = service.min;
     } else {
       await ctx.reply(t("order-ask-quantity", { min: String(service.min), max: String(service.max) }));
-      quantity = await ask(conversation, i18n, locale, (text) => parseQuantity(text.trim(), service.min, service.max));
+      quantity = await ask(conversation, i18n, locale, deps.config.SHOP_CURRENCY, (text) => parseQuantity(text.trim(), service.min, service.max));
     }
 
     const summary = await conversation.external(async (outside) => {
@@ -74,7 +74,7 @@ export function orderConversation(deps: Deps, i18n: I18n) {
         outside.session.pending = keepRecent({ ...outside.session.pending, [key]: pending });
         return { ok: true as const, key, charge: pending.charge, balance: (account?.balance ?? 0).toString() };
       } catch (error) {
-        if (error instanceof DomainError) return { ok: false as const, message: errorText(i18n, locale, error) };
+        if (error instanceof DomainError) return { ok: false as const, message: errorText(i18n, locale, error, deps.config.SHOP_CURRENCY) };
         throw error;
       }
     });
@@ -97,20 +97,6 @@ export function orderConversation(deps: Deps, i18n: I18n) {
     const buttons = new InlineKeyboard().text(t("btn-confirm"), `oc:${summary.key}:${summary.charge}`).text(t("btn-cancel"), `ox:${summary.key}`);
     await ctx.reply(lines.join("\n\n"), { reply_markup: buttons, link_preview_options: { is_disabled: true } });
   };
-}
-
-/** Asks until `parse` accepts the answer; each refusal is explained in the user's language. */
-async function ask<T>(conversation: BotConversation, i18n: I18n, locale: Language, parse: (text: string) => T): Promise<T> {
-  const t = i18n.translator(locale);
-  for (;;) {
-    const { ctx, text } = await waitText(conversation, t("hint-send-text"));
-    try {
-      return parse(text);
-    } catch (error) {
-      if (!(error instanceof DomainError)) throw error;
-      await ctx.reply(errorText(i18n, locale, error));
-    }
-  }
 }
 
 async function serviceView(deps: Deps, serviceId: number, locale: Language): Promise<ServiceView | null> {

@@ -35,7 +35,7 @@ export function ticketConversation(deps: Deps, i18n: I18n) {
           continue;
         }
         // Someone else's (or a mistyped) order is refused now, before the customer writes the rest.
-        const refused = await conversation.external((outside) => refusal(i18n, locale, () => requireOwnOrders(deps.db, outside.user!.id, orderIds)));
+        const refused = await conversation.external((outside) => refusal(i18n, locale, deps.config.SHOP_CURRENCY, () => requireOwnOrders(deps.db, outside.user!.id, orderIds)));
         if (refused === null) break;
         await answer.reply(`${refused}\n${t("ticket-ask-orders")}`);
       }
@@ -49,7 +49,7 @@ export function ticketConversation(deps: Deps, i18n: I18n) {
         await sendTicketToAdmins(deps, i18n, outside.api, opened.ticket.id, opened.message.id, opened.outcomes);
         return { ok: true as const, text: ticketAnswer(t, locale, deps.config.SHOP_CURRENCY, opened.ticket.id, opened.outcomes, opened.answered) };
       } catch (error) {
-        if (error instanceof DomainError) return { ok: false as const, text: errorText(i18n, locale, error) };
+        if (error instanceof DomainError) return { ok: false as const, text: errorText(i18n, locale, error, deps.config.SHOP_CURRENCY) };
         throw error;
       }
     });

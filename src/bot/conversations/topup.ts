@@ -11,7 +11,7 @@ import { errorText, refusal } from "../errors.js";
 import { money } from "../format.js";
 import type { I18n } from "../i18n.js";
 import { deliverNow } from "../notifications/deliver-now.js";
-import { waitChoice, waitText } from "./wait.js";
+import { ask, waitChoice, waitText } from "./wait.js";
 
 export function shopNumber(deps: Deps, method: TopUpMethod): string {
   const c = deps.config;
@@ -24,7 +24,7 @@ export function topUpConversation(deps: Deps, i18n: I18n) {
     const t = i18n.translator(locale);
     const { TOPUP_MIN: min, TOPUP_MAX: max, SHOP_CURRENCY: cur } = deps.config;
     // A blocked account is told at once, not after typing the amount, number and TrxID.
-    const refused = await conversation.external((outside) => refusal(i18n, locale, () => requireActiveCustomer(deps.db, outside.user!.id)));
+    const refused = await conversation.external((outside) => refusal(i18n, locale, deps.config.SHOP_CURRENCY, () => requireActiveCustomer(deps.db, outside.user!.id)));
     if (refused !== null) {
       await ctx.reply(refused);
       return;
@@ -37,29 +37,9 @@ export function topUpConversation(deps: Deps, i18n: I18n) {
     await ctx.reply(t("topup-send-money", { method: t(`method-${method}`), number: shopNumber(deps, method), min: money(locale, min, cur), max: money(locale, max, cur) }));
     await ctx.reply(t("topup-ask-amount"));
 
-    let amount = "";
-    for (;;) {
-      const { ctx: answer, text } = await waitText(conversation, t("hint-send-text"));
-      try {
-        amount = parseAmount(text, min, max).toString();
-        break;
-      } catch (error) {
-        if (!(error instanceof DomainError)) throw error;
-        await answer.reply(errorText(i18n, locale, error));
-      }
-    }
+    const amount = (await ask(conversation, i18n, locale, cur, (text) => parseAmount(text, min, max))).toString();
     await ctx.reply(t("topup-ask-sender", { method: t(`method-${method}`) }));
-    let sender = "";
-    for (;;) {
-      const { ctx: answer, text } = await waitText(conversation, t("hint-send-text"));
-      try {
-        sender = normaliseSenderNumber(text);
-        break;
-      } catch (error) {
-        if (!(error instanceof DomainError)) throw error;
-        await answer.reply(errorText(i18n, locale, error));
-      }
-    }
+    const sender = await ask(conversation, i18n, locale, cur, normaliseSenderNumber);
     await ctx.reply(t("topup-ask-trxid", { method: t(`method-${method}`) }));
 
     for (;;) {
@@ -68,7 +48,7 @@ export function topUpConversation(deps: Deps, i18n: I18n) {
         normaliseTrxId(text);
       } catch (error) {
         if (!(error instanceof DomainError)) throw error;
-        await answer.reply(errorText(i18n, locale, error));
+        await answer.reply(errorText(i18n, locale, error, deps.config.SHOP_CURRENCY));
         continue;
       }
       const result = await conversation.external(async (outside) => {
@@ -79,7 +59,7 @@ export function topUpConversation(deps: Deps, i18n: I18n) {
         } catch (error) {
           if (!(error instanceof DomainError)) throw error;
           // Only a TrxID problem is worth another TrxID; anything else (blocked meanwhile) ends here.
-          return { ok: false as const, retry: error.code.startsWith("trxid_"), message: errorText(i18n, locale, error) };
+          return { ok: false as const, retry: error.code.startsWith("trxid_"), message: errorText(i18n, locale, error, deps.config.SHOP_CURRENCY) };
         }
       });
       if (result.ok) {

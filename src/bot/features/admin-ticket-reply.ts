@@ -21,7 +21,7 @@ export async function answerTicketFromAdminChat(ctx: BotContext): Promise<boolea
     await ctx.reply(t(key, { id: String(ticketId) }), { reply_parameters: { message_id: message.message_id } });
   } catch (error) {
     if (!(error instanceof DomainError)) throw error;
-    await ctx.reply(errorText(ctx.i18n, adminLocale(ctx.deps.config), error));
+    await ctx.reply(errorText(ctx.i18n, adminLocale(ctx.deps.config), error, ctx.deps.config.SHOP_CURRENCY));
   }
   return true;
 }

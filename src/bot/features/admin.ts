@@ -101,7 +101,7 @@ function movedText(ctx: BotContext, order: Order, by: string): string {
 
 /** A domain error for an admin: their language first, the back office's exact message second. */
 function adminErrorText(ctx: BotContext, error: DomainError): string {
-  return `${errorText(ctx.i18n, adminLocale(ctx.deps.config), error)}\n${technical(error.message)}`;
+  return `${errorText(ctx.i18n, adminLocale(ctx.deps.config), error, ctx.deps.config.SHOP_CURRENCY)}\n${technical(error.message)}`;
 }
 
 async function orderAction(ctx: BotContext, action: string, orderId: number): Promise<Order> {
@@ -178,6 +178,6 @@ adminFeature.command("dashboard", async (ctx) => {
     if (ctx.chat?.type !== "private") await ctx.reply(ctx.t("admin-dashboard-sent-privately"));
   } catch (error) {
     if (!(error instanceof DomainError)) throw error;
-    await ctx.reply(errorText(ctx.i18n, ctx.locale, error));
+    await ctx.reply(errorText(ctx.i18n, ctx.locale, error, ctx.deps.config.SHOP_CURRENCY));
   }
 });

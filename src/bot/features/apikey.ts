@@ -43,6 +43,6 @@ apiKeyFeature.callbackQuery(/^ak:(new|rotate|revoke)$/, async (ctx) => {
     await ctx.editMessageText(ctx.t("apikey-new", { key }), { parse_mode: "HTML" });
   } catch (error) {
     if (!(error instanceof DomainError)) throw error;
-    await ctx.reply(errorText(ctx.i18n, ctx.locale, error));
+    await ctx.reply(errorText(ctx.i18n, ctx.locale, error, ctx.deps.config.SHOP_CURRENCY));
   }
 });

@@ -35,7 +35,7 @@ groups.command("registergroup", async (ctx) => {
     await ctx.reply(ctx.t("group-registered", { title: group.title ?? "", rate: money(ctx.locale, group.rate, cur), limit: money(ctx.locale, account.creditLimit, cur) }));
   } catch (error) {
     if (!(error instanceof DomainError)) throw error;
-    await ctx.reply(errorText(ctx.i18n, ctx.locale, error));
+    await ctx.reply(errorText(ctx.i18n, ctx.locale, error, ctx.deps.config.SHOP_CURRENCY));
   }
 });
 
@@ -51,7 +51,7 @@ groups.command("playerid", async (ctx) => {
     await ctx.reply(ctx.i18n.t(locale, "group-player-set", { player: playerId }), reply);
   } catch (error) {
     if (!(error instanceof DomainError)) throw error;
-    await ctx.reply(errorText(ctx.i18n, locale, error), reply);
+    await ctx.reply(errorText(ctx.i18n, locale, error, ctx.deps.config.SHOP_CURRENCY), reply);
   }
 });
 
@@ -93,7 +93,7 @@ groups.hears(QUICK_ORDER, async (ctx) => {
   } catch (error) {
     if (!(error instanceof DomainError)) throw error;
     const locale = await senderLocale(ctx, from.id);
-    const text = error instanceof InsufficientBalanceError ? ctx.i18n.t(locale, "group-credit-exceeded") : errorText(ctx.i18n, locale, error);
+    const text = error instanceof InsufficientBalanceError ? ctx.i18n.t(locale, "group-credit-exceeded") : errorText(ctx.i18n, locale, error, ctx.deps.config.SHOP_CURRENCY);
     await ctx.reply(text, reply);
   }
 });

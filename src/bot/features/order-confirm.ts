@@ -54,7 +54,7 @@ orderConfirmFeature.callbackQuery(/^oc:([A-Za-z0-9_-]{8,32}):(\d+\.\d{4})$/, asy
     if (!(error instanceof DomainError)) throw error;
     await ctx.answerCallbackQuery();
     const hint = error instanceof InsufficientBalanceError ? `\n\n${ctx.t("topup-hint")}` : "";
-    await ctx.reply(errorText(ctx.i18n, ctx.locale, error) + hint);
+    await ctx.reply(errorText(ctx.i18n, ctx.locale, error, ctx.deps.config.SHOP_CURRENCY) + hint);
   }
 });
 
