@@ -25,3 +25,8 @@ export function proRataRefund(charge: Decimal, remains: number, quantity: number
   if (quantity <= 0 || r === 0) return new Decimal(0);
   return charge.mul(r).div(quantity).toDecimalPlaces(MONEY_DP, Decimal.ROUND_DOWN);
 }
+
+/** An amount as text with at least 2 decimals and every digit it has: "0.00", "13.725" (never rounded). */
+export function exactMoneyText(value: Decimal): string {
+  return value.toFixed(Math.max(2, value.decimalPlaces()));
+}

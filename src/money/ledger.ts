@@ -1,7 +1,7 @@
 import type { LedgerKind } from "@prisma/client";
 import type { Tx } from "../db/client.js";
 import { InsufficientBalanceError, NotFoundError } from "../shared/errors.js";
-import { Decimal } from "./decimal.js";
+import { Decimal, exactMoneyText } from "./decimal.js";
 
 export interface LedgerPosting {
   accountId: number;
@@ -31,8 +31,8 @@ export async function post(tx: Tx, p: LedgerPosting): Promise<Decimal> {
     const account = await tx.account.findUnique({ where: { id: p.accountId }, select: { balance: true, creditLimit: true } });
     if (!account) throw new NotFoundError("Account", p.accountId);
     throw new InsufficientBalanceError(
-      account.balance.add(account.creditLimit).toFixed(2),
-      p.amount.negated().toFixed(2),
+      exactMoneyText(account.balance.add(account.creditLimit)),
+      exactMoneyText(p.amount.negated()),
     );
   }
   const balanceAfter = new Decimal(row.balance);

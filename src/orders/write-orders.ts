@@ -1,6 +1,7 @@
 import { Prisma, type Order, type OrderSource } from "@prisma/client";
 import type { Tx } from "../db/client.js";
 import { InsufficientBalanceError } from "../shared/errors.js";
+import { exactMoneyText } from "../money/decimal.js";
 import type { OrderDraft } from "./prepare-order.js";
 
 export interface OrderOwner {
@@ -61,5 +62,5 @@ export async function writeOrder(tx: Tx, owner: OrderOwner, draft: OrderDraft, m
   const order = rows[0];
   if (order) return order;
   const account = await tx.account.findUniqueOrThrow({ where: { id: owner.accountId }, select: { balance: true, creditLimit: true } });
-  throw new InsufficientBalanceError(account.balance.add(account.creditLimit).toFixed(2), charge.toFixed(2));
+  throw new InsufficientBalanceError(exactMoneyText(account.balance.add(account.creditLimit)), exactMoneyText(charge));
 }
