@@ -26,6 +26,7 @@ const MONEY_DETAILS: Record<string, string[]> = {
   insufficient_balance: ["balance", "required"],
   amount_invalid: ["min", "max"],
   amount_out_of_range: ["min", "max"],
+  price_changed: ["price", "charge", "shown"],
 };
 
 function moneyArgs(error: DomainError, locale: Language, currency: string): Record<string, string> {

@@ -51,7 +51,7 @@ export async function placeGroupQuickOrder(deps: Deps, input: GroupQuickOrderInp
         const key = { groupId_userId: { groupId: group.id, userId: user.id } };
         await tx.groupMember.upsert({ where: key, create: { groupId: group.id, userId: user.id, playerId: draft.link }, update: {} });
       }
-      return writeOrder(tx, { userId: user.id, accountId: group.accountId, source: "GROUP" }, { ...draft, service }, {
+      return writeOrder(tx, { userId: user.id, accountId: group.accountId, source: "GROUP" }, { ...draft, service, pricedAt: null }, {
         isManual: true,
         adminNotes: group.title ? `Group: ${group.title}` : undefined,
         groupChatId: input.chatId,
