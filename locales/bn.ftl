@@ -70,7 +70,7 @@ order-ask-hashtags = হ্যাশট্যাগগুলো পাঠান,
 order-ask-username = ইউজারনেম পাঠান (যেমন @shopname)।
 order-ask-hashtag = হ্যাশট্যাগ পাঠান (যেমন #dhaka)।
 order-ask-media = যে পোস্টের লাইককারীদের মেনশন করা হবে তার লিংক পাঠান।
-order-ask-answer-number = পোলের কোন উত্তর? তার নম্বর পাঠান (প্রথম উত্তরের জন্য 1)।
+order-ask-answer-number = পোলের কোন উত্তর? তার নম্বর পাঠান (প্রথম উত্তরের জন্য ১)।
 order-summary =
     📝 অর্ডারের সারাংশ
     সার্ভিস: { $service }
