@@ -1,3 +1,4 @@
+import type { Deps } from "../deps.js";
 import type { Group } from "@prisma/client";
 import type { Actor } from "../audit/actor.js";
 import { writeAudit } from "../audit/write-audit.js";
@@ -20,7 +21,8 @@ export interface RegisterGroupInput {
 }
 
 /** An admin registers a reseller's Telegram group: a GROUP account with a credit limit, and a rate per unit. */
-export async function registerGroup(db: Db, input: RegisterGroupInput): Promise<Group> {
+export async function registerGroup(deps: Deps, input: RegisterGroupInput): Promise<Group> {
+  const { db } = deps;
   if (!input.actor.isAdmin) throw new ForbiddenError("Only admins register groups");
   const rate = parseDecimalText(input.rate, 6);
   if (rate === null || new Decimal(rate).lte(0)) {

@@ -10,11 +10,11 @@ import { deliverNotifications } from "../bot/notifications/deliver-notifications
 import { loadConfig } from "../config.js";
 import type { Db } from "../db/client.js";
 import type { Deps } from "../deps.js";
-import { forwardOrder } from "../forwarding/forward-order.js";
+import { forwardOrder } from "../fulfilment/forward-order.js";
 import type { Logger } from "../logger.js";
 import { startProviderSimulator } from "../providers/simulator/index.js";
 import type { SecretBox } from "../shared/secret-box.js";
-import { syncOrder } from "../sync/sync-orders.js";
+import { syncOrder } from "../fulfilment/sync-orders.js";
 
 const TOKEN = "4504000000:panelbot-transcript-capture-only-token";
 const BOT = localBotInfo(4_504_000_000, "panelbot_transcript_bot");

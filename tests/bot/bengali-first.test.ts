@@ -3,8 +3,8 @@
 import type { Language } from "@prisma/client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { deliverNotifications } from "../../src/bot/notifications/deliver-notifications.js";
-import { forwardOrder } from "../../src/forwarding/forward-order.js";
-import { applyProviderStatus } from "../../src/orders/apply-provider-status.js";
+import { forwardOrder } from "../../src/fulfilment/forward-order.js";
+import { applyProviderStatus } from "../../src/fulfilment/apply-provider-status.js";
 import { placeOrder } from "../../src/orders/place-order.js";
 import { startProviderSimulator, type ProviderSimulator } from "../../src/providers/simulator/index.js";
 import { toBengaliDigits } from "../../src/shared/numbers.js";
@@ -149,7 +149,7 @@ for (const locale of LOCALES) {
       expect(telegram.texts(from.id).at(-1)).toContain(`৳${digits(locale, "13.725")}`);
       const order = await db.order.findFirstOrThrow({ where: { userId: customer.id } });
       await db.order.update({ where: { id: order.id }, data: { status: "IN_PROGRESS" } });
-      await applyProviderStatus(db, order.id, { status: "partial", raw: "Partial", remains: 50 });
+      await applyProviderStatus(deps, order.id, { status: "partial", raw: "Partial", remains: 50 });
       await deliverNotifications(deps, bot.api, { scope: { orderIds: [order.id] } });
       expect(telegram.texts(from.id).at(-1)).toContain(`৳${digits(locale, "6.8625")}`);
       await bot.handleUpdate(textUpdate(from, "/balance"));
@@ -253,8 +253,8 @@ for (const locale of LOCALES) {
       const service = await buildSimService(db, provider, { price: "100" });
       const { order } = await placeOrder(db, { userId: customer.id, serviceId: service.id, link: "https://x.com/a", quantity: 1000 });
       await forwardOrder(deps, order.id);
-      await applyProviderStatus(db, order.id, { status: "canceled", raw: "Canceled" });
-      await applyProviderStatus(db, order.id, { status: "canceled", raw: "Canceled" });
+      await applyProviderStatus(deps, order.id, { status: "canceled", raw: "Canceled" });
+      await applyProviderStatus(deps, order.id, { status: "canceled", raw: "Canceled" });
       await deliverNotifications(deps, bot.api, { scope: { orderIds: [order.id] } });
       await deliverNotifications(deps, bot.api, { scope: { orderIds: [order.id] } });
       const told = telegram.texts(customer.telegramId!).filter((t) => t.startsWith("⚠️"));
@@ -316,7 +316,7 @@ for (const locale of LOCALES) {
       const service = await buildSimService(db, provider);
       const { order } = await placeOrder(db, { userId: customer.id, serviceId: service.id, link: "https://x.com/a", quantity: 1000 });
       await forwardOrder(deps, order.id);
-      await applyProviderStatus(db, order.id, { status: "canceled", raw: "Cancelled" });
+      await applyProviderStatus(deps, order.id, { status: "canceled", raw: "Cancelled" });
       await deliverNotifications(deps, bot.api, { scope: { orderIds: [order.id] } });
       const alert = telegram.texts(adminChat).at(-1)!;
       const [translated, technical] = alert.split("\n⚙️ ");

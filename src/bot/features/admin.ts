@@ -3,8 +3,9 @@ import { Composer, InlineKeyboard } from "grammy";
 import { createAdminLoginLink } from "../../auth/login-link.js";
 import { cancelOrder } from "../../orders/cancel-order.js";
 import { completeManualOrder, takeManualOrder } from "../../orders/manual-orders.js";
-import { reconcileUnknownOrder } from "../../orders/reconcile-unknown.js";
-import { resubmitOrder } from "../../orders/resubmit-orders.js";
+import { reconcileUnknownOrder } from "../../fulfilment/reconcile-unknown.js";
+import { resubmitOrder } from "../../fulfilment/resubmit-orders.js";
+import { syncOrder } from "../../fulfilment/sync-orders.js";
 import { DomainError } from "../../shared/errors.js";
 import { approveTopUp, rejectTopUp } from "../../topups/decide-topup.js";
 import type { BotContext } from "../context.js";
@@ -42,7 +43,7 @@ adminFeature.callbackQuery(ADMIN_CALLBACK, async (ctx) => {
         return ctx.editMessageReplyMarkup({ reply_markup: rejectReasonButtons(t, id) });
       }
       if (action !== "approve") return ctx.answerCallbackQuery();
-      await approveTopUp(ctx.deps.db, id, ctx.actor);
+      await approveTopUp(ctx.deps, id, ctx.actor);
       await ctx.answerCallbackQuery();
       await appendStatus(ctx, t("admin-topup-approved", { by }));
       return deliverNow(ctx.deps, ctx.api, ctx.i18n, { topUpIds: [id] });
@@ -80,7 +81,7 @@ async function rejectWithReason(ctx: BotContext, topUpId: number, reason: string
   const t = ctx.i18n.translator(adminLocale(ctx.deps.config));
   const by = ctx.from?.username ? `@${ctx.from.username}` : (ctx.from?.first_name ?? "");
   try {
-    await rejectTopUp(ctx.deps.db, topUpId, ctx.actor!, reason);
+    await rejectTopUp(ctx.deps, topUpId, ctx.actor!, reason);
   } catch (error) {
     if (!(error instanceof DomainError)) throw error;
     await ctx.reply(adminErrorText(ctx, error));
@@ -109,17 +110,19 @@ async function orderAction(ctx: BotContext, action: string, orderId: number): Pr
   const actor = ctx.actor!;
   switch (action) {
     case "take":
-      return takeManualOrder(deps.db, orderId, actor);
+      return takeManualOrder(deps, orderId, actor);
     case "done":
-      return completeManualOrder(deps.db, orderId, actor);
+      return completeManualOrder(deps, orderId, actor);
     case "cancel":
-      return cancelOrder(deps.db, { orderId, actor, reason: "Cancelled from the admin chat" });
+      return cancelOrder(deps, { orderId, actor, reason: "Cancelled from the admin chat" });
     case "resubmit":
       return resubmitOrder(deps, { orderId, actor });
     case "notplaced":
       return reconcileUnknownOrder(deps, { orderId, actor, decision: { kind: "not_placed" } });
     case "notplacedrefund":
       return reconcileUnknownOrder(deps, { orderId, actor, decision: { kind: "not_placed_refund" } });
+    case "sync":
+      return syncOrder(deps, orderId);
     default:
       throw new Error(`Unknown admin order action ${action}`);
   }
