@@ -15,11 +15,6 @@ export function count(locale: Language, value: number | bigint | string): string
   return localDigits(locale, group(locale, String(value)));
 }
 
-/** An id (order, ticket, top-up): local digits, never grouped. */
-export function id(locale: Language, value: number | bigint | string): string {
-  return localDigits(locale, String(value));
-}
-
 /**
  * Money for people: "৳1,000.00" / "৳১,০০০.০০", "12.50 USD" for other shop currencies. At least
  * 2 decimals and up to the 4 the ledger keeps, never rounded: shown amounts add up to the balance.
