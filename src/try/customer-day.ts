@@ -75,6 +75,7 @@ export async function customerDay(base: CustomerDayBase, locale: Language): Prom
     return Response.json({ ok: true, result });
   };
 
+  let categoryId: number | undefined;
   try {
     const bot = await createBot(deps, { token: TOKEN, botInfo: BOT, fetch: fakeFetch, floodLimit: false });
     const i18n = bot.i18n;
@@ -121,6 +122,7 @@ export async function customerDay(base: CustomerDayBase, locale: Language): Prom
 
     // The shop: one Instagram service at the simulator, with refill.
     const category = await deps.db.category.create({ data: { nameBn: "ইনস্টাগ্রাম", nameEn: "Instagram", sortOrder: -run } });
+    categoryId = category.id;
     const provider = await deps.db.provider.create({
       data: { name: `transcript-sim-${locale}-${run}`, url: sim.url, apiKeyEncrypted: deps.box.seal(sim.apiKey), apiKeyLast4: sim.apiKey.slice(-4), currency: "USD" },
     });
@@ -171,5 +173,7 @@ export async function customerDay(base: CustomerDayBase, locale: Language): Prom
     return `${lines.join("\n")}\n`;
   } finally {
     await sim.close();
+    // The demo shop closes after the day: the next run's customer does not see it in the catalogue.
+    if (categoryId !== undefined) await deps.db.category.update({ where: { id: categoryId }, data: { active: false } });
   }
 }
