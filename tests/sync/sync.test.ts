@@ -3,6 +3,7 @@ import { proRataRefund } from "../../src/money/decimal.js";
 import { syncOrder, syncProviderOrders } from "../../src/sync/sync-orders.js";
 import { startProviderSimulator, type ProviderSimulator } from "../../src/providers/simulator/index.js";
 import { InvalidStateError } from "../../src/shared/errors.js";
+import { countByStatus } from "../support/count-by.js";
 import { testDeps } from "../support/deps.js";
 import { buildUser } from "../support/factories.js";
 import { placeAndForward } from "../support/forwarded-orders.js";
@@ -11,7 +12,8 @@ import { buildSimProvider, buildSimService } from "../support/provider-factories
 import { useTestDb } from "../support/test-db.js";
 
 const { prisma: db } = await useTestDb(25);
-const deps = testDeps(db, { PROVIDER_TIMEOUT_MS: "2000", PROVIDER_BALANCE_CACHE_SECONDS: "600" });
+// The production timeout: on a busy machine a slow reply is still a reply, never an UNKNOWN order.
+const deps = testDeps(db, { PROVIDER_TIMEOUT_MS: "30000", PROVIDER_BALANCE_CACHE_SECONDS: "600" });
 let sim: ProviderSimulator;
 
 beforeAll(async () => {
@@ -25,7 +27,7 @@ describe("status sync", () => {
     const service = await buildSimService(db, provider, { price: "5" });
     const user = await buildUser(db, { balance: "100000" });
     const orders = await placeAndForward(deps, user.id, service.id, 1050, `https://x.com/sync-${Date.now()}-`);
-    expect(orders.every((o) => o.status === "IN_PROGRESS")).toBe(true);
+    expect(countByStatus(orders)).toEqual({ IN_PROGRESS: 1050 });
 
     const [completed, partial, canceled, bogus] = [orders[0]!, orders[1]!, orders[2]!, orders[3]!];
     sim.advance(completed.providerOrderId!, { to: "Completed" });
@@ -48,7 +50,7 @@ describe("status sync", () => {
     expect(after.get(bogus.id)).toMatchObject({ status: "IN_PROGRESS", providerError: "Status check: Incorrect order ID" });
     expect(after.get(orders[10]!.id)).toMatchObject({ status: "IN_PROGRESS", providerStatus: "In progress" });
     expect(after.get(orders[10]!.id)!.startCount).toBeGreaterThan(0);
-    expect([...after.values()].every((o) => o.lastStatusCheck !== null)).toBe(true);
+    expect([...after.values()].filter((o) => o.lastStatusCheck === null).map((o) => o.id)).toEqual([]);
     // One refund (the Partial); the Canceled one is held as FAILED for an admin.
     expect(await db.ledgerEntry.count({ where: { accountId: user.account.id } })).toBe(entriesBefore + 1);
 
