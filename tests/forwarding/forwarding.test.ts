@@ -150,7 +150,7 @@ describe("forwarding", () => {
     expect(await db.ledgerEntry.count({ where: { orderId: { in: all }, kind: "REFUND" } })).toBe(0);
     await expectLedgerInvariants(db, customers.map((c) => c.account.id));
     void provider;
-  }, 240_000);
+  }, 600_000);
 
   it("retries an order that never left at 5, 10 and 20 s, then fails it as unreachable", async () => {
     let clock = new Date("2026-01-01T00:00:00Z").getTime();

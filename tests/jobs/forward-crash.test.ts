@@ -40,7 +40,7 @@ describe.skipIf(!realServer)("forwarding killed at random points", () => {
       addArrivals.push(Date.now());
       return { kind: "latency", ms: 10 + Math.floor(Math.random() * 250) };
     });
-  }, 60_000);
+  });
   afterAll(async () => {
     await sim?.close();
     await database?.drop();

@@ -38,7 +38,7 @@ describe.skipIf(!realServer)("job runner instances", () => {
       statusArrivals.push(Date.now());
       return { kind: "latency", ms: statusLatencyMs };
     });
-  }, 60_000);
+  });
   afterAll(async () => {
     await sim?.close();
     await database?.drop();
@@ -106,7 +106,7 @@ describe.skipIf(!realServer)("job runner instances", () => {
     // Each placed order reached the provider exactly once.
     for (let i = 0; i < 20; i++) expect(sim.ordersForLink(`https://x.com/inst-${run}-${i}`)).toBe(1);
     expect(await agendaRecords(database.db)).toEqual(Object.fromEntries(RECURRING.map((n) => [n, 1])));
-  }, 90_000);
+  }, 180_000);
 
   it("10 restarts, some of them simultaneous, some SIGKILLed → exactly one record per recurring job", async () => {
     const timings = { ...QUIET, lockLifetimeMs: 2_000, pollMs: 200 };
@@ -121,7 +121,7 @@ describe.skipIf(!realServer)("job runner instances", () => {
       expect(await agendaRecords(database.db)).toEqual(Object.fromEntries(RECURRING.map((n) => [n, 1])));
     }
     expect(restarts).toBe(10);
-  }, 120_000);
+  }, 180_000);
 
   it("SIGTERM waits for the running sync to finish, then exits 0; past the drain bound it exits anyway", async () => {
     const syncStart = (l: JobLine) => l.t === "job" && l.event === "start" && l.name === "sync-provider-orders";

@@ -19,7 +19,7 @@ describe.skipIf(!realServer)("stuck detector job and provider balances", () => {
   const sims: ProviderSimulator[] = [];
   beforeAll(async () => {
     database = await createJobsDatabase();
-  }, 60_000);
+  });
   afterAll(async () => {
     await Promise.all(sims.map((s) => s.close()));
     await database?.drop();
@@ -120,7 +120,7 @@ describe.skipIf(!realServer)("stuck detector job and provider balances", () => {
     expect(rows.map((r) => (r.payload as { event: string }).event)).toEqual(["low_balance", "balance_recovered", "low_balance"]);
     expect(rows[0]!.payload).toMatchObject({ providerId: provider.id, balance: "50", threshold: "100", currency: "USD" });
     expect((await db.provider.findUniqueOrThrow({ where: { id: provider.id } })).balance?.toString()).toBe("40");
-  }, 30_000);
+  });
 
   it("with AUTO_RESUBMIT_ON_BALANCE, resubmits provider_balance failures oldest first while the recovered balance covers them", async () => {
     const db = database.db.prisma;
@@ -155,5 +155,5 @@ describe.skipIf(!realServer)("stuck detector job and provider balances", () => {
     expect((await checkProviderBalances(on)).find((r) => r.providerId === provider.id)?.resubmitted).toEqual(ids.slice(2));
     expect(await statuses()).toEqual(Array(4).fill("IN_PROGRESS"));
     await expectLedgerInvariants(db, [user.account.id]);
-  }, 30_000);
+  });
 });
