@@ -14,7 +14,9 @@ import { buildSimProvider, buildSimService } from "../support/provider-factories
 import { realServer } from "../support/test-db.js";
 import { QUIET, agendaRecords, sleep, spawnJobProcess, createJobsDatabase, type JobLine } from "./support.js";
 
-const env = { SUBMIT_LEASE_SECONDS: "5", PROVIDER_TIMEOUT_MS: "3000", FORWARD_RETRY_DELAYS: "0,0,0" };
+// A timeout no loaded machine reaches for a reply held at most 260 ms (a timeout while connecting
+// would count as "not sent" and be retried); the lease must outlast it.
+const env = { SUBMIT_LEASE_SECONDS: "30", PROVIDER_TIMEOUT_MS: "20000", FORWARD_RETRY_DELAYS: "0,0,0" };
 const timings = { ...QUIET, forwardEveryMs: 200, lockLifetimeMs: 1_000, pollMs: 200 };
 const KILLS = 50;
 const PER_ROUND = 10;
@@ -95,8 +97,8 @@ describe.skipIf(!realServer)("forwarding killed at random points", () => {
     for (const p of procs) p.kill(p === last ? "SIGTERM" : "SIGKILL");
     expect(await last.exited).toMatchObject({ code: 0 });
 
-    // Lease expiry and outbox-lock expiry, without waiting for them: a clock one minute ahead.
-    const later = testDeps(db, env, () => new Date(Date.now() + 60_000));
+    // Lease expiry and outbox-lock expiry (lease + 30 s), without waiting for them: a clock ten minutes ahead.
+    const later = testDeps(db, env, () => new Date(Date.now() + 600_000));
     const expired = await expireSubmittingLeases(later);
     for (let i = 0; i < 20 && (await drainForwardOutbox(later, { limit: 500, concurrency: 20 })) > 0; i++);
 

@@ -46,8 +46,9 @@ describe.skipIf(!realServer)("job runner instances", () => {
 
   it("two instances started together on an empty job store: no occurrence runs twice", async () => {
     // The lock lifetime is generous so that a CPU-starved test machine cannot make a lock lapse
-    // (renewed every third of it) — a lapsed lock would let the next occurrence start early.
-    const timings = { forwardEveryMs: 500, syncEveryMs: 700, stuckEveryMs: 600, balanceEveryMs: 900, lockLifetimeMs: 10_000, pollMs: 200 };
+    // (renewed every third of it) — a lapsed lock would let the next occurrence start early. The
+    // drain bound too: SIGTERM must let a run that a busy machine slows down finish.
+    const timings = { forwardEveryMs: 500, syncEveryMs: 700, stuckEveryMs: 600, balanceEveryMs: 900, lockLifetimeMs: 10_000, pollMs: 200, drainTimeoutMs: 120_000 };
     const every: Record<string, number> = {
       "forward-order": timings.forwardEveryMs,
       "sync-provider-orders": timings.syncEveryMs,
@@ -83,7 +84,7 @@ describe.skipIf(!realServer)("job runner instances", () => {
           open.delete(l.name);
         }
       }
-      expect(open.size).toBe(0); // SIGTERM let every started run finish
+      expect(Object.fromEntries(open), `runs of ${p.pid} started and never completed: ${JSON.stringify(p.lines.slice(-6))}`).toEqual({}); // SIGTERM let every started run finish
     }
     const byInstance = new Map<number, number>();
     const minGaps: Record<string, number> = {};
