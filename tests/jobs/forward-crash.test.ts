@@ -59,7 +59,7 @@ describe.skipIf(!realServer)("forwarding killed at random points", () => {
     const forwardStart = (l: JobLine) => l.t === "job" && l.event === "start" && l.name === "forward-order";
     // Three instances: while a replacement boots, a warm one takes over.
     const procs = [0, 1, 2].map(() => spawnJobProcess(database.url, timings, env));
-    await Promise.all(procs.map((p) => p.waitFor((l) => l.t === "ready", 30_000)));
+    await Promise.all(procs.map((p) => p.waitFor((l) => l.t === "ready", 120_000)));
     let killsWithSubmitting = 0;
     let killsDuringAdd = 0;
     /** The instance whose forwarding run is in progress (its last forward-order line is a start). */
@@ -70,7 +70,7 @@ describe.skipIf(!realServer)("forwarding killed at random points", () => {
       });
     for (let kill = 0; kill < KILLS; kill++) {
       // A warm instance to carry on after the kill (a replacement may still be booting).
-      await Promise.any(procs.map((p) => p.waitFor((l) => l.t === "ready", 60_000)));
+      await Promise.any(procs.map((p) => p.waitFor((l) => l.t === "ready", 120_000)));
       const placedFrom = Date.now();
       await place(PER_ROUND);
       // Forwarding of this batch is under way once an `add` arrived; then a random moment later.
@@ -79,7 +79,7 @@ describe.skipIf(!realServer)("forwarding killed at random points", () => {
       let victim = running();
       if (!victim) {
         const marks = new Map(procs.map((p) => [p, p.lines.length]));
-        victim = await Promise.any(procs.map((p) => p.waitFor(forwardStart, 20_000, marks.get(p)).then(() => p)));
+        victim = await Promise.any(procs.map((p) => p.waitFor(forwardStart, 60_000, marks.get(p)).then(() => p)));
         await sleep(Math.floor(Math.random() * 200));
       }
       const addsBefore = addArrivals.length;
@@ -92,7 +92,7 @@ describe.skipIf(!realServer)("forwarding killed at random points", () => {
     }
     // A last instance works through what is due, then stops gracefully.
     const last = procs[0]!;
-    await last.waitFor((l) => l.t === "ready", 30_000);
+    await last.waitFor((l) => l.t === "ready", 120_000);
     await sleep(2_000);
     for (const p of procs) p.kill(p === last ? "SIGTERM" : "SIGKILL");
     expect(await last.exited).toMatchObject({ code: 0 });
@@ -129,5 +129,5 @@ describe.skipIf(!realServer)("forwarding killed at random points", () => {
     expect(killsWithSubmitting).toBeGreaterThan(0);
     expect((await agendaRecords(database.db))["forward-order"]).toBe(1);
     await expectLedgerInvariants(db, [user.account.id]);
-  }, 480_000);
+  }, 900_000);
 });

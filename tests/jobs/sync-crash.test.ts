@@ -48,7 +48,7 @@ describe.skipIf(!realServer)("sync job killed mid-run", () => {
     // Three instances, so that a warm one is always there to take over while a replacement boots:
     // the gap measured is the job's recovery, not a process start.
     const procs: JobProcess[] = [0, 1, 2].map(() => spawnJobProcess(database.url, timings));
-    await Promise.all(procs.map((p) => p.waitFor((l) => l.t === "ready", 60_000)));
+    await Promise.all(procs.map((p) => p.waitFor((l) => l.t === "ready", 120_000)));
     const gaps: number[] = [];
     const syncStart = (l: JobLine) => l.t === "job" && l.event === "start" && l.name === "sync-provider-orders";
     const nextStart = async (among: JobProcess[], marks: Map<JobProcess, number>, timeoutMs: number) =>
@@ -58,7 +58,7 @@ describe.skipIf(!realServer)("sync job killed mid-run", () => {
     const finished = (c: typeof current) => c.proc.lines.slice(c.index).some((l) => l.t === "job" && l.event !== "start" && l.name === "sync-provider-orders");
     for (let kill = 0; kill < 20; ) {
       const others = procs.filter((p) => p !== current.proc);
-      await Promise.any(others.map((p) => p.waitFor((l) => l.t === "ready", 60_000)));
+      await Promise.any(others.map((p) => p.waitFor((l) => l.t === "ready", 120_000)));
       // Kill once this run's status call is at the provider (its reply takes 1 s), at a random moment.
       for (let i = 0; i < 150 && !statusArrivals.some((t) => t >= current.at) && !finished(current); i++) await sleep(20);
       await sleep(Math.floor(Math.random() * 300));
@@ -87,5 +87,5 @@ describe.skipIf(!realServer)("sync job killed mid-run", () => {
     console.info(`[jobs] sync re-run after SIGKILL: max ${Math.max(...gaps)} ms, mean ${Math.round(gaps.reduce((a, b) => a + b, 0) / gaps.length)} ms (idle-machine bound ${BOUND_MS} ms)`);
     expect(gaps).toHaveLength(20);
     expect((await agendaRecords(database.db))["sync-provider-orders"]).toBe(1);
-  }, 300_000);
+  }, 600_000);
 });
