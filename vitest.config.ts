@@ -29,6 +29,8 @@ export default defineConfig(async () => {
       // may take several times as long as an idle one. Speed is measured by `npm run bench`.
       testTimeout: 180_000,
       hookTimeout: 300_000,
+      // expect.poll without its own timeout: 1 s by default, far too little for a page or a job under load.
+      expect: { poll: { timeout: 60_000 } },
       pool: "forks",
       fileParallelism: realServer,
       maxWorkers: realServer ? 2 : 1,
