@@ -2,7 +2,7 @@
 // the killed run's lock has lapsed (interval + lock lifetime + poll interval on an idle machine; the
 // gaps are printed, not asserted: a loaded machine stretches them), and the recurring job stays one record.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { drainForwardOutbox } from "../../src/forwarding/drain-forward-outbox.js";
+import { drainForwardOutbox } from "../../src/fulfilment/drain-forward-outbox.js";
 import { placeOrder } from "../../src/orders/place-order.js";
 import { startProviderSimulator, type ProviderSimulator } from "../../src/providers/simulator/index.js";
 import { testDeps } from "../support/deps.js";

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { forwardOrder } from "../../src/forwarding/forward-order.js";
+import { forwardOrder } from "../../src/fulfilment/forward-order.js";
 import { placeOrder } from "../../src/orders/place-order.js";
 import { startProviderSimulator, type ProviderSimulator } from "../../src/providers/simulator/index.js";
 import { NotFoundError } from "../../src/shared/errors.js";
@@ -13,7 +13,7 @@ import { buildSimProvider, buildSimService } from "../support/provider-factories
 import { useTestDb } from "../support/test-db.js";
 
 const { prisma: db } = await useTestDb(10);
-const deps = testDeps(db, { PROVIDER_TIMEOUT_MS: "2000", PROVIDER_BALANCE_CACHE_SECONDS: "0" });
+const deps = testDeps(db, { PROVIDER_TIMEOUT_MS: "30000", PROVIDER_BALANCE_CACHE_SECONDS: "0" });
 let sim: ProviderSimulator;
 
 beforeAll(async () => {
