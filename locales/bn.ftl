@@ -118,6 +118,7 @@ topup-hint = ➕ টাকা যোগ করতে মেনুতে "টা�
 topup-choose-method = ➕ কীভাবে টাকা পাঠাবেন?
 method-BKASH = বিকাশ
 method-NAGAD = নগদ
+method-UPAY = উপায়
 method-ROCKET = রকেট
 topup-send-money =
     { $method } দিয়ে (সেন্ড মানি) এই নম্বরে টাকা পাঠান:
@@ -193,6 +194,7 @@ admin-topup =
     TrxID: { $trxId } · নম্বর: { $sender }
 btn-approve = ✅ অনুমোদন
 btn-reject = ❌ বাতিল
+admin-topup-auto = 🤖 টপ-আপ #{ $id } এসএমএস দিয়ে অনুমোদিত: { $user } · { $method } { $amount } · TrxID { $trxId } (এসএমএস #{ $sms })
 admin-topup-approved = ✅ অনুমোদন করেছেন { $by }
 admin-topup-rejected = ❌ বাতিল করেছেন { $by }
 admin-order-manual =

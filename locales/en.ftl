@@ -118,6 +118,7 @@ topup-hint = ➕ To add funds, press "Add funds" in the menu.
 topup-choose-method = ➕ How will you pay?
 method-BKASH = bKash
 method-NAGAD = Nagad
+method-UPAY = Upay
 method-ROCKET = Rocket
 topup-send-money =
     Send the money with { $method } (Send Money) to:
@@ -193,6 +194,7 @@ admin-topup =
     TrxID: { $trxId } · sender: { $sender }
 btn-approve = ✅ Approve
 btn-reject = ❌ Reject
+admin-topup-auto = 🤖 Top-up #{ $id } approved by SMS: { $user } · { $method } { $amount } · TrxID { $trxId } (SMS #{ $sms })
 admin-topup-approved = ✅ Approved by { $by }
 admin-topup-rejected = ❌ Rejected by { $by }
 admin-order-manual =

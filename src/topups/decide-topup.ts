@@ -1,7 +1,7 @@
 import type { TopUp } from "@prisma/client";
 import type { Actor } from "../audit/actor.js";
 import { writeAudit } from "../audit/write-audit.js";
-import type { Db } from "../db/client.js";
+import type { Db, Tx } from "../db/client.js";
 import { transaction } from "../db/transaction.js";
 import { post } from "../money/ledger.js";
 import { enqueue } from "../outbox/enqueue.js";
@@ -17,21 +17,24 @@ export async function rejectTopUp(db: Db, topUpId: number, actor: Actor, reason?
 }
 
 async function decide(db: Db, topUpId: number, actor: Actor, to: "APPROVED" | "REJECTED", reason?: string): Promise<TopUp> {
-  return transaction(db, async (tx) => {
-    const claimed = await tx.topUp.updateMany({
-      where: { id: topUpId, status: "PENDING" },
-      data: { status: to, decidedById: actor.userId ?? null, decidedAt: new Date(), rejectReason: reason ?? null },
-    });
-    const topUp = await tx.topUp.findUnique({ where: { id: topUpId } });
-    if (!topUp) throw new NotFoundError("TopUp", topUpId);
-    if (claimed.count !== 1) {
-      throw new InvalidStateError(`Top-up #${topUpId} was already ${topUp.status.toLowerCase()}`, { topUpId, status: topUp.status });
-    }
-    if (to === "APPROVED") {
-      await post(tx, { accountId: topUp.accountId, amount: topUp.amount, kind: "TOPUP", topUpId, actorId: actor.userId, note: `${topUp.method} ${topUp.trxId}` });
-    }
-    await enqueue(tx, "notify-customer-topup", { topUpId }, { dedupeKey: `topup-decided:${topUpId}` });
-    await writeAudit(tx, actor, { action: `topup.${to.toLowerCase()}`, entity: "TopUp", entityId: topUpId, before: { status: "PENDING" }, after: { status: to, amount: topUp.amount.toString(), reason } });
-    return topUp;
+  return transaction(db, (tx) => decideTopUpIn(tx, topUpId, actor, to, reason));
+}
+
+/** The one decision on a pending top-up (and its one credit), inside the caller's transaction. */
+export async function decideTopUpIn(tx: Tx, topUpId: number, actor: Actor, to: "APPROVED" | "REJECTED", reason?: string): Promise<TopUp> {
+  const claimed = await tx.topUp.updateMany({
+    where: { id: topUpId, status: "PENDING" },
+    data: { status: to, decidedById: actor.userId ?? null, decidedAt: new Date(), rejectReason: reason ?? null },
   });
+  const topUp = await tx.topUp.findUnique({ where: { id: topUpId } });
+  if (!topUp) throw new NotFoundError("TopUp", topUpId);
+  if (claimed.count !== 1) {
+    throw new InvalidStateError(`Top-up #${topUpId} was already ${topUp.status.toLowerCase()}`, { topUpId, status: topUp.status });
+  }
+  if (to === "APPROVED") {
+    await post(tx, { accountId: topUp.accountId, amount: topUp.amount, kind: "TOPUP", topUpId, actorId: actor.userId, note: `${topUp.method} ${topUp.trxId}` });
+  }
+  await enqueue(tx, "notify-customer-topup", { topUpId }, { dedupeKey: `topup-decided:${topUpId}` });
+  await writeAudit(tx, actor, { action: `topup.${to.toLowerCase()}`, entity: "TopUp", entityId: topUpId, before: { status: "PENDING" }, after: { status: to, amount: topUp.amount.toString(), reason } });
+  return topUp;
 }

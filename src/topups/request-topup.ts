@@ -4,6 +4,7 @@ import { isUniqueViolation, transaction } from "../db/transaction.js";
 import { enqueue } from "../outbox/enqueue.js";
 import { ConflictError, ValidationError } from "../shared/errors.js";
 import { requireActiveCustomer } from "../users/require-active-customer.js";
+import { lockTrxId, matchWaitingSms } from "./match-payment.js";
 import { parseAmount } from "./parse-amount.js";
 
 export const TOPUP_METHODS: readonly TopUpMethod[] = ["BKASH", "NAGAD", "ROCKET"];
@@ -26,7 +27,10 @@ export function normaliseTrxId(input: unknown): string {
   return trx;
 }
 
-/** Records a top-up request for an admin to approve. A TrxID can be used only once, ever. */
+/**
+ * Records a top-up request for an admin to approve, or approves it at once when the shop's phone
+ * already forwarded the matching SMS. A TrxID can be used only once, ever.
+ */
 export async function requestTopUp(db: Db, input: RequestTopUpInput): Promise<TopUp> {
   if (!TOPUP_METHODS.includes(input.method)) throw new ValidationError("method", "method_invalid", "Unknown payment method");
   const amount = parseAmount(input.amount, input.limits.min, input.limits.max);
@@ -34,11 +38,13 @@ export async function requestTopUp(db: Db, input: RequestTopUpInput): Promise<To
   const { accountId } = await requireActiveCustomer(db, input.userId);
   try {
     return await transaction(db, async (tx) => {
+      await lockTrxId(tx, trxId);
       const topUp = await tx.topUp.create({
         data: { userId: input.userId, accountId, method: input.method, amount, trxId, senderNumber: input.senderNumber ?? null },
       });
       await enqueue(tx, "notify-admin-topup", { topUpId: topUp.id }, { dedupeKey: `topup:${topUp.id}` });
-      return topUp;
+      await matchWaitingSms(tx, topUp);
+      return tx.topUp.findUniqueOrThrow({ where: { id: topUp.id } });
     });
   } catch (error) {
     if (isUniqueViolation(error)) {
