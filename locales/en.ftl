@@ -277,3 +277,14 @@ err-group-credit-invalid = ❌ The credit limit must be a number like 5000.
 err-group-service-invalid = ❌ Quick orders need a manual per-unit service (e.g. diamonds).
 err-group-exists = ❌ This group is already registered.
 err-name-too-long = ❌ That name is too long.
+
+# Telegram Stars and SMS-verified top-ups
+method-STARS = ⭐ Stars
+topup-stars-ask-amount = How much balance do you want to add with Telegram Stars? 1 ⭐ = { $rate }. From { $min } to { $max }.
+stars-invoice-title = Balance top-up { $amount }
+stars-invoice-description = { $amount } added to your shop balance for { $stars } ⭐.
+stars-refund-usage = Usage: /refundstars <top-up number>
+stars-refunded = ↩️ Stars top-up #{ $id } refunded: { $stars } ⭐ returned, { $amount } taken back from the balance.
+admin-topup-stars = ⭐ Top-up #{ $id } paid with Stars: { $user } · { $amount } ({ $stars } ⭐)
+err-invoice-invalid = ❌ This invoice is not valid any more. Start the top-up again.
+err-invoice-outdated = ❌ The Stars price changed. Start the top-up again.

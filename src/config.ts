@@ -54,6 +54,8 @@ const schema = z.object({
   BKASH_NUMBER: z.string().default("01700000000"),
   NAGAD_NUMBER: z.string().default("01800000000"),
   ROCKET_NUMBER: z.string().default("01900000000"),
+  /// Shop-currency units one Telegram Star buys (e.g. "1.5"); unset: no Stars top-up.
+  STARS_RATE: decimalString.refine((v) => Number(v) > 0, "must be more than 0").optional(),
   TOPUP_MIN: decimalString.default("50"),
   TOPUP_MAX: decimalString.default("100000"),
   PROVIDER_TIMEOUT_MS: int(100, 300_000).default("30000"),

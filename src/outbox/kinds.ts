@@ -5,8 +5,8 @@ export interface OutboxPayloads {
   "notify-admin-topup": { topUpId: number };
   "notify-admin-order": { orderId: number; event: "manual_new" | "failed" | "unknown" | "stuck"; reason?: string };
   "notify-customer-topup": { topUpId: number };
-  /** A top-up approved by a forwarded payment SMS: one line in the admin chat. */
-  "notify-admin-payment": { topUpId: number; smsId: number };
+  /** A top-up approved without an admin (a forwarded payment SMS, or Telegram Stars): one line in the admin chat. */
+  "notify-admin-payment": { topUpId: number; smsId?: number };
   /** An admin's answer to a ticket (from the admin chat or the dashboard), for the customer. */
   "notify-customer-ticket": { ticketMessageId: number };
   /** A provider's balance fell below its lowBalanceAlert (once per drop), or came back above it. */

@@ -31,7 +31,7 @@ export async function registerPaymentDevice(db: Db, input: RegisterDeviceInput):
   const name = input.name.trim();
   if (name.length < 1 || name.length > 64) throw new ValidationError("name", "name_invalid", "A device name has 1-64 characters");
   const methods = [...new Set(input.methods)];
-  if (methods.length === 0 || methods.some((m) => !PAYMENT_SMS_METHODS.includes(m))) {
+  if (methods.length === 0 || methods.some((m) => !(PAYMENT_SMS_METHODS as readonly TopUpMethod[]).includes(m))) {
     throw new ValidationError("methods", "method_invalid", `Methods must be some of ${PAYMENT_SMS_METHODS.join(", ")}`);
   }
   const shopNumber = input.shopNumber.trim().replace(/[\s-]/g, "");

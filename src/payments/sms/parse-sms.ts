@@ -1,4 +1,4 @@
-import type { TopUpMethod } from "@prisma/client";
+import type { SmsMethod } from "../methods.js";
 import { parseBkash } from "./bkash.js";
 import { parseNagad } from "./nagad.js";
 import { parseRocket } from "./rocket.js";
@@ -7,7 +7,7 @@ import { normaliseSmsText } from "./text.js";
 import type { IncomingPayment, ParsedSms } from "./types.js";
 import { parseUpay } from "./upay.js";
 
-const PARSERS: Record<TopUpMethod, (text: string) => IncomingPayment | null | "not_incoming"> = {
+const PARSERS: Record<SmsMethod, (text: string) => IncomingPayment | null | "not_incoming"> = {
   BKASH: parseBkash,
   NAGAD: parseNagad,
   ROCKET: parseRocket,

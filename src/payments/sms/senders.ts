@@ -1,11 +1,11 @@
-import type { TopUpMethod } from "@prisma/client";
+import type { SmsMethod } from "../methods.js";
 
 /**
  * The sender ids each service's SMS arrive from (compared case- and punctuation-insensitively).
  * bKash and Nagad send under their brand names; Rocket (Dutch-Bangla Bank) under its short code
  * 16216 (some phones show "DBBL" or "Rocket"); Upay as "upay". An ordinary 01… number never matches.
  */
-const SENDERS: Record<string, TopUpMethod> = {
+const SENDERS: Record<string, SmsMethod> = {
   bkash: "BKASH",
   nagad: "NAGAD",
   "16216": "ROCKET",
@@ -14,7 +14,7 @@ const SENDERS: Record<string, TopUpMethod> = {
   upay: "UPAY",
 };
 
-export function methodOfSender(sender: string): TopUpMethod | null {
+export function methodOfSender(sender: string): SmsMethod | null {
   const key = sender.trim().toLowerCase().replace(/[^a-z0-9]/g, "");
   return SENDERS[key] ?? null;
 }

@@ -1,8 +1,8 @@
-import type { TopUpMethod } from "@prisma/client";
+import type { SmsMethod } from "../methods.js";
 
 /** Money that came in, as read from one service's SMS. */
 export interface IncomingPayment {
-  method: TopUpMethod;
+  method: SmsMethod;
   /** "send_money" (personal transfer), "cash_in" (agent deposit), "payment" (merchant / payment received), "deposit" (bank). */
   kind: "send_money" | "cash_in" | "payment" | "deposit";
   /** Plain decimal string, ASCII digits, no grouping: "5075.00". */
@@ -18,7 +18,7 @@ export interface IncomingPayment {
 /** What a parser makes of one SMS: money in, or why it is not. */
 export type ParsedSms =
   | { incoming: true; payment: IncomingPayment }
-  | { incoming: false; method: TopUpMethod | null; reason: IgnoreReason };
+  | { incoming: false; method: SmsMethod | null; reason: IgnoreReason };
 
 export type IgnoreReason =
   /** Not one of the services' own sender ids (an ordinary phone number, another brand). */
