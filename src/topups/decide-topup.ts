@@ -3,6 +3,7 @@ import type { Actor } from "../audit/actor.js";
 import { writeAudit } from "../audit/write-audit.js";
 import type { Db, Tx } from "../db/client.js";
 import { transaction } from "../db/transaction.js";
+import { Decimal } from "../money/decimal.js";
 import { post } from "../money/ledger.js";
 import { enqueue } from "../outbox/enqueue.js";
 import { InvalidStateError, NotFoundError } from "../shared/errors.js";
@@ -33,6 +34,11 @@ export async function decideTopUpIn(tx: Tx, topUpId: number, actor: Actor, to: "
   }
   if (to === "APPROVED") {
     await post(tx, { accountId: topUp.accountId, amount: topUp.amount, kind: "TOPUP", topUpId, actorId: actor.userId, note: `${topUp.method} ${topUp.trxId}` });
+    const adjustment = topUp.amount.mul(topUp.adjustPercent).div(100).toDecimalPlaces(2, Decimal.ROUND_DOWN);
+    if (!adjustment.isZero()) {
+      const kind = adjustment.isPositive() ? "TOPUP_BONUS" : "TOPUP_FEE";
+      await post(tx, { accountId: topUp.accountId, amount: adjustment, kind, actorId: actor.userId, note: `${topUp.adjustPercent.toString()}% on top-up #${topUpId}` });
+    }
   }
   await enqueue(tx, "notify-customer-topup", { topUpId }, { dedupeKey: `topup-decided:${topUpId}` });
   await writeAudit(tx, actor, { action: `topup.${to.toLowerCase()}`, entity: "TopUp", entityId: topUpId, before: { status: "PENDING" }, after: { status: to, amount: topUp.amount.toString(), reason } });

@@ -16,6 +16,8 @@ export interface RequestTopUpInput {
   trxId: unknown;
   senderNumber?: string;
   limits: { min: string; max: string };
+  /** The method's bonus (+) or fee (−) percent, from the shop's configuration (default 0). */
+  adjustPercent?: string;
 }
 
 /** bKash/Nagad/Rocket transaction ids: letters and digits; compared case-insensitively. */
@@ -40,7 +42,7 @@ export async function requestTopUp(db: Db, input: RequestTopUpInput): Promise<To
     return await transaction(db, async (tx) => {
       await lockTrxId(tx, trxId);
       const topUp = await tx.topUp.create({
-        data: { userId: input.userId, accountId, method: input.method, amount, trxId, senderNumber: input.senderNumber ?? null },
+        data: { userId: input.userId, accountId, method: input.method, amount, trxId, senderNumber: input.senderNumber ?? null, adjustPercent: input.adjustPercent ?? "0" },
       });
       await enqueue(tx, "notify-admin-topup", { topUpId: topUp.id }, { dedupeKey: `topup:${topUp.id}` });
       await matchWaitingSms(tx, topUp);

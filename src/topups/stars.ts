@@ -25,11 +25,12 @@ export interface StarsQuote {
 }
 
 /** Prices a Stars top-up of `amount` (shop currency) for a user. */
-export function quoteStars(userId: number, amountInput: unknown, rate: string, limits: { min: string; max: string }): StarsQuote {
+export function quoteStars(userId: number, amountInput: unknown, rate: string, limits: { min: string; max: string }, adjustPercent = "0"): StarsQuote {
   const amount = parseAmount(amountInput, limits.min, limits.max);
   const stars = amount.div(rate).ceil().toNumber();
   if (stars < 1 || stars > 10_000) throw new ValidationError("amount", "amount_out_of_range", "A Stars payment is 1-10000 Stars", { min: limits.min, max: limits.max });
-  return { amount, stars, payload: `topup:${userId}:${amount.toFixed(2)}:${stars}` };
+  // The bonus/fee terms travel in the invoice: the payment is credited on the terms it was sold on.
+  return { amount, stars, payload: `topup:${userId}:${amount.toFixed(2)}:${stars}:${new Decimal(adjustPercent).toFixed(2)}` };
 }
 
 interface StarsPayment {
@@ -39,9 +40,9 @@ interface StarsPayment {
   totalAmount: number;
 }
 
-function readPayload(payload: string): { userId: number; amount: string; stars: number } | null {
-  const m = /^topup:(\d{1,10}):(\d{1,12}\.\d{2}):(\d{1,5})$/.exec(payload);
-  return m ? { userId: Number(m[1]), amount: m[2]!, stars: Number(m[3]) } : null;
+function readPayload(payload: string): { userId: number; amount: string; stars: number; adjustPercent: string } | null {
+  const m = /^topup:(\d{1,10}):(\d{1,12}\.\d{2}):(\d{1,5}):(-?\d{1,2}\.\d{2})$/.exec(payload);
+  return m ? { userId: Number(m[1]), amount: m[2]!, stars: Number(m[3]), adjustPercent: m[4]! } : null;
 }
 
 /**
@@ -79,7 +80,7 @@ export async function creditStarsPayment(db: Db, p: StarsPayment & { chargeId: s
     const topUp = await transaction(db, async (tx) => {
       await lockTrxId(tx, chargeId);
       const created = await tx.topUp.create({
-        data: { userId: user.id, accountId: user.account!.id, method: "STARS", amount: invoice.amount, stars: invoice.stars, trxId: chargeId },
+        data: { userId: user.id, accountId: user.account!.id, method: "STARS", amount: invoice.amount, stars: invoice.stars, trxId: chargeId, adjustPercent: invoice.adjustPercent },
       });
       const approved = await decideTopUpIn(tx, created.id, { label: "telegram-stars", isAdmin: true }, "APPROVED");
       await enqueue(tx, "notify-admin-payment", { topUpId: created.id }, { dedupeKey: `topup-auto:${created.id}` });

@@ -35,7 +35,7 @@ export function topUpConversation(deps: Deps, i18n: I18n) {
       for (;;) {
         const { ctx: answer, text } = await waitText(conversation, t("hint-send-text"));
         try {
-          const quote = quoteStars(userId, text, rate, { min, max });
+          const quote = quoteStars(userId, text, rate, { min, max }, deps.config.TOPUP_ADJUST_PERCENT.get("STARS"));
           const amount = money(quote.amount, cur);
           await answer.replyWithInvoice(t("stars-invoice-title", { amount }), t("stars-invoice-description", { amount, stars: String(quote.stars) }), quote.payload, STARS_CURRENCY, [
             { label: t("stars-invoice-title", { amount }), amount: quote.stars },
@@ -74,7 +74,7 @@ export function topUpConversation(deps: Deps, i18n: I18n) {
       }
       const result = await conversation.external(async (outside) => {
         try {
-          const topUp = await requestTopUp(deps.db, { userId: outside.user!.id, method, amount, trxId: text, limits: { min, max } });
+          const topUp = await requestTopUp(deps.db, { userId: outside.user!.id, method, amount, trxId: text, limits: { min, max }, adjustPercent: deps.config.TOPUP_ADJUST_PERCENT.get(method) });
           await deliverNow(deps, outside.api, i18n, { topUpIds: [topUp.id] });
           return { ok: true as const, id: topUp.id, trxId: topUp.trxId, approved: topUp.status === "APPROVED" };
         } catch (error) {
