@@ -31,10 +31,11 @@ export function paymentSmsRoute(deps: Deps): Route {
       }
       const url = new URL(req.url ?? "/", "http://localhost");
       const fields = parseBody(raw, req.headers["content-type"]);
-      if (fields === null) return sendJson(res, 400, { error: "The body must be JSON or a form (application/x-www-form-urlencoded)" });
-      const token = headerToken(req) ?? pick(fields, TOKEN_KEYS) ?? url.searchParams.get("token");
+      // The token is checked first: a caller without a valid one learns nothing about the body.
+      const token = headerToken(req) ?? (fields && pick(fields, TOKEN_KEYS)) ?? url.searchParams.get("token");
       const device = await deviceForToken(deps.db, token);
       if (!device) return sendJson(res, 401, { error: "Unknown or revoked device token" });
+      if (fields === null) return sendJson(res, 400, { error: "The body must be JSON or a form (application/x-www-form-urlencoded)" });
 
       const sender = pick(fields, SENDER_KEYS);
       const text = pick(fields, TEXT_KEYS);

@@ -12,7 +12,7 @@ const { token, device } = await buildPaymentDevice(db);
 const auth = { authorization: `Bearer ${token}` };
 /** The corpus TrxIDs are shared with other runs on the same database: make them this run's own. */
 const tag = unique("").replace(/[^A-Za-z0-9]/g, "").slice(-6).toUpperCase();
-const retag = (text: string, trxId: string) => text.replace(trxId, `${trxId.slice(0, 10)}${tag}`);
+const retag = (text: string, trxId: string) => text.replaceAll(trxId, `${trxId.slice(0, 10)}${tag}`);
 
 describe("POST /payments/sms: the corpus through the endpoint", () => {
   it("stores every genuine incoming-money SMS with exactly its fields, credits none without a request", async () => {

@@ -12,6 +12,7 @@
 //  S6  a public TS test "parses Nagad money received as income" (parseMfsSms, code search)
 //  S7  a public "Android SMS Simulator & MFS Relay" app (GATEWAYS templates, code search)
 //  S8  a public relay app's mock Rocket SMS ("Cash-In from A/C: ***1234 …", code search)
+//  S9  a public Kotlin parser test's Sample list ("nagad_received", masked sender, code search)
 //  C   constructed here (a variant the sources above describe but do not print verbatim); says which.
 // Where two samples of one source shared a TrxID, one TrxID was changed so each (method, TrxID) is
 // distinct in the corpus; the note says so.
@@ -75,6 +76,10 @@ export const CREDITING: CreditingSample[] = [
     expect: pay({ method: "NAGAD", kind: "send_money", amount: "5000.00", trxId: "71A2B3C4", counterparty: "01898765432", printedTime: "04/10/2026 20:15" }) },
   { source: "S5 (full stops after fields, 'New Balance')", sender: "NAGAD", text: "Money Received. Amount: Tk 2,400.00. Sender: 01987654321. TxnID: 76HG89NM. New Balance: Tk 8,900.00.",
     expect: pay({ method: "NAGAD", kind: "send_money", amount: "2400.00", trxId: "76HG89NM", counterparty: "01987654321" }) },
+  { source: "S9 (masked sender number)", sender: "NAGAD", text: "Money Received. Amount: Tk 3,000.00 Sender: 019XXXXXX33 Ref: NGD55667 Balance: Tk 5,120.75 TxnID: NGD55667 13/05/2026 11:42",
+    expect: pay({ method: "NAGAD", kind: "send_money", amount: "3000.00", trxId: "NGD55667", counterparty: "019XXXXXX33", printedTime: "13/05/2026 11:42" }) },
+  { source: "C (S2's Rocket text with the account masked by X, as S9 masks Nagad's)", sender: "16216", text: "Tk1,250.00 received from A/C:017XXXXXX89 Fee:Tk0, Your A/C Balance: Tk2,395.85 TxnId:6606781999 Date:09-JUN-26 10:02:11 pm.",
+    expect: pay({ method: "ROCKET", kind: "send_money", amount: "1250.00", trxId: "6606781999", counterparty: "017XXXXXX89", printedTime: "09-JUN-26 10:02:11 pm" }) },
   { source: "S3 ('Received Tk … Trx.ID')", sender: "NAGAD", text: "Received Tk 3,500.00 from 01998765432. Trx.ID: BCD789EFG at 2024-01-06 11:30:00. Balance: Tk 8,020.00",
     expect: pay({ method: "NAGAD", kind: "send_money", amount: "3500.00", trxId: "BCD789EFG", counterparty: "01998765432", printedTime: "2024-01-06 11:30:00" }) },
   { source: "S7 (cash_in template)", sender: "NAGAD", text: "Cash In of Tk 1,500.00 from 01711000000 is successful. TxnID: 7K2M9QXA. Balance: Tk 2,500.00. Date: 10/10/2026 10:10",

@@ -15,6 +15,6 @@ export function parseNagad(text: string): IncomingPayment | null | "not_incoming
   const hit = INCOMING.find((p) => p.re.test(text));
   if (!hit) return "not_incoming";
   const amountAt = Math.max(text.search(/Amount\s*:/i), 0);
-  const from = /\b(?:Sender|Uddokta|Agent|Customer|From)\s*:?\s*([0-9*+]{3,14})/i.exec(text);
+  const from = /\b(?:Sender|Uddokta|Agent|Customer|From)\s*:?\s*([0-9*+xX]{3,14})/i.exec(text);
   return incoming("NAGAD", hit.kind, { amount: amountIn(text, amountAt), trxId: trxIdIn(text), counterparty: from?.[1] ?? null, printedTime: printedTimeIn(text) });
 }

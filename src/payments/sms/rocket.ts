@@ -7,8 +7,8 @@ import type { IncomingPayment } from "./types.js";
  * Balance: Tk1,145.85 TxnId:6606781284 Date:08-JUN-26 06:21:43 am." and "Cash-In from A/C: ***1234
  * Tk1500.00 Fee: Tk.00, …". The amount comes before "received"; the balance after must never be read.
  */
-const RECEIVED = new RegExp(`^${CUR}${AMT}\\s+received\\s+from\\s+(?:A\\/C\\s*:?\\s*)?([0-9*+]{3,16})`, "i");
-const CASH_IN = new RegExp(`^Cash-?\\s?In\\s+from\\s+(?:A\\/C\\s*:?\\s*)?([0-9*+]{3,16})\\s*,?\\s*${CUR}${AMT}`, "i");
+const RECEIVED = new RegExp(`^${CUR}${AMT}\\s+received\\s+from\\s+(?:A\\/C\\s*:?\\s*)?([0-9*+xX]{3,16})`, "i");
+const CASH_IN = new RegExp(`^Cash-?\\s?In\\s+from\\s+(?:A\\/C\\s*:?\\s*)?([0-9*+xX]{3,16})\\s*,?\\s*${CUR}${AMT}`, "i");
 
 export function parseRocket(text: string): IncomingPayment | null | "not_incoming" {
   if (hasBengali(text)) return bengaliIncoming("ROCKET", text);

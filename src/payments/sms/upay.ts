@@ -12,7 +12,7 @@ export function parseUpay(text: string): IncomingPayment | null | "not_incoming"
   if (hasBengali(text)) return bengaliIncoming("UPAY", text);
   const hit = INCOMING.find((p) => p.re.test(text));
   if (!hit) return "not_incoming";
-  const from = /\bfrom\s+([0-9*+]{3,14})/i.exec(text);
+  const from = /\bfrom\s+([0-9*+xX]{3,14})/i.exec(text);
   const amount = amountIn(text.replace(/\bTaka\s*/gi, "Tk "));
   return incoming("UPAY", hit.kind, { amount, trxId: trxIdIn(text), counterparty: from?.[1] ?? null, printedTime: printedTimeIn(text) });
 }
