@@ -41,7 +41,7 @@ export function paymentSmsRoute(deps: Deps): Route {
       const text = pick(fields, TEXT_KEYS);
       if (!sender || !text) return sendJson(res, 400, { error: "The SMS sender (from) and text (text/message/body/content) are required" });
       try {
-        const { sms, replay } = await recordPaymentSms(deps.db, device, { sender, text, sentAt: parseStamp(pick(fields, TIME_KEYS)), sim: pick(fields, SIM_KEYS) });
+        const { sms, replay } = await recordPaymentSms(deps, device, { sender, text, sentAt: parseStamp(pick(fields, TIME_KEYS)), sim: pick(fields, SIM_KEYS) });
         // 200 for every stored SMS (ignored ones too): the app must not retry what we already have.
         return sendJson(res, 200, {
           ok: true,

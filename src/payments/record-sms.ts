@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import type { PaymentDevice, PaymentSms } from "@prisma/client";
-import type { Db } from "../db/client.js";
+import type { Deps } from "../deps.js";
 import { isUniqueViolation, transaction } from "../db/transaction.js";
 import { Decimal } from "../money/decimal.js";
 import { ValidationError } from "../shared/errors.js";
@@ -26,11 +26,12 @@ const MAX_TEXT = 2000;
  * Stores one forwarded SMS with what it was read as, and credits the matching request (if any).
  * The same SMS forwarded again, by any device, changes nothing and answers with the first result.
  */
-export async function recordPaymentSms(db: Db, device: PaymentDevice, input: ForwardedSms): Promise<RecordedSms> {
+export async function recordPaymentSms(deps: Deps, device: PaymentDevice, input: ForwardedSms): Promise<RecordedSms> {
   const sender = input.sender.trim();
   const text = input.text.trim();
   if (!sender || sender.length > 64) throw new ValidationError("sender", "sender_invalid", "The SMS sender is missing or longer than 64 characters");
   if (!text || text.length > MAX_TEXT) throw new ValidationError("text", "text_invalid", `The SMS text is missing or longer than ${MAX_TEXT} characters`);
+  const { db } = deps;
   const textHash = createHash("sha256").update(`${sender.toLowerCase()}\n${text}`).digest("hex");
   const earlier = await db.paymentSms.findUnique({ where: { textHash } });
   if (earlier) return { sms: earlier, replay: true };
@@ -41,7 +42,7 @@ export async function recordPaymentSms(db: Db, device: PaymentDevice, input: For
   const base = { deviceId: device.id, sender, text, textHash, sentAt: input.sentAt ?? null, sim: input.sim ?? null };
   try {
     const sms = await transaction(db, async (tx) => {
-      await tx.paymentDevice.update({ where: { id: device.id }, data: { lastSeenAt: new Date() } });
+      await tx.paymentDevice.update({ where: { id: device.id }, data: { lastSeenAt: deps.now() } });
       if (!payment || offDevice) {
         return tx.paymentSms.create({
           data: {
@@ -72,7 +73,7 @@ export async function recordPaymentSms(db: Db, device: PaymentDevice, input: For
         },
       });
       const topUp = await tx.topUp.findUnique({ where: { trxId: payment.trxId } });
-      await settlePaymentSms(tx, created, topUp);
+      await settlePaymentSms(tx, deps.now(), created, topUp);
       return tx.paymentSms.findUniqueOrThrow({ where: { id: created.id } });
     });
     return { sms, replay: false };

@@ -23,12 +23,12 @@ type SmsForMatch = Pick<PaymentSms, "id" | "method" | "amount" | "trxId">;
  * service is approved and credited (once, through the one decision path). Anything else is left
  * for an admin: no request yet, another method or amount, or a request already decided.
  */
-export async function settlePaymentSms(tx: Tx, sms: SmsForMatch, topUp: TopUp | null): Promise<PaymentSmsOutcome> {
+export async function settlePaymentSms(tx: Tx, now: Date, sms: SmsForMatch, topUp: TopUp | null): Promise<PaymentSmsOutcome> {
   const { outcome, reason } = judge(sms, topUp);
   await tx.paymentSms.update({ where: { id: sms.id }, data: { outcome, reason, topUpId: topUp?.id ?? null } });
   if (outcome === "CREDITED" && topUp) {
-    await decideTopUpIn(tx, topUp.id, PAYMENT_SMS_ACTOR, "APPROVED");
-    await enqueue(tx, "notify-admin-payment", { topUpId: topUp.id, smsId: sms.id }, { dedupeKey: `topup-auto:${topUp.id}` });
+    await decideTopUpIn(tx, now, topUp.id, PAYMENT_SMS_ACTOR, "APPROVED");
+    await enqueue(tx, "notify-admin-payment", { topUpId: topUp.id, smsId: sms.id }, now);
   }
   return outcome;
 }
@@ -42,11 +42,11 @@ function judge(sms: SmsForMatch, topUp: TopUp | null): { outcome: PaymentSmsOutc
 }
 
 /** A new request meets the SMS that arrived before it (if any), inside the request's transaction. */
-export async function matchWaitingSms(tx: Tx, topUp: TopUp): Promise<void> {
+export async function matchWaitingSms(tx: Tx, now: Date, topUp: TopUp): Promise<void> {
   const waiting = await tx.paymentSms.findMany({
     where: { trxId: topUp.trxId, outcome: "UNMATCHED" },
     orderBy: { id: "asc" },
   });
   const sms = waiting.find((s) => s.method === topUp.method) ?? waiting[0];
-  if (sms) await settlePaymentSms(tx, sms, topUp);
+  if (sms) await settlePaymentSms(tx, now, sms, topUp);
 }

@@ -1,7 +1,7 @@
 import type { TopUp } from "@prisma/client";
 import type { Actor } from "../audit/actor.js";
 import { writeAudit } from "../audit/write-audit.js";
-import type { Db } from "../db/client.js";
+import type { Deps } from "../deps.js";
 import { isUniqueViolation, transaction } from "../db/transaction.js";
 import { Decimal } from "../money/decimal.js";
 import { post } from "../money/ledger.js";
@@ -49,7 +49,7 @@ function readPayload(payload: string): { userId: number; amount: string; stars: 
  * Pre-checkout: the payment goes ahead only for the customer the invoice was made for, not
  * blocked, and for exactly the Stars that amount costs at today's rate.
  */
-export async function checkStarsCheckout(db: Db, p: StarsPayment, rate: string, limits: { min: string; max: string }): Promise<void> {
+export async function checkStarsCheckout({ db }: Deps, p: StarsPayment, rate: string, limits: { min: string; max: string }): Promise<void> {
   const invoice = readPayload(p.payload);
   if (!invoice || p.currency !== STARS_CURRENCY) throw new ValidationError("payload", "invoice_invalid", "This invoice is not one of ours");
   const user = await db.user.findUnique({ where: { telegramId: p.telegramId }, select: { id: true } });
@@ -65,7 +65,8 @@ export async function checkStarsCheckout(db: Db, p: StarsPayment, rate: string, 
  * A successful Stars payment: recorded as an approved top-up and credited, once per
  * telegram_payment_charge_id however often Telegram delivers the update.
  */
-export async function creditStarsPayment(db: Db, p: StarsPayment & { chargeId: string }): Promise<{ topUp: TopUp; credited: boolean }> {
+export async function creditStarsPayment(deps: Deps, p: StarsPayment & { chargeId: string }): Promise<{ topUp: TopUp; credited: boolean }> {
+  const { db } = deps;
   const invoice = readPayload(p.payload);
   if (!invoice || p.currency !== STARS_CURRENCY || p.totalAmount !== invoice.stars) {
     throw new ValidationError("payload", "invoice_invalid", "This payment does not match one of our invoices");
@@ -82,8 +83,8 @@ export async function creditStarsPayment(db: Db, p: StarsPayment & { chargeId: s
       const created = await tx.topUp.create({
         data: { userId: user.id, accountId: user.account!.id, method: "STARS", amount: invoice.amount, stars: invoice.stars, trxId: chargeId, adjustPercent: invoice.adjustPercent },
       });
-      const approved = await decideTopUpIn(tx, created.id, { label: "telegram-stars", isAdmin: true }, "APPROVED");
-      await enqueue(tx, "notify-admin-payment", { topUpId: created.id }, { dedupeKey: `topup-auto:${created.id}` });
+      const approved = await decideTopUpIn(tx, deps.now(), created.id, { label: "telegram-stars", isAdmin: true }, "APPROVED");
+      await enqueue(tx, "notify-admin-payment", { topUpId: created.id }, deps.now());
       return approved;
     });
     return { topUp, credited: true };
@@ -98,7 +99,7 @@ export async function creditStarsPayment(db: Db, p: StarsPayment & { chargeId: s
  * amount) and Telegram returns the Stars, in one step — if Telegram refuses, nothing is debited.
  */
 export async function refundStarsTopUp(
-  db: Db,
+  { db, now }: Deps,
   topUpId: number,
   actor: Actor,
   refund: (telegramUserId: number, chargeId: string) => Promise<unknown>,
@@ -106,7 +107,7 @@ export async function refundStarsTopUp(
   return transaction(db, async (tx) => {
     const topUp = await tx.topUp.findUnique({ where: { id: topUpId }, include: { user: { select: { telegramId: true } } } });
     if (!topUp || topUp.method !== "STARS") throw new NotFoundError("Stars top-up", topUpId);
-    const claimed = await tx.topUp.updateMany({ where: { id: topUpId, status: "APPROVED", refundedAt: null }, data: { refundedAt: new Date() } });
+    const claimed = await tx.topUp.updateMany({ where: { id: topUpId, status: "APPROVED", refundedAt: null }, data: { refundedAt: now() } });
     if (claimed.count !== 1) throw new InvalidStateError(`Top-up #${topUpId} is not an approved, unrefunded Stars top-up`, { topUpId });
     if (topUp.user.telegramId === null) throw new InvalidStateError(`The customer of top-up #${topUpId} has no Telegram account`, { topUpId });
     await post(tx, { accountId: topUp.accountId, amount: topUp.amount.negated(), kind: "ADJUSTMENT", actorId: actor.userId, note: `Stars refund of top-up #${topUpId}` });

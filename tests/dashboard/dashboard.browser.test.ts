@@ -55,7 +55,7 @@ describe.skipIf(!runnable)("admin dashboard in chromium", () => {
     const { service } = await buildSimulatedProvider(deps, sim);
     const failed = await buildFailedOrder(db, customer.id, service.id);
     const trxId = `DASH${process.pid}${Date.now().toString(36)}`.toUpperCase().slice(0, 20);
-    const topUp = await requestTopUp(db, { userId: customer.id, method: "BKASH", amount: "250", trxId, limits: { min: "50", max: "100000" } });
+    const topUp = await requestTopUp(testDeps(db), { userId: customer.id, method: "BKASH", amount: "250", trxId, limits: { min: "50", max: "100000" } });
 
     const context = await browser.newContext();
     // Only our server: GraphiQL's CDN assets (and anything else) are not reachable from CI.

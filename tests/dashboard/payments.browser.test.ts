@@ -51,8 +51,8 @@ describe.skipIf(!runnable)("dashboard payments tab in chromium", () => {
     const customer = await buildUser(db, { username: "pay_customer" });
     const { device } = await buildPaymentDevice(db);
     const trxId = unique("PB").replace(/[^A-Za-z0-9]/g, "").slice(-12).toUpperCase();
-    const topUp = await requestTopUp(db, { userId: customer.id, method: "BKASH", amount: "800", trxId, limits: { min: "50", max: "100000" } });
-    const { sms } = await recordPaymentSms(db, device, { sender: "bKash", text: `You have received Tk 750.00 from 01712345678. Fee Tk 0.00. Balance Tk 1,200.00. TrxID ${trxId} at 08/06/2026 14:32` });
+    const topUp = await requestTopUp(testDeps(db), { userId: customer.id, method: "BKASH", amount: "800", trxId, limits: { min: "50", max: "100000" } });
+    const { sms } = await recordPaymentSms(testDeps(db), device, { sender: "bKash", text: `You have received Tk 750.00 from 01712345678. Fee Tk 0.00. Balance Tk 1,200.00. TrxID ${trxId} at 08/06/2026 14:32` });
     expect(sms.outcome).toBe("MISMATCH");
 
     const context = await browser.newContext();

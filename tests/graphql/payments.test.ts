@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
+import { testDeps } from "../support/deps.js";
 import { hashDeviceToken } from "../../src/payments/devices.js";
 import { requestTopUp } from "../../src/topups/request-topup.js";
 import { buildUser, unique } from "../support/factories.js";
@@ -52,7 +53,7 @@ describe("payment devices and the SMS log over GraphQL", () => {
     const token = res.body.data.registerPaymentDevice.data.token as string;
     const customer = await buildUser(db);
     const trxId = unique("GQ").replace(/[^A-Za-z0-9]/g, "").slice(-12).toUpperCase();
-    const topUp = await requestTopUp(db, { userId: customer.id, method: "BKASH", amount: "600", trxId, limits: { min: "50", max: "25000" } });
+    const topUp = await requestTopUp(testDeps(db), { userId: customer.id, method: "BKASH", amount: "600", trxId, limits: { min: "50", max: "25000" } });
     const sms = await endpoint.post({ body: JSON.stringify({ from: "bKash", text: `You have received Tk 500.00 from 01712345678. Fee Tk 0.00. Balance Tk 1,200.00. TrxID ${trxId} at 08/06/2026 14:32` }), headers: { "x-device-token": token } });
     expect(sms.json).toMatchObject({ outcome: "MISMATCH", reason: "amount_mismatch", topUpId: topUp.id });
 

@@ -1,5 +1,6 @@
 import type { TopUpMethod } from "@prisma/client";
 import { describe, expect, it } from "vitest";
+import { testDeps } from "../support/deps.js";
 import { approveTopUp } from "../../src/topups/decide-topup.js";
 import { requestTopUp } from "../../src/topups/request-topup.js";
 import { ConflictError } from "../../src/shared/errors.js";
@@ -58,7 +59,7 @@ describe.skipIf(!realServer)("matching forwarded SMS with top-up requests (real 
     for (const c of mismatched) c.smsAmount = (Number(c.amount) + 1).toFixed(2);
 
     // 1. Requests first.
-    await inBatches(first, 10, (c) => requestTopUp(db, { userId: c.user.id, method: c.method, amount: c.amount, trxId: c.trxId, limits }));
+    await inBatches(first, 10, (c) => requestTopUp(testDeps(db), { userId: c.user.id, method: c.method, amount: c.amount, trxId: c.trxId, limits }));
     // 2. Every SMS (both groups) forwarded twice, shuffled, 8 at a time.
     const posts = [...first, ...later].flatMap((c) => [c, c]).map((c) => ({ c, r: random() })).sort((a, b) => a.r - b.r).map((x) => x.c);
     const answers: number[] = [];
@@ -77,7 +78,7 @@ describe.skipIf(!realServer)("matching forwarded SMS with top-up requests (real 
     const refused: string[] = [];
     await inBatches(claims, 10, async (c) => {
       try {
-        await requestTopUp(db, { userId: c.user.id, method: c.method, amount: c.amount, trxId: c.trxId, limits });
+        await requestTopUp(testDeps(db), { userId: c.user.id, method: c.method, amount: c.amount, trxId: c.trxId, limits });
       } catch (error) {
         if (!(error instanceof ConflictError)) throw error;
         refused.push(c.trxId);
@@ -110,7 +111,7 @@ describe.skipIf(!realServer)("matching forwarded SMS with top-up requests (real 
 
     // A mismatch stays with the admin (SMS beside the request); manual approval still credits once.
     const waiting = topUps.find((t) => t.status === "PENDING")!;
-    await approveTopUp(db, waiting.id, { label: "admin", isAdmin: true });
+    await approveTopUp(testDeps(db), waiting.id, { label: "admin", isAdmin: true });
     expect((await db.account.findUniqueOrThrow({ where: { id: waiting.accountId } })).balance.toFixed(2)).toBe(waiting.amount.toFixed(2));
     await expectLedgerInvariants(db, [waiting.accountId]);
   });
@@ -122,7 +123,7 @@ describe.skipIf(!realServer)("matching forwarded SMS with top-up requests (real 
       const sms = smsFor("BKASH", "750.00", trxId);
       await Promise.all([
         endpoint.post({ body: JSON.stringify(sms), headers: { authorization: `Bearer ${token}` } }),
-        requestTopUp(db, { userId: user.id, method: "BKASH", amount: "750", trxId, limits }),
+        requestTopUp(testDeps(db), { userId: user.id, method: "BKASH", amount: "750", trxId, limits }),
         endpoint.post({ body: JSON.stringify(sms), headers: { authorization: `Bearer ${token}` } }),
       ]);
       const topUp = await db.topUp.findUniqueOrThrow({ where: { trxId } });
@@ -132,9 +133,9 @@ describe.skipIf(!realServer)("matching forwarded SMS with top-up requests (real 
 
   it("an SMS for a request already decided by an admin, or with another method, never credits", async () => {
     const user = await buildUser(db);
-    const decided = await requestTopUp(db, { userId: user.id, method: "NAGAD", amount: "300", trxId: `D${runTag}1`, limits });
-    await approveTopUp(db, decided.id, { label: "admin", isAdmin: true });
-    const other = await requestTopUp(db, { userId: user.id, method: "BKASH", amount: "300", trxId: `D${runTag}2`, limits });
+    const decided = await requestTopUp(testDeps(db), { userId: user.id, method: "NAGAD", amount: "300", trxId: `D${runTag}1`, limits });
+    await approveTopUp(testDeps(db), decided.id, { label: "admin", isAdmin: true });
+    const other = await requestTopUp(testDeps(db), { userId: user.id, method: "BKASH", amount: "300", trxId: `D${runTag}2`, limits });
     const a = await endpoint.post({ body: JSON.stringify(smsFor("NAGAD", "300", decided.trxId)), headers: { authorization: `Bearer ${token}` } });
     const b = await endpoint.post({ body: JSON.stringify(smsFor("NAGAD", "300", other.trxId)), headers: { authorization: `Bearer ${token}` } });
     expect([a.json.outcome, a.json.reason, b.json.outcome, b.json.reason]).toEqual(["ALREADY_DECIDED", "request_approved", "MISMATCH", "method_mismatch"]);

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { testDeps } from "../support/deps.js";
 import { ConfigError, loadConfig } from "../../src/config.js";
 import { approveTopUp } from "../../src/topups/decide-topup.js";
 import { requestTopUp } from "../../src/topups/request-topup.js";
@@ -26,10 +27,10 @@ describe("per-method bonus or fee on top-ups", () => {
   it("a bonus is its own ledger line beside the credit; a fee too; none when the method has none", async () => {
     const [a, b, c] = [await buildUser(db), await buildUser(db), await buildUser(db)];
     const admin = { label: "admin", isAdmin: true };
-    const bonus = await requestTopUp(db, { userId: a.id, method: "BKASH", amount: "500", trxId: trx(), limits, adjustPercent: "2" });
-    const fee = await requestTopUp(db, { userId: b.id, method: "NAGAD", amount: "333.33", trxId: trx(), limits, adjustPercent: "-1.5" });
-    const none = await requestTopUp(db, { userId: c.id, method: "ROCKET", amount: "100", trxId: trx(), limits });
-    for (const t of [bonus, fee, none]) await approveTopUp(db, t.id, admin);
+    const bonus = await requestTopUp(testDeps(db), { userId: a.id, method: "BKASH", amount: "500", trxId: trx(), limits, adjustPercent: "2" });
+    const fee = await requestTopUp(testDeps(db), { userId: b.id, method: "NAGAD", amount: "333.33", trxId: trx(), limits, adjustPercent: "-1.5" });
+    const none = await requestTopUp(testDeps(db), { userId: c.id, method: "ROCKET", amount: "100", trxId: trx(), limits });
+    for (const t of [bonus, fee, none]) await approveTopUp(testDeps(db), t.id, admin);
     expect(await lines(a.account.id)).toEqual([["TOPUP", "500.00"], ["TOPUP_BONUS", "10.00"]]);
     expect(await lines(b.account.id)).toEqual([["TOPUP", "333.33"], ["TOPUP_FEE", "-4.99"]]);
     expect(await lines(c.account.id)).toEqual([["TOPUP", "100.00"]]);
@@ -41,7 +42,7 @@ describe("per-method bonus or fee on top-ups", () => {
     const { token } = await buildPaymentDevice(db);
     const user = await buildUser(db);
     const trxId = trx();
-    await requestTopUp(db, { userId: user.id, method: "BKASH", amount: "1000", trxId, limits, adjustPercent: "2.5" });
+    await requestTopUp(testDeps(db), { userId: user.id, method: "BKASH", amount: "1000", trxId, limits, adjustPercent: "2.5" });
     const body = JSON.stringify({ from: "bKash", text: `You have received Tk 1,000.00 from 01712345678. Fee Tk 0.00. Balance Tk 1,200.00. TrxID ${trxId} at 08/06/2026 14:32` });
     for (let i = 0; i < 3; i++) await endpoint.post({ body, headers: { "x-device-token": token } });
     expect(await lines(user.account.id)).toEqual([["TOPUP", "1000.00"], ["TOPUP_BONUS", "25.00"]]);

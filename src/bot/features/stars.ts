@@ -17,7 +17,7 @@ starsFeature.on("pre_checkout_query", async (ctx) => {
   const telegramId = BigInt(q.from.id);
   try {
     if (!rate) throw new ForbiddenError("Stars top-ups are off");
-    await checkStarsCheckout(ctx.deps.db, { telegramId, payload: q.invoice_payload, currency: q.currency, totalAmount: q.total_amount }, rate, { min, max });
+    await checkStarsCheckout(ctx.deps, { telegramId, payload: q.invoice_payload, currency: q.currency, totalAmount: q.total_amount }, rate, { min, max });
   } catch (error) {
     // Telegram waits 10 s for this answer: always give one, with the reason in the customer's language.
     const user = await ctx.deps.db.user.findUnique({ where: { telegramId }, select: { language: true } });
@@ -30,7 +30,7 @@ starsFeature.on("pre_checkout_query", async (ctx) => {
 
 starsFeature.on("message:successful_payment", async (ctx) => {
   const p = ctx.message.successful_payment;
-  const { topUp } = await creditStarsPayment(ctx.deps.db, {
+  const { topUp } = await creditStarsPayment(ctx.deps, {
     telegramId: BigInt(ctx.from.id),
     payload: p.invoice_payload,
     currency: p.currency,
@@ -47,7 +47,7 @@ starsFeature.command("refundstars", async (ctx) => {
   const id = Number(ctx.match.trim());
   if (!Number.isInteger(id) || id <= 0) return ctx.reply(t("stars-refund-usage"));
   try {
-    const topUp = await refundStarsTopUp(ctx.deps.db, id, ctx.actor, (userId, chargeId) => ctx.api.refundStarPayment(userId, chargeId));
+    const topUp = await refundStarsTopUp(ctx.deps, id, ctx.actor, (userId, chargeId) => ctx.api.refundStarPayment(userId, chargeId));
     await ctx.reply(t("stars-refunded", { id: String(id), amount: money(topUp.amount, ctx.deps.config.SHOP_CURRENCY), stars: String(topUp.stars ?? 0) }));
   } catch (error) {
     if (!(error instanceof DomainError)) throw error;
