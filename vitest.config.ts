@@ -1,6 +1,5 @@
 import { createRequire } from "node:module";
 import { defineConfig } from "vitest/config";
-import { prepareServerDatabase, testDatabaseUrl } from "./tests/support/database-target.js";
 
 const require = createRequire(import.meta.url);
 
@@ -13,10 +12,7 @@ function graphqlAlias(): { find: RegExp; replacement: string }[] {
   }
 }
 
-export default defineConfig(async () => {
-  // Without a PostgreSQL server the tests fall back to the embedded database, which serves one
-  // connection at a time: test files then run one after another.
-  const realServer = await prepareServerDatabase(testDatabaseUrl());
+export default defineConfig(() => {
   return {
     resolve: {
       // One graphql module for everything (otherwise "Cannot use GraphQLSchema from another module or realm").
@@ -28,8 +24,7 @@ export default defineConfig(async () => {
       testTimeout: 60_000,
       hookTimeout: 120_000,
       pool: "forks",
-      fileParallelism: realServer,
-      maxWorkers: realServer ? 2 : 1,
+      maxWorkers: 2,
     },
   };
 });

@@ -1,5 +1,6 @@
 import { startApp, type App } from "./app.js";
 import { ConfigError, loadConfig, type Config } from "./config.js";
+import { EmbeddedPostgresError } from "./db/embedded.js";
 import { createLogger } from "./logger.js";
 
 function readConfig(): Config {
@@ -37,7 +38,8 @@ async function main(): Promise<void> {
   try {
     app = await startApp(config, logger);
   } catch (error) {
-    logger.fatal({ err: error }, "panelbot could not start");
+    if (error instanceof EmbeddedPostgresError) logger.fatal({ code: error.code }, error.message);
+    else logger.fatal({ err: error }, "panelbot could not start");
     process.exit(1);
   }
   if (stopRequested) {
