@@ -17,7 +17,8 @@ function readConfig(): Config {
 
 async function main(): Promise<void> {
   const config = readConfig();
-  const logger = createLogger(config.LOG_LEVEL);
+  // Pretty one-line logs for a person at a terminal; JSON in production and when piped or collected.
+  const logger = createLogger(config.LOG_LEVEL, { pretty: config.NODE_ENV === "development" && process.stdout.isTTY === true });
   let app: App | null = null;
   let stopRequested: string | null = null;
 

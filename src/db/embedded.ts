@@ -124,7 +124,7 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
       throw error;
     }
     logger?.info(
-      { dataDir, port, pid: server.pid, created, bootMs: Math.round(booted - started), migrateMs: migration?.durationMs, totalMs: Math.round(performance.now() - started) },
+      { dataDir, port, postgresPid: server.pid, created, bootMs: Math.round(booted - started), migrateMs: migration?.durationMs, totalMs: Math.round(performance.now() - started) },
       "embedded PostgreSQL ready",
     );
 
@@ -378,7 +378,7 @@ async function stopOrphan(clusterDir: string, logger: EmbeddedLogger | undefined
   const port = Number(lines[3]);
   if (!Number.isInteger(pid) || pid <= 0 || !alive(pid)) return;
   if (!(await isPostmasterOf(pid, clusterDir, lines[1], port))) return;
-  logger?.warn({ pid, port, clusterDir }, "An embedded PostgreSQL left running by an earlier panelbot that did not stop: stopping it");
+  logger?.warn({ postgresPid: pid, port, clusterDir }, "An embedded PostgreSQL left running by an earlier panelbot that did not stop: stopping it");
   await stopServer(pid);
 }
 
