@@ -112,7 +112,7 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
     try {
       await waitUntilReady(url, server, logPath);
     } catch (error) {
-      await stopServer(server.pid!, server);
+      await stopServer(server.pid!);
       throw error;
     }
     const booted = performance.now();
@@ -120,7 +120,7 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
     try {
       migration = migrate ? await migrateDatabase(url, { logger }) : undefined;
     } catch (error) {
-      await stopServer(server.pid!, server);
+      await stopServer(server.pid!);
       throw error;
     }
     logger?.info(
@@ -134,7 +134,7 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
     let closing: Promise<void> | undefined;
     const close = () =>
       (closing ??= (async () => {
-        await stopServer(server.pid!, server);
+        await stopServer(server.pid!);
         process.off("exit", onExit);
         lock.release();
         logger?.debug({ dataDir }, "embedded PostgreSQL stopped");
@@ -345,20 +345,13 @@ function alive(pid: number): boolean {
   }
 }
 
-/** Fast shutdown (SIGINT: clients are disconnected, data is flushed), immediate shutdown if that hangs. */
-async function stopServer(pid: number, child?: ChildProcess): Promise<void> {
-  const gone = child
-    ? new Promise<void>((r) => (child.exitCode !== null || child.signalCode !== null ? r() : child.once("exit", () => r())))
-    : undefined;
+/** Fast shutdown (SIGINT: clients are disconnected, data is flushed); immediate shutdown (SIGQUIT) if that hangs. */
+async function stopServer(pid: number): Promise<void> {
   if (!signal(pid, "SIGINT")) return;
   const deadline = Date.now() + STOP_TIMEOUT_MS;
-  while (alive(pid) && Date.now() < deadline) {
-    await (gone ? Promise.race([gone, new Promise((r) => setTimeout(r, 100))]) : new Promise((r) => setTimeout(r, 100)));
-    if (gone && (child!.exitCode !== null || child!.signalCode !== null)) return;
-  }
-  if (alive(pid)) {
-    signal(pid, "SIGQUIT");
-    while (alive(pid)) await new Promise((r) => setTimeout(r, 100));
+  while (alive(pid)) {
+    if (Date.now() > deadline) signal(pid, "SIGQUIT");
+    await new Promise((r) => setTimeout(r, 50));
   }
 }
 
