@@ -10,7 +10,9 @@
 //
 // Why not the package's `EmbeddedPostgres` class: importing it registers async-exit-hook handlers
 // for SIGINT/SIGTERM/beforeExit that stop the server and call process.exit while our graceful
-// shutdown is still draining jobs, and it cannot find an orphaned server. Its binaries are used as is.
+// shutdown is still draining jobs, and it cannot find an orphaned server. Its binaries are used as is
+// (the platform package's postinstall, which re-creates library symlinks, does not run under npm 11
+// and is not needed: npm extracts those symlinks from the package itself).
 //
 // - The server runs in its own process group (detached), so a Ctrl-C on the terminal reaches Node
 //   only: Node drains jobs and closes its pool, then stops the server (fast shutdown).
