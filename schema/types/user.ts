@@ -120,7 +120,7 @@ builder.mutationFields((t) => ({
       note: t.arg.string(),
     },
     resolve: async (_q, _r, args, ctx) => {
-      await adjustBalance(ctx.deps.db, { accountId: args.accountId, amount: args.amount, note: args.note, actor: actorOf(ctx) });
+      await adjustBalance(ctx.deps, { accountId: args.accountId, amount: args.amount, note: args.note, actor: actorOf(ctx) });
       return ctx.deps.db.account.findUniqueOrThrow({ where: { id: args.accountId } });
     },
   }),
@@ -129,7 +129,7 @@ builder.mutationFields((t) => ({
     authScopes: ADMIN,
     errors: domainErrors,
     args: { userId: t.arg.int({ validate: positiveId }), blocked: t.arg.boolean() },
-    resolve: (_q, _r, args, ctx) => setUserBlocked(ctx.deps.db, { userId: args.userId, blocked: args.blocked, actor: actorOf(ctx) }),
+    resolve: (_q, _r, args, ctx) => setUserBlocked(ctx.deps, { userId: args.userId, blocked: args.blocked, actor: actorOf(ctx) }),
   }),
   issueApiKey: t.field({
     type: IssuedApiKey,
@@ -144,6 +144,6 @@ builder.mutationFields((t) => ({
     authScopes: ADMIN,
     errors: domainErrors,
     args: { apiKeyId: t.arg.int({ validate: positiveId }) },
-    resolve: (_q, _r, args, ctx) => revokeApiKey(ctx.deps.db, { apiKeyId: args.apiKeyId, actor: actorOf(ctx) }),
+    resolve: (_q, _r, args, ctx) => revokeApiKey(ctx.deps, { apiKeyId: args.apiKeyId, actor: actorOf(ctx) }),
   }),
 }));
