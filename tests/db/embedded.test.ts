@@ -191,7 +191,6 @@ describe("migrateDatabase on a PostgreSQL server", async () => {
 
       const [second, secondMs] = await timed(() => migrateDatabase(url));
       expect(second.ran).toBe(false);
-      expect(secondMs).toBeLessThan(firstMs);
       console.info(`[migrate] server: CLI run ${firstMs} ms, up-to-date check ${secondMs} ms`);
     } finally {
       await probe.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
