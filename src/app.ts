@@ -10,6 +10,7 @@ import { createDb, type DbHandle } from "./db/client.js";
 import { startEmbeddedPostgres } from "./db/embedded.js";
 import { migrateDatabase, redactUrl } from "./db/migrate.js";
 import { healthRoute } from "./http/health.js";
+import { paymentSmsRoute } from "./http/payment-sms-route.js";
 import { createHttpServer } from "./http/server.js";
 import type { Logger } from "./logger.js";
 import { loadOrCreateLocalSecret } from "./shared/local-secret.js";
@@ -126,7 +127,7 @@ async function startOn(database: Database, config: Config, logger: Logger): Prom
   });
 
   const graphql = createGraphQL(deps);
-  const routes = [healthRoute(db.prisma, { embedded: config.embedded, telegram: Boolean(bot) }), ...graphql.routes];
+  const routes = [healthRoute(db.prisma, { embedded: config.embedded, telegram: Boolean(bot) }), paymentSmsRoute(deps), ...graphql.routes];
   if (bot && config.WEBHOOK_URL) routes.push(webhookRoute(deps, bot));
   if (trySim) routes.push(tryRoute(deps, trySim));
   const server = createHttpServer(routes, logger);
