@@ -4,13 +4,16 @@
  */
 export interface OutboxPayloads {
   "forward-order": { orderId: number };
-  "notify-delivery": { orderId: number };
+  /** The customer's message about their order: finished, or (event) sent back by the provider. */
+  "notify-delivery": { orderId: number; event?: "provider_canceled"; attempt?: number };
   "notify-admin-topup": { topUpId: number };
   /** `attempt` (the order's resubmitCount) lets each failure after a resubmit be announced again. */
   "notify-admin-order": { orderId: number; event: "manual_new" | "failed" | "unknown" | "stuck"; reason?: string; attempt?: number };
   "notify-customer-topup": { topUpId: number };
   /** An auto order the customer waits on was flagged stuck: one message per order per stage (the stuck reason). */
   "notify-customer-stuck": { orderId: number; stage: string };
+  /** A top-up approved without an admin (a forwarded payment SMS, or Telegram Stars): one line in the admin chat. */
+  "notify-admin-payment": { topUpId: number; smsId?: number };
   /** An admin's answer to a ticket (from the admin chat or the dashboard), for the customer. */
   "notify-customer-ticket": { ticketMessageId: number };
   /** A provider's balance fell below its lowBalanceAlert (once per drop), or came back above it. `after` is the last balance check before. */
@@ -27,7 +30,11 @@ interface KindSpec<K extends OutboxKind> {
 
 export const OUTBOX_KINDS: { [K in OutboxKind]: KindSpec<K> } = {
   "forward-order": { orderId: (p) => p.orderId, dedupeKey: () => null },
-  "notify-delivery": { orderId: (p) => p.orderId, dedupeKey: (p) => `delivery:${p.orderId}` },
+  "notify-delivery": {
+    orderId: (p) => p.orderId,
+    // A provider cancel is told once per attempt (resubmitCount); the final message once per order.
+    dedupeKey: (p) => (p.event === "provider_canceled" ? `provider-canceled:${p.orderId}:${p.attempt ?? 0}` : `delivery:${p.orderId}`),
+  },
   "notify-admin-topup": { dedupeKey: (p) => `topup:${p.topUpId}` },
   "notify-admin-order": {
     orderId: (p) => p.orderId,
@@ -47,6 +54,7 @@ export const OUTBOX_KINDS: { [K in OutboxKind]: KindSpec<K> } = {
   "notify-customer-topup": { dedupeKey: (p) => `topup-decided:${p.topUpId}` },
   // Also written in batch by detectStuckOrders, with this same key.
   "notify-customer-stuck": { orderId: (p) => p.orderId, dedupeKey: (p) => `stuck-customer:${p.orderId}:${p.stage}` },
+  "notify-admin-payment": { dedupeKey: (p) => `topup-auto:${p.topUpId}` },
   "notify-customer-ticket": { dedupeKey: (p) => `ticket-msg:${p.ticketMessageId}` },
   "notify-admin-provider": { dedupeKey: (p) => `provider-balance:${p.providerId}:after:${p.after}:${p.event}` },
 };

@@ -33,8 +33,8 @@ async function ordersPage(ctx: BotContext, page: number, edit: boolean, filter?:
       service: localName(o.service, ctx.locale),
       quantity: String(o.quantity),
       status: ctx.t(`status-${customerStatus(o.status)}`),
-      charge: money(o.charge, ctx.deps.config.SHOP_CURRENCY),
-      date: day(o.createdAt),
+      charge: money(ctx.locale, o.charge, ctx.deps.config.SHOP_CURRENCY),
+      date: day(ctx.locale, o.createdAt),
     }),
   );
   const title = ctx.t("orders-title", { page: String(page + 1), pages: String(pages) });
@@ -69,7 +69,7 @@ async function orderCard(ctx: BotContext, orderId: number) {
       start: o.startCount === null ? "—" : String(o.startCount),
       delivered: delivered === null ? "—" : String(delivered),
       remains: o.remains === null ? "—" : String(o.remains),
-      charge: money(o.charge, ctx.deps.config.SHOP_CURRENCY),
+      charge: money(ctx.locale, o.charge, ctx.deps.config.SHOP_CURRENCY),
     }),
   ];
   if (refill) lines.push(ctx.t(`order-card-refill-${refill.status}`, { reason: refill.error ?? "—" }));
@@ -103,7 +103,7 @@ ordersFeature.callbackQuery(/^or:(\d+)$/, async (ctx) => {
   } catch (error) {
     if (!(error instanceof DomainError)) throw error;
     await ctx.answerCallbackQuery();
-    await ctx.reply(errorText(ctx.i18n, ctx.locale, error));
+    await ctx.reply(errorText(ctx.i18n, ctx.locale, error, ctx.deps.config.SHOP_CURRENCY));
   }
   await orderCard(ctx, orderId);
 });

@@ -28,14 +28,14 @@ stuckActionsFeature.callbackQuery(/^sx:(\d+)$/, async (ctx) => {
     const done = await customerCancel(ctx.deps, { orderId, actor: ctx.actor!, ownerUserId: ctx.user!.id });
     text =
       done.kind === "canceled"
-        ? ctx.t("stuck-cancel-done", { id: String(orderId), refund: money(done.order.refunded, ctx.deps.config.SHOP_CURRENCY) })
+        ? ctx.t("stuck-cancel-done", { id: String(orderId), refund: money(ctx.locale, done.order.refunded, ctx.deps.config.SHOP_CURRENCY) })
         : ctx.t("stuck-cancel-requested", { id: String(orderId) });
   } catch (error) {
     if (!(error instanceof DomainError)) throw error;
     const why = error instanceof InvalidStateError ? (error.details as { status?: OrderStatus; reason?: string }) : {};
     if (why.reason === "awaiting_admin") text = ctx.t("stuck-cancel-checking", { id: String(orderId) });
     else if (why.reason === "cannot_cancel" && why.status) text = ctx.t("stuck-cancel-refused", { id: String(orderId), status: ctx.t(`status-${customerStatus(why.status)}`) });
-    else text = errorText(ctx.i18n, ctx.locale, error);
+    else text = errorText(ctx.i18n, ctx.locale, error, ctx.deps.config.SHOP_CURRENCY);
   }
   await ctx.answerCallbackQuery();
   await ctx.reply(text);
