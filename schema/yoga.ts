@@ -6,12 +6,11 @@ import type { GraphQLContext } from "./context.js";
 import { authorizeRootFields } from "./authorize-root.js";
 import { csrfRefusal } from "./csrf.js";
 import { createLoaders } from "./loaders.js";
-import { createRateLimiter } from "./rate-limit.js";
 import { getSchema } from "./schema.js";
 import { resolveViewer } from "./viewer.js";
 
 export interface GraphQLOptions {
-  /** Requests per minute per API key, admin session, or (anonymous) client address. Default 300. */
+  /** Requests per minute per API key, admin session, or (anonymous) client address, counted in ./http-route.ts. Default 300. */
   rateLimitPerMinute?: number;
   /** graphql-armor cost limit; default LIMITS.maxCost. */
   maxCost?: number;
@@ -28,7 +27,6 @@ export type PanelbotYoga = YogaServerInstance<ServerContext, GraphQLContext>;
 
 export function createPanelbotYoga(deps: Deps, options: GraphQLOptions = {}): PanelbotYoga {
   const production = deps.config.NODE_ENV === "production";
-  const limiter = createRateLimiter(options.rateLimitPerMinute ?? 300);
   const armor = new EnvelopArmor({
     maxDepth: { n: LIMITS.maxDepth },
     maxAliases: { n: LIMITS.maxAliases },
@@ -82,12 +80,9 @@ export function createPanelbotYoga(deps: Deps, options: GraphQLOptions = {}): Pa
       error: () => {},
     },
     plugins: [csrf, ...armor.plugins, ...(production ? [noIntrospection] : []), authorizeRootFields(schema)],
-    context: async ({ request, req }) => {
+    context: async ({ request }) => {
+      // Requests are counted (and bodies limited) before Yoga, in ./http-route.ts.
       const viewer = await resolveViewer(deps, request.headers);
-      const key = viewer ? `${viewer.via}:${viewer.label}` : `anon:${req?.socket?.remoteAddress ?? "local"}`;
-      if (!limiter.take(key)) {
-        throw new GraphQLError("Too many requests, slow down", { extensions: { code: "RATE_LIMITED", http: { status: 429, headers: { "retry-after": "60" } } } });
-      }
       return { deps, viewer, loaders: createLoaders(deps.db) };
     },
   });

@@ -79,18 +79,7 @@ describe("masked errors", () => {
   });
 });
 
-describe("rate limiting", () => {
-  it("limits each key on its own", async () => {
-    const limited = graphqlFor(db, { rateLimitPerMinute: 3 });
-    const a = await buildCaller(db, "RESELLER", "rl-a");
-    const b = await buildCaller(db, "RESELLER", "rl-b");
-    for (let i = 0; i < 3; i++) expect((await limited.gql(a, "{ me { id } }")).status).toBe(200);
-    const over = await limited.gql(a, "{ me { id } }");
-    expect(over.status).toBe(429);
-    expect(over.body.errors?.[0]?.extensions?.code).toBe("RATE_LIMITED");
-    expect((await limited.gql(b, "{ me { id } }")).status).toBe(200);
-  });
-});
+// Request budgets (and body limits) are counted before Yoga, over HTTP: tests/http/limits.test.ts.
 
 describe("CSRF protection for the admin session cookie", () => {
   const cookie = () => sessionCookie(deps.config, admin.user.id, new Date()).split(";")[0]!;
