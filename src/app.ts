@@ -90,7 +90,7 @@ export async function startApp(config: Config, logger: Logger): Promise<App> {
   const database = await openDatabase(config, logger);
   const { db } = database;
   const box = createSecretBox(config.SECRET_KEY ?? loadOrCreateLocalSecret(config.DATA_DIR));
-  await syncAdmins(db.prisma, config.ADMIN_IDS);
+  await syncAdmins(db.prisma, config);
   if (config.embedded && (await seedDemoCatalogue(db.prisma, box))) logger.info("Seeded the demo catalogue");
   const simulator = await startDemoSimulator(config, db, logger);
   const deps: Deps = { db: db.prisma, config, box, logger, now: () => new Date() };

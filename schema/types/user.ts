@@ -2,6 +2,7 @@ import type { Prisma } from "@prisma/client";
 import { issueApiKey, revokeApiKey } from "../../src/apikeys/api-keys.js";
 import { adjustBalance } from "../../src/money/adjust-balance.js";
 import { setUserBlocked } from "../../src/users/block-user.js";
+import { setUserRole } from "../../src/users/set-user-role.js";
 import { builder } from "../builder.js";
 import { actorOf } from "../context.js";
 import { ADMIN, AccountKindEnum, LanguageEnum, LedgerKindEnum, RoleEnum } from "../enums.js";
@@ -129,7 +130,15 @@ builder.mutationFields((t) => ({
     authScopes: ADMIN,
     errors: domainErrors,
     args: { userId: t.arg.int({ validate: positiveId }), blocked: t.arg.boolean() },
-    resolve: (_q, _r, args, ctx) => setUserBlocked(ctx.deps.db, { userId: args.userId, blocked: args.blocked, actor: actorOf(ctx) }),
+    resolve: (_q, _r, args, ctx) => setUserBlocked(ctx.deps.db, ctx.deps.config, { userId: args.userId, blocked: args.blocked, actor: actorOf(ctx) }),
+  }),
+  setUserRole: t.prismaField({
+    type: "User",
+    authScopes: ADMIN,
+    errors: domainErrors,
+    description: "Makes a user a CUSTOMER or a RESELLER (also demotes an admin who is not in ADMIN_IDS). ADMIN comes from ADMIN_IDS only.",
+    args: { userId: t.arg.int({ validate: positiveId }), role: t.arg({ type: RoleEnum }) },
+    resolve: (_q, _r, args, ctx) => setUserRole(ctx.deps.db, ctx.deps.config, { userId: args.userId, role: args.role, actor: actorOf(ctx) }),
   }),
   issueApiKey: t.field({
     type: IssuedApiKey,
