@@ -5,6 +5,7 @@ import type { Deps } from "../src/deps.js";
 import type { GraphQLContext } from "./context.js";
 import { authorizeRootFields } from "./authorize-root.js";
 import { csrfRefusal } from "./csrf.js";
+import { SESSION_COOKIE, parseCookies } from "../src/auth/session.js";
 import { createLoaders } from "./loaders.js";
 import { getSchema } from "./schema.js";
 import { resolveViewer } from "./viewer.js";
@@ -83,6 +84,10 @@ export function createPanelbotYoga(deps: Deps, options: GraphQLOptions = {}): Pa
     context: async ({ request }) => {
       // Requests are counted (and bodies limited) before Yoga, in ./http-route.ts.
       const viewer = await resolveViewer(deps, request.headers);
+      // A dashboard cookie whose session ended (logout, expiry, demotion): say so, so the page signs in again.
+      if (!viewer && !request.headers.has("authorization") && parseCookies(request.headers.get("cookie")).has(SESSION_COOKIE)) {
+        throw new GraphQLError("Your dashboard session has ended; open a new login link", { extensions: { code: "UNAUTHENTICATED", http: { status: 401 } } });
+      }
       return { deps, viewer, loaders: createLoaders(deps.db) };
     },
   });

@@ -3,6 +3,7 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import { sessionAdmin } from "../auth/session-admin.js";
 import type { Deps } from "../deps.js";
 import { BODY_LIMITS, createRequestLimiter, limitedRoute } from "../http/limits.js";
+import { isSameOrigin } from "../http/same-origin.js";
 import { sendJson, type Route } from "../http/server.js";
 import { escapeHtml } from "./html.js";
 import { TryInputError, type TrySimulator } from "./simulator.js";
@@ -29,15 +30,11 @@ function loginHint(deps: Deps, res: ServerResponse): void {
 <p>Open the link, then come back to <a href="/try">/try</a>.</p></main></body></html>`);
 }
 
-/** Cookie sessions need CSRF protection: only same-origin JSON POSTs change anything. */
+/** Cookie sessions need CSRF protection: only JSON POSTs (a cross-site form cannot send one without a preflight), and none from another origin. */
 function csrfRefused(req: IncomingMessage): boolean {
   const type = (req.headers["content-type"] ?? "").split(";")[0]!.trim().toLowerCase();
   if (type !== "application/json") return true;
-  const origin = req.headers.origin;
-  if (origin === undefined) return false;
-  if (origin === "null" || !URL.canParse(origin)) return true;
-  const host = req.headers["x-forwarded-host"] ?? req.headers.host;
-  return new URL(origin).host !== host;
+  return req.headers.origin !== undefined && !isSameOrigin(req);
 }
 
 async function readJson(read: () => Promise<Buffer>): Promise<Record<string, unknown>> {
