@@ -5,6 +5,8 @@ import type { Deps } from "../src/deps.js";
 import type { GraphQLContext } from "./context.js";
 import { authorizeRootFields } from "./authorize-root.js";
 import { csrfRefusal } from "./csrf.js";
+import { inputHygiene, validationGraphQLError } from "./input-hygiene.js";
+import { DomainError } from "../src/shared/errors.js";
 import { SESSION_COOKIE, parseCookies } from "../src/auth/session.js";
 import { createLoaders } from "./loaders.js";
 import { getSchema } from "./schema.js";
@@ -70,6 +72,8 @@ export function createPanelbotYoga(deps: Deps, options: GraphQLOptions = {}): Pa
       maskError(error, message) {
         const original = isGraphQLError(error) ? error.originalError : error;
         if (isGraphQLError(error) && (!original || isGraphQLError(original))) return error;
+        // Bad input raised where no typed result catches it (a query's argument): the client's error, not ours.
+        if (original instanceof DomainError) return validationGraphQLError(original);
         deps.logger.error({ err: original }, "GraphQL request failed");
         return new GraphQLError(message, { extensions: { code: "INTERNAL" } });
       },
@@ -80,7 +84,7 @@ export function createPanelbotYoga(deps: Deps, options: GraphQLOptions = {}): Pa
       warn: (...args: unknown[]) => deps.logger.warn({ args }, "graphql"),
       error: () => {},
     },
-    plugins: [csrf, ...armor.plugins, ...(production ? [noIntrospection] : []), authorizeRootFields(schema)],
+    plugins: [csrf, inputHygiene(), ...armor.plugins, ...(production ? [noIntrospection] : []), authorizeRootFields(schema)],
     context: async ({ request }) => {
       // Requests are counted (and bodies limited) before Yoga, in ./http-route.ts.
       const viewer = await resolveViewer(deps, request.headers);

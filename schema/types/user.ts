@@ -3,6 +3,7 @@ import { issueApiKey, revokeApiKey } from "../../src/apikeys/api-keys.js";
 import { adjustBalance } from "../../src/money/adjust-balance.js";
 import { setUserBlocked } from "../../src/users/block-user.js";
 import { setUserRole } from "../../src/users/set-user-role.js";
+import { parseTelegramId } from "../../src/shared/input-hygiene.js";
 import { builder } from "../builder.js";
 import { actorOf } from "../context.js";
 import { ADMIN, AccountKindEnum, LanguageEnum, LedgerKindEnum, RoleEnum } from "../enums.js";
@@ -75,7 +76,7 @@ function userWhere(search: string | null | undefined, role: "CUSTOMER" | "RESELL
   const bySearch: Prisma.UserWhereInput = !s
     ? {}
     : /^\d+$/.test(s)
-      ? { OR: [{ id: Number(s) <= 2_147_483_647 ? Number(s) : -1 }, { telegramId: BigInt(s) }] }
+      ? { OR: [{ id: Number(s) <= 2_147_483_647 ? Number(s) : -1 }, { telegramId: parseTelegramId("search", s) }] }
       : { OR: [{ username: { contains: s.replace(/^@/, ""), mode: "insensitive" } }, { firstName: { contains: s, mode: "insensitive" } }] };
   return { ...bySearch, ...(role ? { role } : {}) };
 }

@@ -21,6 +21,7 @@ import { supportFeature } from "./features/support.js";
 import { loadI18n, type I18n } from "./i18n.js";
 import { dedupeUpdates } from "./middleware/dedupe-updates.js";
 import { DEFAULT_FLOOD_LIMIT, floodLimit, type FloodLimit } from "./middleware/flood-limit.js";
+import { inputHygiene } from "./middleware/input-hygiene.js";
 import { loadUser } from "./middleware/load-user.js";
 import { conversationStorage, sessionKey, sessionStorage } from "./storage.js";
 
@@ -77,6 +78,7 @@ export async function createBot(deps: Deps, options: CreateBotOptions = {}): Pro
   bot.catch((err) => deps.logger.error({ err: err.error, updateId: err.ctx.update.update_id }, "Update could not be handled"));
 
   main.use(loadUser(deps, i18n));
+  main.use(inputHygiene());
   if (options.floodLimit !== false) main.use(floodLimit(options.floodLimit ?? DEFAULT_FLOOD_LIMIT));
 
   main.use(adminFeature);
