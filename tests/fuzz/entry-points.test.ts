@@ -55,7 +55,6 @@ describe("bot fuzz", () => {
     await expectLedgerInvariants(db, [customer.account.id]);
     const topUps = await db.topUp.findMany({ where: { userId: customer.id } });
     for (const t of topUps) expect(t.trxId).toMatch(/^[A-Z0-9]{6,20}$/);
-    expect(await db.ticket.count({ where: { userId: customer.id, orderIds: { isEmpty: true }, type: "CANCEL" } })).toBe(0);
   }, 240_000);
 
   it("group `.N` with fuzzed N: only clean in-range quantities become orders, billed to the group", async () => {
@@ -104,10 +103,11 @@ describe("GraphQL fuzz", () => {
           expect(await db.order.count({ where: { userId: reseller.user.id } })).toBe(ordersBefore);
           expect(await balanceOf(reseller.user.account.id)).toBe(balanceBefore);
         }
+        const entriesBefore = await db.ledgerEntry.count({ where: { accountId: reseller.user.account.id } });
         const adjusted = await g.gql(admin, `mutation($a: Int!, $m: String!, $n: String!) { adjustBalance(accountId: $a, amount: $m, note: $n) { __typename } }`, { a: reseller.user.account.id, m: other, n: text });
         check(adjusted);
         if (adjusted.body.data?.adjustBalance?.__typename !== "MutationAdjustBalanceSuccess") {
-          expect(await db.ledgerEntry.count({ where: { accountId: reseller.user.account.id, note: text } })).toBe(0);
+          expect(await db.ledgerEntry.count({ where: { accountId: reseller.user.account.id } })).toBe(entriesBefore);
         }
         check(await g.gql(admin, `mutation($i: CategoryInput!) { createCategory(input: $i) { __typename } }`, { i: { nameBn: text, nameEn: other } }));
         check(await g.gql(admin, `query($s: String) { users(first: 1, search: $s) { totalCount } }`, { s: text }));
