@@ -47,10 +47,10 @@ export function createRequestLimiter(perMinute: number): RequestLimiter {
   return {
     admit(req) {
       const address = `ip:${req.socket.remoteAddress ?? "local"}`;
+      // An address over its budget is refused before its credential is even looked at (no new keys kept).
+      if (!addresses.take(address)) return false;
       const credential = credentialOf(req);
-      const byAddress = addresses.take(address);
-      const byCaller = callers.take(credential ? `cred:${credential}` : address);
-      return byAddress && byCaller;
+      return callers.take(credential ? `cred:${credential}` : address);
     },
   };
 }
