@@ -30,8 +30,14 @@ describe.skipIf(!realServer)("20 MiB GraphQL flood against the running server", 
       env: { PATH: process.env.PATH, HOME: process.env.HOME, DATABASE_URL: database.url, PORT: "0", HOST: "127.0.0.1", SECRET_KEY: TEST_SECRET, DATA_DIR: mkdtempSync(join(tmpdir(), "pb-flood-")), LOG_LEVEL: "info" },
       stdio: ["ignore", "pipe", "pipe"],
     });
-    onTestFinished(() => void child.kill("SIGKILL"));
-    child.on("exit", (code, signal) => console.info(`[flood] server exited ${code} ${signal}: ${out.slice(-3000)}`));
+    let stopping = false;
+    onTestFinished(() => {
+      stopping = true;
+      child.kill("SIGKILL");
+    });
+    child.on("exit", (code, signal) => {
+      if (!stopping) console.info(`[flood] server exited early (${code} ${signal}): ${out.slice(-3000)}`);
+    });
     let out = "";
     child.stderr!.on("data", (d) => (out += d));
     const url = await new Promise<string>((resolve, reject) => {
