@@ -41,6 +41,7 @@ export const Service = builder.prismaObject("Service", {
     cancel: t.exposeBoolean("cancel"),
     dripfeed: t.exposeBoolean("dripfeed"),
     active: t.exposeBoolean("active"),
+    inactiveReason: t.exposeString("inactiveReason", { nullable: true, description: "Why the service cannot be ordered, e.g. a provider service type the shop cannot forward." }),
     stuckAfterMinutes: t.exposeInt("stuckAfterMinutes", { nullable: true }),
     category: t.relation("category"),
     provider: t.relation("provider", { nullable: true }),
@@ -61,6 +62,7 @@ builder.queryFields((t) => ({
       categoryId: t.arg.int({ required: false }),
       providerId: t.arg.int({ required: false }),
       active: t.arg.boolean({ required: false }),
+      withInactiveReason: t.arg.boolean({ required: false, description: "Only services that cannot be ordered for a stated reason (e.g. a type the shop cannot forward)." }),
     },
     resolve: (query, _r, args, ctx) =>
       ctx.deps.db.service.findMany({
@@ -69,6 +71,7 @@ builder.queryFields((t) => ({
           ...(args.categoryId ? { categoryId: args.categoryId } : {}),
           ...(args.providerId ? { providerId: args.providerId } : {}),
           ...(args.active != null ? { active: args.active } : {}),
+          ...(args.withInactiveReason ? { inactiveReason: { not: null } } : {}),
         },
         orderBy: { id: "asc" },
       }),
@@ -161,21 +164,21 @@ builder.mutationFields((t) => ({
     authScopes: ADMIN,
     errors: domainErrors,
     args: { input: t.arg({ type: CategoryInput }) },
-    resolve: (_q, _r, { input }, ctx) => createCategory(ctx.deps.db, { ...defined(input), nameBn: input.nameBn, nameEn: input.nameEn, actor: actorOf(ctx) }),
+    resolve: (_q, _r, { input }, ctx) => createCategory(ctx.deps, { ...defined(input), nameBn: input.nameBn, nameEn: input.nameEn, actor: actorOf(ctx) }),
   }),
   updateCategory: t.prismaField({
     type: "Category",
     authScopes: ADMIN,
     errors: domainErrors,
     args: { id: t.arg.int({ validate: positiveId }), patch: t.arg({ type: CategoryPatch }) },
-    resolve: (_q, _r, { id, patch }, ctx) => updateCategory(ctx.deps.db, { ...defined(patch), id, actor: actorOf(ctx) }),
+    resolve: (_q, _r, { id, patch }, ctx) => updateCategory(ctx.deps, { ...defined(patch), id, actor: actorOf(ctx) }),
   }),
   createService: t.prismaField({
     type: "Service",
     authScopes: ADMIN,
     errors: domainErrors,
     args: { input: t.arg({ type: ServiceInput }) },
-    resolve: (_q, _r, { input }, ctx) => createService(ctx.deps.db, { ...defined(input), categoryId: input.categoryId, nameBn: input.nameBn, nameEn: input.nameEn, mode: input.mode, price: input.price, min: input.min, max: input.max, actor: actorOf(ctx) }),
+    resolve: (_q, _r, { input }, ctx) => createService(ctx.deps, { ...defined(input), categoryId: input.categoryId, nameBn: input.nameBn, nameEn: input.nameEn, mode: input.mode, price: input.price, min: input.min, max: input.max, actor: actorOf(ctx) }),
   }),
   updateService: t.prismaField({
     type: "Service",
@@ -183,6 +186,6 @@ builder.mutationFields((t) => ({
     errors: domainErrors,
     description: "Changes a service; `price` below `cost` is refused.",
     args: { id: t.arg.int({ validate: positiveId }), patch: t.arg({ type: ServicePatch }) },
-    resolve: (_q, _r, { id, patch }, ctx) => updateService(ctx.deps.db, { ...defined(patch), id, actor: actorOf(ctx) }),
+    resolve: (_q, _r, { id, patch }, ctx) => updateService(ctx.deps, { ...defined(patch), id, actor: actorOf(ctx) }),
   }),
 }));

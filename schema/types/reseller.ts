@@ -3,15 +3,16 @@
 // customer-visible one: FAILED and UNKNOWN read as PENDING.
 import type { Prisma } from "@prisma/client";
 import { z } from "zod";
-import { customerCancel } from "../../src/orders/customer-cancel.js";
+import { customerCancel } from "../../src/fulfilment/customer-cancel.js";
+import { allowedActions } from "../../src/orders/lifecycle/index.js";
 import { placeOrder } from "../../src/orders/place-order.js";
-import { requestRefill } from "../../src/orders/request-refill.js";
+import { requestRefill } from "../../src/fulfilment/request-refill.js";
 import { customerStatus } from "../../src/orders/status-view.js";
 import type { OrderExtra } from "../../src/orders/validate-extra.js";
 import { NotFoundError } from "../../src/shared/errors.js";
 import { builder } from "../builder.js";
 import { actorOf, viewerId } from "../context.js";
-import { API_READER, CustomerOrderStatusEnum, LinkKindEnum, PriceUnitEnum, RESELLER, RefillStatusEnum, RoleEnum } from "../enums.js";
+import { API_READER, CustomerOrderStatusEnum, OrderActionEnum, toEnum, LinkKindEnum, PriceUnitEnum, RESELLER, RefillStatusEnum, RoleEnum } from "../enums.js";
 import { domainErrors } from "../errors.js";
 import { positiveId } from "../validation.js";
 
@@ -41,6 +42,12 @@ export const CustomerOrder = builder.prismaObject("Order", {
   fields: (t) => ({
     id: t.exposeInt("id"),
     status: t.field({ type: CustomerOrderStatusEnum, select: { status: true }, resolve: (o) => customerStatus(o.status) }),
+    allowedActions: t.field({
+      type: [OrderActionEnum],
+      description: "What you may ask for on this order now: CANCEL (refunded at once), REQUEST_CANCEL (asked at the provider), REFILL.",
+      select: { status: true, isManual: true, service: { select: { cancel: true, refill: true } } },
+      resolve: (o, _a, ctx) => allowedActions(o, ctx.viewer?.role === "RESELLER" ? "reseller" : "customer").map(toEnum),
+    }),
     link: t.exposeString("link"),
     quantity: t.exposeInt("quantity"),
     charge: t.expose("charge", { type: "Decimal" }),
@@ -93,7 +100,12 @@ const PlaceOrderInput = builder.inputType("PlaceOrderInput", {
       description: "Send the same key when retrying: the same order is answered, never charged twice.",
       validate: z.string().regex(/^[\x21-\x7e]{1,128}$/, "1-128 visible ASCII characters"),
     }),
-    extra: t.field({ type: "JSON", required: false, description: "Type-specific fields (comments, usernames, runs, interval, …)." }),
+    extra: t.field({ type: "JSON", required: false, description: "Type-specific fields (comments, usernames, hashtags, username, hashtag, media, answerNumber, runs, interval)." }),
+    expectedCharge: t.field({
+      type: "Decimal",
+      required: false,
+      description: "The charge you showed your customer: the order is placed only at exactly this charge (else PriceChangedError, nothing charged).",
+    }),
   }),
 });
 
@@ -153,6 +165,7 @@ builder.mutationFields((t) => ({
         quantity: input.quantity,
         extra: (input.extra ?? undefined) as OrderExtra | undefined,
         idempotencyKey: input.idempotencyKey ?? undefined,
+        expectedCharge: input.expectedCharge ?? undefined,
       }),
   }),
   cancelMyOrder: t.prismaField({

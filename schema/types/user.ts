@@ -122,7 +122,7 @@ builder.mutationFields((t) => ({
       note: t.arg.string(),
     },
     resolve: async (_q, _r, args, ctx) => {
-      await adjustBalance(ctx.deps.db, { accountId: args.accountId, amount: args.amount, note: args.note, actor: actorOf(ctx) });
+      await adjustBalance(ctx.deps, { accountId: args.accountId, amount: args.amount, note: args.note, actor: actorOf(ctx) });
       return ctx.deps.db.account.findUniqueOrThrow({ where: { id: args.accountId } });
     },
   }),
@@ -131,7 +131,7 @@ builder.mutationFields((t) => ({
     authScopes: ADMIN,
     errors: domainErrors,
     args: { userId: t.arg.int({ validate: positiveId }), blocked: t.arg.boolean() },
-    resolve: (_q, _r, args, ctx) => setUserBlocked(ctx.deps.db, ctx.deps.config, { userId: args.userId, blocked: args.blocked, actor: actorOf(ctx) }),
+    resolve: (_q, _r, args, ctx) => setUserBlocked(ctx.deps, { userId: args.userId, blocked: args.blocked, actor: actorOf(ctx) }),
   }),
   setUserRole: t.prismaField({
     type: "User",
@@ -139,7 +139,7 @@ builder.mutationFields((t) => ({
     errors: domainErrors,
     description: "Makes a user a CUSTOMER or a RESELLER (also demotes an admin who is not in ADMIN_IDS). ADMIN comes from ADMIN_IDS only.",
     args: { userId: t.arg.int({ validate: positiveId }), role: t.arg({ type: RoleEnum }) },
-    resolve: (_q, _r, args, ctx) => setUserRole(ctx.deps.db, ctx.deps.config, { userId: args.userId, role: args.role, actor: actorOf(ctx) }),
+    resolve: (_q, _r, args, ctx) => setUserRole(ctx.deps, { userId: args.userId, role: args.role, actor: actorOf(ctx) }),
   }),
   issueApiKey: t.field({
     type: IssuedApiKey,
@@ -154,6 +154,6 @@ builder.mutationFields((t) => ({
     authScopes: ADMIN,
     errors: domainErrors,
     args: { apiKeyId: t.arg.int({ validate: positiveId }) },
-    resolve: (_q, _r, args, ctx) => revokeApiKey(ctx.deps.db, { apiKeyId: args.apiKeyId, actor: actorOf(ctx) }),
+    resolve: (_q, _r, args, ctx) => revokeApiKey(ctx.deps, { apiKeyId: args.apiKeyId, actor: actorOf(ctx) }),
   }),
 }));

@@ -1,3 +1,4 @@
+import type { Deps } from "../deps.js";
 import type { Category, LinkKind, PriceUnit, Prisma, Service, ServiceMode } from "@prisma/client";
 import type { Actor } from "../audit/actor.js";
 import { writeAudit } from "../audit/write-audit.js";
@@ -5,6 +6,8 @@ import type { Db, Tx } from "../db/client.js";
 import { transaction } from "../db/transaction.js";
 import { Decimal } from "../money/decimal.js";
 import { NotFoundError, ValidationError } from "../shared/errors.js";
+import { PLATFORMS, platformOf } from "./platforms.js";
+import { serviceKind } from "./service-kinds.js";
 
 export interface CategoryFields {
   nameBn: string;
@@ -13,7 +16,8 @@ export interface CategoryFields {
   active?: boolean;
 }
 
-export async function createCategory(db: Db, input: CategoryFields & { actor: Actor }): Promise<Category> {
+export async function createCategory(deps: Deps, input: CategoryFields & { actor: Actor }): Promise<Category> {
+  const { db } = deps;
   const data = categoryData(input);
   return transaction(db, async (tx) => {
     const category = await tx.category.create({ data: data as Prisma.CategoryCreateInput });
@@ -22,7 +26,8 @@ export async function createCategory(db: Db, input: CategoryFields & { actor: Ac
   });
 }
 
-export async function updateCategory(db: Db, input: Partial<CategoryFields> & { id: number; actor: Actor }): Promise<Category> {
+export async function updateCategory(deps: Deps, input: Partial<CategoryFields> & { id: number; actor: Actor }): Promise<Category> {
+  const { db } = deps;
   const data = categoryData(input);
   return transaction(db, async (tx) => {
     const before = await tx.category.findUnique({ where: { id: input.id } });
@@ -68,7 +73,8 @@ export interface ServiceFields {
   stuckAfterMinutes?: number | null;
 }
 
-export async function createService(db: Db, input: ServiceFields & { actor: Actor }): Promise<Service> {
+export async function createService(deps: Deps, input: ServiceFields & { actor: Actor }): Promise<Service> {
+  const { db } = deps;
   return transaction(db, async (tx) => {
     const data = await checkedService(tx, input, null);
     const service = await tx.service.create({ data: data as Prisma.ServiceUncheckedCreateInput });
@@ -77,7 +83,8 @@ export async function createService(db: Db, input: ServiceFields & { actor: Acto
   });
 }
 
-export async function updateService(db: Db, input: Partial<ServiceFields> & { id: number; actor: Actor }): Promise<Service> {
+export async function updateService(deps: Deps, input: Partial<ServiceFields> & { id: number; actor: Actor }): Promise<Service> {
+  const { db } = deps;
   return transaction(db, async (tx) => {
     const before = await tx.service.findUnique({ where: { id: input.id } });
     if (!before) throw new NotFoundError("Service", input.id);
@@ -100,6 +107,13 @@ async function checkedService(tx: Tx, input: Partial<ServiceFields>, before: Ser
   const max = merged.max ?? 1_000_000;
   if (!Number.isInteger(min) || min < 1) throw new ValidationError("min", "min_invalid", "Min must be a whole number of at least 1");
   if (!Number.isInteger(max) || max < min) throw new ValidationError("max", "max_invalid", "Max must be a whole number not below min");
+  if (fields.platform !== undefined && !platformOf(fields.platform)) {
+    throw new ValidationError("platform", "platform_unknown", `Platform must be one of: ${PLATFORMS.map((p) => p.key).join(", ")}`);
+  }
+  const unsupported = merged.mode === "AUTO" ? serviceKind(merged.type).unsupported : null;
+  if (unsupported !== null && merged.active !== false) {
+    throw new ValidationError("type", "service_type_unsupported", `${unsupported}: the service cannot be active`, { reason: unsupported });
+  }
   if (merged.mode === "AUTO" && (!merged.providerId || !merged.providerServiceId)) {
     throw new ValidationError("providerId", "provider_required", "Auto services need a provider and the provider's service id");
   }
@@ -115,6 +129,8 @@ async function checkedService(tx: Tx, input: Partial<ServiceFields>, before: Ser
     ...(fields.nameEn !== undefined ? { nameEn: name("nameEn", fields.nameEn) } : {}),
     ...(fields.price !== undefined ? { price } : {}),
     ...(fields.cost !== undefined ? { cost } : {}),
+    // Only a service that can be ordered is active, so an activated one has no reason left.
+    ...(merged.active !== false ? { inactiveReason: null } : {}),
   };
 }
 

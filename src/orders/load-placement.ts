@@ -1,11 +1,12 @@
 import type { Db } from "../db/client.js";
 import { Decimal } from "../money/decimal.js";
-import { ForbiddenError, NotFoundError, ValidationError } from "../shared/errors.js";
-import type { OrderableService } from "./prepare-order.js";
+import { NotFoundError } from "../shared/errors.js";
+import { activeCustomer } from "../users/require-active-customer.js";
+import { checkServiceId, orderableService, type OrderableService } from "./prepare-order.js";
 
 export type Placement =
   /** An earlier request with the same idempotency key placed this order. */
-  | { earlierOrderId: number }
+  | { earlierOrderId: number; service: OrderableService | null }
   | { earlierOrderId: null; accountId: number; service: OrderableService };
 
 interface PlacementRow {
@@ -19,13 +20,11 @@ interface PlacementRow {
  * Everything placing one order reads — the customer, their account, the service with its
  * category, and an earlier order under the same key — in ONE statement: on the hot path every
  * statement costs far more client CPU than the database work (see README "Benchmarks").
- * Refuses unknown and blocked customers and unknown or unavailable services, like
- * requireActiveCustomer and loadOrderableService.
+ * The customer and service rules are the same functions requireActiveCustomer and
+ * loadOrderableService apply to their Prisma reads.
  */
 export async function loadPlacement(db: Db, userId: number, serviceId: unknown, idempotencyKey: string | null): Promise<Placement> {
-  if (typeof serviceId !== "number" || !Number.isSafeInteger(serviceId) || serviceId <= 0) {
-    throw new ValidationError("serviceId", "service_unknown", "Unknown service");
-  }
+  checkServiceId(serviceId);
   const [row] = await db.$queryRaw<PlacementRow[]>`
     SELECT u."blocked", a."id" AS "accountId",
            (SELECT o."id" FROM "Order" o WHERE o."userId" = u."id" AND o."idempotencyKey" = ${idempotencyKey}) AS earlier,
@@ -35,20 +34,16 @@ export async function loadPlacement(db: Db, userId: number, serviceId: unknown, 
       FROM "User" u LEFT JOIN "Account" a ON a."userId" = u."id"
      WHERE u."id" = ${userId}`;
   if (!row) throw new NotFoundError("User", userId);
-  if (row.earlier !== null) return { earlierOrderId: row.earlier };
-  if (row.blocked) throw new ForbiddenError("This account is blocked");
-  if (row.accountId === null) throw new NotFoundError("Account of user", userId);
   const s = row.service;
-  if (!s) throw new NotFoundError("Service", serviceId);
-  if (!s.active || !s.categoryActive) {
-    throw new ValidationError("serviceId", "service_unavailable", "This service is not available right now", { serviceId });
-  }
-  const service = {
+  const service = s && ({
     ...s,
     price: new Decimal(s.price),
     cost: s.cost === null ? null : new Decimal(s.cost),
     providerRate: s.providerRate === null ? null : new Decimal(s.providerRate),
     category: { active: s.categoryActive },
-  } as unknown as OrderableService;
-  return { earlierOrderId: null, accountId: row.accountId, service };
+  } as unknown as OrderableService);
+  // A retry answers with its order even if the service has been switched off since.
+  if (row.earlier !== null) return { earlierOrderId: row.earlier, service };
+  const { accountId } = activeCustomer(userId, row);
+  return { earlierOrderId: null, accountId, service: orderableService(serviceId, service) };
 }

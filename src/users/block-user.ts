@@ -1,9 +1,8 @@
+import type { Deps } from "../deps.js";
 import type { User } from "@prisma/client";
 import type { Actor } from "../audit/actor.js";
 import { writeAudit } from "../audit/write-audit.js";
-import type { Db } from "../db/client.js";
 import { transaction } from "../db/transaction.js";
-import type { Config } from "../config.js";
 import { InvalidStateError, NotFoundError } from "../shared/errors.js";
 import { isListedAdmin } from "./admin-roster.js";
 
@@ -17,7 +16,8 @@ export interface SetUserBlockedInput {
  * Blocks or unblocks a user. A blocked user cannot order, top up, use an API key or a dashboard
  * session. Admins from ADMIN_IDS cannot be blocked from inside; any other admin row can.
  */
-export async function setUserBlocked(db: Db, config: Pick<Config, "ADMIN_IDS">, input: SetUserBlockedInput): Promise<User> {
+export async function setUserBlocked(deps: Pick<Deps, "db" | "config">, input: SetUserBlockedInput): Promise<User> {
+  const { db, config } = deps;
   return transaction(db, async (tx) => {
     const user = await tx.user.findUnique({ where: { id: input.userId } });
     if (!user) throw new NotFoundError("User", input.userId);

@@ -1,8 +1,7 @@
 import type { Role, User } from "@prisma/client";
 import type { Actor } from "../audit/actor.js";
 import { writeAudit } from "../audit/write-audit.js";
-import type { Config } from "../config.js";
-import type { Db } from "../db/client.js";
+import type { Deps } from "../deps.js";
 import { transaction } from "../db/transaction.js";
 import { InvalidStateError, NotFoundError, ValidationError } from "../shared/errors.js";
 import { isListedAdmin } from "./admin-roster.js";
@@ -11,7 +10,8 @@ import { isListedAdmin } from "./admin-roster.js";
  * Makes a user a customer or a reseller (demoting an admin that is not in ADMIN_IDS, too). ADMIN
  * is never granted here: it comes from ADMIN_IDS only, and those admins keep it.
  */
-export async function setUserRole(db: Db, config: Pick<Config, "ADMIN_IDS">, input: { userId: number; role: Role; actor: Actor }): Promise<User> {
+export async function setUserRole(deps: Pick<Deps, "db" | "config">, input: { userId: number; role: Role; actor: Actor }): Promise<User> {
+  const { db, config } = deps;
   if (input.role === "ADMIN") throw new ValidationError("role", "admin_from_config", "Admins come from ADMIN_IDS only");
   return transaction(db, async (tx) => {
     const user = await tx.user.findUnique({ where: { id: input.userId } });

@@ -11,7 +11,7 @@ import { createHttpServer, type Route } from "../../src/http/server.js";
 import { startProviderSimulator, type ProviderSimulator } from "../../src/providers/simulator/index.js";
 import { requestTopUp } from "../../src/topups/request-topup.js";
 import { testDeps } from "../support/deps.js";
-import { buildUser } from "../support/factories.js";
+import { buildService, buildUser } from "../support/factories.js";
 import { buildFailedOrder, buildSimulatedProvider } from "../support/graphql-factories.js";
 import { useTestDb } from "../support/test-db.js";
 
@@ -55,7 +55,7 @@ describe.skipIf(!runnable)("admin dashboard in chromium", () => {
     const { service } = await buildSimulatedProvider(deps, sim);
     const failed = await buildFailedOrder(db, customer.id, service.id);
     const trxId = `DASH${process.pid}${Date.now().toString(36)}`.toUpperCase().slice(0, 20);
-    const topUp = await requestTopUp(db, { userId: customer.id, method: "BKASH", amount: "250", trxId, limits: { min: "50", max: "100000" } });
+    const topUp = await requestTopUp(testDeps(db), { userId: customer.id, method: "BKASH", amount: "250", trxId, limits: { min: "50", max: "100000" } });
 
     const context = await browser.newContext();
     // Only our server: GraphiQL's CDN assets (and anything else) are not reachable from CI.
@@ -93,6 +93,21 @@ describe.skipIf(!runnable)("admin dashboard in chromium", () => {
     const graphiql = await page.goto(`${base}/graphql`, { waitUntil: "domcontentloaded" });
     expect(graphiql?.status()).toBe(200);
     expect(await page.title()).toBe("panelbot GraphiQL");
+    await context.close();
+  });
+
+  it("lists imported services that cannot be ordered, with the reason, on the Providers tab", { timeout: 120_000 }, async () => {
+    const admin = await buildUser(db, { role: "ADMIN", username: "dash_kinds" });
+    const { provider } = await buildSimulatedProvider(deps, sim);
+    const reason = 'Unknown service type "Story Views Geo"';
+    const service = await buildService(db, { providerId: provider.id, providerServiceId: "77", type: "Story Views Geo", active: false, inactiveReason: reason, nameEn: "Geo story views" });
+    const context = await browser.newContext();
+    await context.route((url) => url.host !== new URL(base).host, (route) => route.abort());
+    const page = await context.newPage();
+    await page.goto(await createAdminLoginLink(deps, admin.id));
+    await page.getByRole("button", { name: "Providers" }).click();
+    const row = page.locator("#inactive-service-rows tr", { hasText: `(#${service.id})` });
+    await expect.poll(() => row.textContent()).toContain(reason);
     await context.close();
   });
 

@@ -4,6 +4,7 @@
 import { describe, expect, it } from "vitest";
 import { parseQuantity, validateLink, validateUid } from "../../src/orders/validate-input.js";
 import { validateExtra } from "../../src/orders/validate-extra.js";
+import { serviceKind } from "../../src/catalogue/service-kinds.js";
 import { parseAmount } from "../../src/topups/parse-amount.js";
 import { normaliseTrxId } from "../../src/topups/request-topup.js";
 import { parseOrderIds } from "../../src/tickets/open-ticket.js";
@@ -101,9 +102,9 @@ describe("fuzzed parsers", () => {
       { requiredKeys: [] },
     );
     fc.assert(
-      fc.property(fc.constantFrom("Default", "Custom Comments", "Mentions with custom list", "Poll", "Package", "Subscriptions", "Comment Likes"), fc.boolean(), fc.integer({ min: 1, max: 10_000 }), extra, (type, drip, quantity, value) => {
+      fc.property(fc.constantFrom("Default", "Custom Comments", "Mentions with custom list", "Poll", "Package", "Subscriptions", "Comment Likes"), fc.boolean(), extra, (type, drip, value) => {
         try {
-          const out = validateExtra(type, drip, quantity, value as never);
+          const out = validateExtra(serviceKind(type), drip, value as never);
           expect(out === undefined || typeof out === "object").toBe(true);
         } catch (error) {
           expect(error, String(error)).toBeInstanceOf(ValidationError);

@@ -3,8 +3,9 @@ import { Composer, InlineKeyboard } from "grammy";
 import { createAdminLoginLink } from "../../auth/login-link.js";
 import { cancelOrder } from "../../orders/cancel-order.js";
 import { completeManualOrder, takeManualOrder } from "../../orders/manual-orders.js";
-import { reconcileUnknownOrder } from "../../orders/reconcile-unknown.js";
-import { resubmitOrder } from "../../orders/resubmit-orders.js";
+import { reconcileUnknownOrder } from "../../fulfilment/reconcile-unknown.js";
+import { resubmitOrder } from "../../fulfilment/resubmit-orders.js";
+import { syncOrder } from "../../fulfilment/sync-orders.js";
 import { DomainError } from "../../shared/errors.js";
 import { approveTopUp, rejectTopUp } from "../../topups/decide-topup.js";
 import type { BotContext } from "../context.js";
@@ -31,8 +32,8 @@ adminFeature.callbackQuery(ADMIN_CALLBACK, async (ctx) => {
   const by = ctx.from.username ? `@${ctx.from.username}` : ctx.from.first_name;
   try {
     if (what === "tu") {
-      if (action === "approve") await approveTopUp(ctx.deps.db, id, ctx.actor);
-      else if (action === "reject") await rejectTopUp(ctx.deps.db, id, ctx.actor);
+      if (action === "approve") await approveTopUp(ctx.deps, id, ctx.actor);
+      else if (action === "reject") await rejectTopUp(ctx.deps, id, ctx.actor);
       else return ctx.answerCallbackQuery();
       await ctx.answerCallbackQuery();
       await appendStatus(ctx, t(action === "approve" ? "admin-topup-approved" : "admin-topup-rejected", { by }));
@@ -58,17 +59,19 @@ async function orderAction(ctx: BotContext, action: string, orderId: number): Pr
   const actor = ctx.actor!;
   switch (action) {
     case "take":
-      return takeManualOrder(deps.db, orderId, actor);
+      return takeManualOrder(deps, orderId, actor);
     case "done":
-      return completeManualOrder(deps.db, orderId, actor);
+      return completeManualOrder(deps, orderId, actor);
     case "cancel":
-      return cancelOrder(deps.db, { orderId, actor, reason: "Cancelled from the admin chat" });
+      return cancelOrder(deps, { orderId, actor, reason: "Cancelled from the admin chat" });
     case "resubmit":
       return resubmitOrder(deps, { orderId, actor });
     case "notplaced":
       return reconcileUnknownOrder(deps, { orderId, actor, decision: { kind: "not_placed" } });
     case "notplacedrefund":
       return reconcileUnknownOrder(deps, { orderId, actor, decision: { kind: "not_placed_refund" } });
+    case "sync":
+      return syncOrder(deps, orderId);
     default:
       throw new Error(`Unknown admin order action ${action}`);
   }

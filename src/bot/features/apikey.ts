@@ -26,7 +26,7 @@ async function overview(ctx: BotContext) {
 }
 
 async function revokeAll(ctx: BotContext) {
-  for (const key of await activeKeys(ctx)) await revokeApiKey(ctx.deps.db, { apiKeyId: key.id, ownerUserId: ctx.user!.id });
+  for (const key of await activeKeys(ctx)) await revokeApiKey(ctx.deps, { apiKeyId: key.id, ownerUserId: ctx.user!.id });
 }
 
 apiKeyFeature.command("apikey", overview);

@@ -1,0 +1,22 @@
+import type { Order, Service } from "@prisma/client";
+import { ADD_FIELD, serviceKind } from "../catalogue/service-kinds.js";
+import type { AddParams } from "../providers/api-client.js";
+
+/** The API v2 `add` fields for an order, from its service kind and the extras stored at placement. */
+export function addParamsFor(order: Order, service: Service): AddParams {
+  const extra = (order.extra ?? {}) as Record<string, string | number | undefined>;
+  const kind = serviceKind(service.type);
+  const params: Record<string, unknown> = {
+    service: order.providerServiceId ?? service.providerServiceId ?? "",
+    type: service.type,
+    link: order.link,
+  };
+  const runs = typeof extra.runs === "number" ? extra.runs : undefined;
+  if (kind.sendsQuantity) params.quantity = runs ? order.quantity / runs : order.quantity;
+  if (runs !== undefined) {
+    params.runs = runs;
+    params.interval = extra.interval;
+  }
+  for (const field of kind.extras) if (extra[field] !== undefined) params[ADD_FIELD[field]] = extra[field];
+  return params as unknown as AddParams;
+}
