@@ -11,6 +11,7 @@ import { createDb, type DbHandle } from "./db/client.js";
 import { startEmbeddedPostgres } from "./db/embedded.js";
 import { migrateDatabase, redactUrl } from "./db/migrate.js";
 import { healthRoute } from "./http/health.js";
+import { paymentSmsRoute } from "./http/payment-sms-route.js";
 import { createHttpServer } from "./http/server.js";
 import type { Logger } from "./logger.js";
 import { loadOrCreateLocalSecret } from "./shared/local-secret.js";
@@ -115,7 +116,7 @@ export async function startApp(config: Config, logger: Logger): Promise<App> {
   });
 
   const graphql = createGraphQL(deps);
-  const routes = [healthRoute(db.prisma, { embedded: config.embedded, telegram: Boolean(bot) }), ...graphql.routes];
+  const routes = [healthRoute(db.prisma, { embedded: config.embedded, telegram: Boolean(bot) }), paymentSmsRoute(deps), ...graphql.routes];
   if (bot && config.WEBHOOK_URL) routes.push(webhookRoute(deps, bot));
   if (trySim) routes.push(tryRoute(deps, trySim));
   const server = createHttpServer(routes, logger);
