@@ -1,6 +1,7 @@
 import type { Route } from "../src/http/server.js";
 import type { Deps } from "../src/deps.js";
 import { adminRoute } from "./dashboard/route.js";
+import { graphiqlAssetsRoute } from "./graphiql/route.js";
 import { graphqlRoute } from "./http-route.js";
 import { createPanelbotYoga, type GraphQLOptions, type PanelbotYoga } from "./yoga.js";
 
@@ -12,6 +13,7 @@ export function createGraphQL(deps: Deps, options: GraphQLOptions = {}): { yoga:
   return {
     yoga,
     routes: [
+      graphiqlAssetsRoute(),
       graphqlRoute(yoga, options),
       adminRoute(deps),
     ],

@@ -9,6 +9,7 @@ import { inputHygiene, validationGraphQLError } from "./input-hygiene.js";
 import { DomainError } from "../src/shared/errors.js";
 import { SESSION_COOKIE, parseCookies } from "../src/auth/session.js";
 import { createLoaders } from "./loaders.js";
+import { graphiqlPagePlugin, renderGraphiQL } from "./graphiql/route.js";
 import { getSchema } from "./schema.js";
 import { resolveViewer } from "./viewer.js";
 
@@ -64,6 +65,7 @@ export function createPanelbotYoga(deps: Deps, options: GraphQLOptions = {}): Pa
     graphiql: production
       ? false
       : async (request) => ((await resolveViewer(deps, request.headers))?.role === "ADMIN" ? { title: "panelbot GraphiQL", defaultQuery: DEFAULT_QUERY } : false),
+    renderGraphiQL, // served from this app, not unpkg (schema/graphiql/)
     maskedErrors: {
       isDev: false,
       errorMessage: "Unexpected error",
@@ -84,7 +86,7 @@ export function createPanelbotYoga(deps: Deps, options: GraphQLOptions = {}): Pa
       warn: (...args: unknown[]) => deps.logger.warn({ args }, "graphql"),
       error: () => {},
     },
-    plugins: [csrf, inputHygiene(), ...armor.plugins, ...(production ? [noIntrospection] : []), authorizeRootFields(schema)],
+    plugins: [csrf, graphiqlPagePlugin, inputHygiene(), ...armor.plugins, ...(production ? [noIntrospection] : []), authorizeRootFields(schema)],
     context: async ({ request }) => {
       // Requests are counted (and bodies limited) before Yoga, in ./http-route.ts.
       const viewer = await resolveViewer(deps, request.headers);

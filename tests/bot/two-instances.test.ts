@@ -11,7 +11,7 @@ import { buildService, buildUser } from "../support/factories.js";
 import { buildTestBot, buttonData, callbackUpdate, fakeTelegram, textUpdate, tgUser, type TestBot } from "../support/bot-factories.js";
 import { serve } from "../support/http.js";
 import { expectLedgerInvariants } from "../support/ledger-invariants.js";
-import { realServer, useTestDb } from "../support/test-db.js";
+import { useTestDb } from "../support/test-db.js";
 
 const SECRET = "webhook-secret-0123456789";
 const WEBHOOK_ENV = { WEBHOOK_URL: "https://shop.example.com/telegram/hook", WEBHOOK_SECRET: SECRET };
@@ -53,7 +53,7 @@ async function roundRobin(targets: string[]): Promise<string> {
   return `http://127.0.0.1:${(server.address() as AddressInfo).port}/telegram/hook`;
 }
 
-describe.skipIf(!realServer)("two instances behind one webhook", () => {
+describe("two instances behind one webhook", () => {
   it("50 chats × 20 updates spread over both: every conversation ends as on one instance, 0 double orders, 0 lost steps", async () => {
     const telegram = fakeTelegram();
     const a = await instance(telegram);

@@ -9,14 +9,13 @@ import { startProviderSimulator, type ProviderSimulator } from "../../src/provid
 import { testDeps } from "../support/deps.js";
 import { buildUser, type UserWithAccount } from "../support/factories.js";
 import { buildSimProvider, buildSimService } from "../support/provider-factories.js";
-import { realServer } from "../support/test-db.js";
 import { QUIET, agendaRecords, sleep, spawnJobProcess, createJobsDatabase, type JobLine, type JobProcess } from "./support.js";
 
 const RECURRING = ["check-provider-balances", "detect-stuck-orders", "forward-order", "sync-provider-orders"];
 /** One record per recurring job, the hourly prune of expired logins included. */
 const RECORDS = Object.fromEntries([...RECURRING, "prune-expired-logins"].map((n) => [n, 1]));
 
-describe.skipIf(!realServer)("job runner instances", () => {
+describe("job runner instances", () => {
   let sim: ProviderSimulator;
   let database: Awaited<ReturnType<typeof createJobsDatabase>>;
   let user: UserWithAccount;
