@@ -19,6 +19,8 @@ export interface JobPayloads {
   "deliver-notifications": Record<string, never>;
   /** Delivery-time figures (median / p90 to start and to complete) of the services whose 30-day window changed. */
   "refresh-delivery-estimates": Record<string, never>;
+  /** Deletes expired login links and expired or revoked dashboard sessions. */
+  "prune-expired-logins": Record<string, never>;
 }
 
 export type JobName = keyof JobPayloads;
@@ -30,6 +32,7 @@ export const JOB_NAMES = [
   "check-provider-balances",
   "deliver-notifications",
   "refresh-delivery-estimates",
+  "prune-expired-logins",
 ] as const satisfies readonly JobName[];
 
 /** Where Agenda keeps its jobs in PostgreSQL: its own schema, outside Prisma's `public`. */

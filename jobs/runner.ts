@@ -24,6 +24,7 @@ import { expireSubmittingLeases } from "../src/fulfilment/expire-leases.js";
 import { checkProviderBalances } from "../src/fulfilment/check-provider-balances.js";
 import { refreshDeliveryEstimates } from "../src/estimates/refresh-delivery-estimates.js";
 import { detectStuckOrders } from "../src/stuck/detect-stuck-orders.js";
+import { pruneExpiredLogins } from "../src/auth/prune-expired-logins.js";
 import { syncAllProviders, syncProviderOrders } from "../src/fulfilment/sync-orders.js";
 import type { JobName, JobPayloads } from "./names.js";
 import { openJobStore, type JobStoreKind } from "./store.js";
@@ -39,6 +40,7 @@ export interface JobTimings {
   balanceEveryMs: number;
   notifyEveryMs: number;
   estimatesEveryMs: number;
+  pruneLoginsEveryMs: number;
   /** How long stop() waits for running jobs. */
   drainTimeoutMs: number;
   /** How long reaching the job store may take at start. */
@@ -57,6 +59,7 @@ export function defaultTimings(config: Deps["config"]): JobTimings {
     balanceEveryMs: config.BALANCE_CHECK_INTERVAL_MINUTES * MINUTE,
     notifyEveryMs: 3_000,
     estimatesEveryMs: 10 * MINUTE,
+    pruneLoginsEveryMs: 60 * MINUTE,
     drainTimeoutMs: 8_000,
     connectTimeoutMs: 5_000,
   };
@@ -178,6 +181,7 @@ export async function startJobs(deps: Deps, options: StartJobsOptions = {}): Pro
   define("detect-stuck-orders", () => detectStuckOrders(deps));
   define("check-provider-balances", () => checkProviderBalances(deps));
   define("refresh-delivery-estimates", () => refreshDeliveryEstimates(deps));
+  define("prune-expired-logins", () => pruneExpiredLogins(deps.db, deps.now()));
   const notifier = options.notifier;
   if (notifier) define("deliver-notifications", () => notifier(deps));
 
@@ -187,6 +191,7 @@ export async function startJobs(deps: Deps, options: StartJobsOptions = {}): Pro
     ["detect-stuck-orders", timings.stuckEveryMs],
     ["check-provider-balances", timings.balanceEveryMs],
     ["refresh-delivery-estimates", timings.estimatesEveryMs],
+    ["prune-expired-logins", timings.pruneLoginsEveryMs],
   ];
   if (notifier) schedule.push(["deliver-notifications", timings.notifyEveryMs]);
   try {

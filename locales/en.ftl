@@ -331,6 +331,7 @@ admin-dashboard-admins-only = 🔐 The dashboard is for admins only.
 
 ## Errors
 err-generic = ❌ That did not work. Please check and try again.
+err-control-characters = ❌ Your message contains invisible control characters. Please send it again as plain text.
 err-unexpected = ❌ Something went wrong on our side. Please try again in a minute.
 err-not-found = ❌ Not found: #{ $id }.
 err-forbidden = ❌ This account cannot do that. Contact support.

@@ -1,5 +1,6 @@
 import type { MiddlewareFn } from "grammy";
 import type { Deps } from "../../deps.js";
+import { stripControlCharacters } from "../../shared/input-hygiene.js";
 import { ensureTelegramUser } from "../../users/ensure-telegram-user.js";
 import type { BotContext } from "../context.js";
 import { clientLocale, DEFAULT_LOCALE, type I18n } from "../i18n.js";
@@ -19,7 +20,7 @@ export function loadUser(deps: Deps, i18n: I18n): MiddlewareFn<BotContext> {
       ctx.user = await ensureTelegramUser(deps.db, {
         telegramId: BigInt(from.id),
         username: from.username ?? null,
-        firstName: from.first_name,
+        firstName: stripControlCharacters(from.first_name),
         language: clientLocale(from.language_code),
       });
       ctx.actor = { userId: ctx.user.id, label: `telegram:${from.id}`, isAdmin: ctx.isAdmin };
