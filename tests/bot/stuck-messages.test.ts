@@ -59,7 +59,8 @@ describe("proactive stuck-order messages", () => {
     expect(await db.outbox.count({ where: { orderId: { in: [atProvider.id, fromApi.id] }, kind: "notify-customer-stuck" } })).toBe(1);
     await deliverNotifications(later, bot.api, { scope: { orderIds: [atProvider.id] } });
     const sent = telegram.callsTo("sendMessage", Number(customer.telegramId)).at(-1)!;
-    expect(String(sent.payload.text)).toContain(`অর্ডার #${atProvider.id}`);
+    const bnDigits = (n: number) => String(n).replace(/\d/g, (d) => "০১২৩৪৫৬৭৮৯"[Number(d)]!);
+    expect(String(sent.payload.text)).toContain(`অর্ডার #${bnDigits(atProvider.id)}`);
     expect(keyboard(sent)).toEqual(["⏳ অপেক্ষা করব", "🎫 টিকিট খুলুন"]);
   });
 });
