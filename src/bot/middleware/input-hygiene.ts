@@ -14,7 +14,7 @@ export function inputHygiene(): MiddlewareFn<BotContext> {
     const data = ctx.callbackQuery?.data;
     const dirty = (text !== undefined && hasControlCharacters(text, { multiline: true })) || (data !== undefined && hasControlCharacters(data));
     if (!dirty) return next();
-    const message = errorText(ctx.i18n, ctx.locale, new ValidationError(text !== undefined ? "text" : "data", "control_characters", "control characters"));
+    const message = errorText(ctx.i18n, ctx.locale, new ValidationError(text !== undefined ? "text" : "data", "control_characters", "control characters"), ctx.deps.config.SHOP_CURRENCY);
     if (ctx.callbackQuery) await ctx.answerCallbackQuery({ text: message });
     else if (ctx.chat?.type === "private") await ctx.reply(message);
   };
