@@ -1,7 +1,9 @@
+import type { Role } from "@prisma/client";
 import type { Db } from "../db/client.js";
 import { Decimal } from "../money/decimal.js";
 import { ForbiddenError, NotFoundError, ValidationError } from "../shared/errors.js";
 import type { OrderableService } from "./prepare-order.js";
+import { asSeenBy, resellerTerms } from "./pricing.js";
 
 export type Placement =
   /** An earlier request with the same idempotency key placed this order. */
@@ -10,6 +12,9 @@ export type Placement =
 
 interface PlacementRow {
   blocked: boolean;
+  role: Role;
+  resellerDiscount: string;
+  ownPrice: string | null;
   accountId: number | null;
   earlier: number | null;
   service: (Record<string, unknown> & { price: string; cost: string | null; providerRate: string | null; categoryActive: boolean }) | null;
@@ -27,7 +32,8 @@ export async function loadPlacement(db: Db, userId: number, serviceId: unknown, 
     throw new ValidationError("serviceId", "service_unknown", "Unknown service");
   }
   const [row] = await db.$queryRaw<PlacementRow[]>`
-    SELECT u."blocked", a."id" AS "accountId",
+    SELECT u."blocked", u."role"::text AS "role", u."resellerDiscount"::text AS "resellerDiscount", a."id" AS "accountId",
+           (SELECT rp."price"::text FROM "ResellerPrice" rp WHERE rp."userId" = u."id" AND rp."serviceId" = ${serviceId}) AS "ownPrice",
            (SELECT o."id" FROM "Order" o WHERE o."userId" = u."id" AND o."idempotencyKey" = ${idempotencyKey}) AS earlier,
            (SELECT to_jsonb(s) || jsonb_build_object('price', s."price"::text, 'cost', s."cost"::text,
                                                      'providerRate', s."providerRate"::text, 'categoryActive', c."active")
@@ -43,6 +49,7 @@ export async function loadPlacement(db: Db, userId: number, serviceId: unknown, 
   if (!s.active || !s.categoryActive) {
     throw new ValidationError("serviceId", "service_unavailable", "This service is not available right now", { serviceId });
   }
+  const terms = resellerTerms(row, row.ownPrice === null ? [] : [{ serviceId, price: row.ownPrice }]);
   const service = {
     ...s,
     price: new Decimal(s.price),
@@ -50,5 +57,5 @@ export async function loadPlacement(db: Db, userId: number, serviceId: unknown, 
     providerRate: s.providerRate === null ? null : new Decimal(s.providerRate),
     category: { active: s.categoryActive },
   } as unknown as OrderableService;
-  return { earlierOrderId: null, accountId: row.accountId, service };
+  return { earlierOrderId: null, accountId: row.accountId, service: asSeenBy(service, terms) };
 }

@@ -21,7 +21,7 @@ export interface CreateManualOrderInput extends OrderRequest {
 /** An admin creates an order for a user, fulfilled by hand (isManual), charged to the user's balance. */
 export async function createManualOrder(db: Db, input: CreateManualOrderInput): Promise<Order> {
   const { accountId } = await requireActiveCustomer(db, input.userId);
-  const draft = prepareOrder(await loadOrderableService(db, input.serviceId), input);
+  const draft = prepareOrder(await loadOrderableService(db, input.serviceId, input.userId), input);
   let charge: Decimal | undefined;
   if (input.charge !== undefined) {
     if (!/^\d{1,12}(\.\d{1,4})?$/.test(input.charge)) {

@@ -2,7 +2,8 @@ import type { Category, Prisma, Service } from "@prisma/client";
 import type { Db } from "../db/client.js";
 import { Decimal } from "../money/decimal.js";
 import { NotFoundError, ValidationError } from "../shared/errors.js";
-import { amountFor, optionalAmountFor } from "./pricing.js";
+import { loadResellerTerms } from "../resellers/load-terms.js";
+import { amountFor, asSeenBy, optionalAmountFor } from "./pricing.js";
 import { validateExtra, type OrderExtra } from "./validate-extra.js";
 import { parseQuantity, validateLink, validateUid } from "./validate-input.js";
 
@@ -26,7 +27,8 @@ export interface OrderDraft {
   cost: Decimal | null;
 }
 
-export async function loadOrderableService(db: Db, serviceId: unknown): Promise<OrderableService> {
+/** With `buyerId`, the service carries that buyer's price (see priceFor). */
+export async function loadOrderableService(db: Db, serviceId: unknown, buyerId?: number): Promise<OrderableService> {
   if (typeof serviceId !== "number" || !Number.isSafeInteger(serviceId) || serviceId <= 0) {
     throw new ValidationError("serviceId", "service_unknown", "Unknown service");
   }
@@ -35,7 +37,7 @@ export async function loadOrderableService(db: Db, serviceId: unknown): Promise<
   if (!service.active || !service.category.active) {
     throw new ValidationError("serviceId", "service_unavailable", "This service is not available right now", { serviceId });
   }
-  return service;
+  return buyerId === undefined ? service : asSeenBy(service, await loadResellerTerms(db, buyerId, [service.id]));
 }
 
 /** Validates a request against its service and prices it. Pure: reads nothing, writes nothing. */

@@ -6,9 +6,12 @@ import { completeManualOrder, takeManualOrder } from "../../orders/manual-orders
 import { reconcileUnknownOrder } from "../../orders/reconcile-unknown.js";
 import { resubmitOrder } from "../../orders/resubmit-orders.js";
 import { DomainError } from "../../shared/errors.js";
+import { rejectResellerRequest, setResellerAccess } from "../../resellers/reseller-access.js";
+import { setResellerPricing } from "../../resellers/reseller-pricing.js";
 import { approveTopUp, rejectTopUp } from "../../topups/decide-topup.js";
 import type { BotContext } from "../context.js";
 import { errorText } from "../errors.js";
+import { who } from "../format.js";
 import { ADMIN_CALLBACK, orderButtons } from "../keyboards/admin.js";
 import { ADMIN_LOCALE } from "../notifications/admin-targets.js";
 import { deliverNow } from "../notifications/deliver-now.js";
@@ -37,6 +40,14 @@ adminFeature.callbackQuery(ADMIN_CALLBACK, async (ctx) => {
       await ctx.answerCallbackQuery();
       await appendStatus(ctx, t(action === "approve" ? "admin-topup-approved" : "admin-topup-rejected", { by }));
       return deliverNow(ctx.deps, ctx.api, ctx.i18n, { topUpIds: [id] });
+    }
+    if (what === "rs") {
+      if (action === "approve") await setResellerAccess(ctx.deps.db, { userId: id, reseller: true, actor: ctx.actor });
+      else if (action === "reject") await rejectResellerRequest(ctx.deps.db, { userId: id, actor: ctx.actor });
+      else return ctx.answerCallbackQuery();
+      await ctx.answerCallbackQuery();
+      await appendStatus(ctx, t(action === "approve" ? "admin-reseller-approved" : "admin-reseller-rejected", { by }));
+      return deliverNow(ctx.deps, ctx.api, ctx.i18n, { userIds: [id] });
     }
     if (action === "placed") {
       await ctx.answerCallbackQuery();
@@ -122,3 +133,28 @@ adminFeature.command("dashboard", async (ctx) => {
     await ctx.reply(errorText(ctx.i18n, ctx.locale, error));
   }
 });
+
+/** `/reseller <user id | @username> on [discount %] | off | discount <percent>` (admins, anywhere they are). */
+adminFeature.command("reseller", async (ctx) => {
+  if (!ctx.isAdmin || !ctx.actor) return;
+  const t = ctx.i18n.translator(ADMIN_LOCALE);
+  const [ref, verb, arg] = ctx.match.trim().split(/\s+/);
+  const user = ref ? await findUserByRef(ctx, ref) : null;
+  if (!user || !verb || !["on", "off", "discount"].includes(verb) || (verb === "discount" && !arg)) return ctx.reply(t("admin-reseller-usage"));
+  try {
+    if (verb !== "discount") await setResellerAccess(ctx.deps.db, { userId: user.id, reseller: verb === "on", actor: ctx.actor });
+    if (arg !== undefined) await setResellerPricing(ctx.deps.db, { userId: user.id, discountPercent: arg, actor: ctx.actor });
+    const now = await ctx.deps.db.user.findUniqueOrThrow({ where: { id: user.id } });
+    await ctx.reply(t("admin-reseller-done", { id: String(now.id), user: who(now), role: now.role, discount: now.resellerDiscount.toString() }));
+    await deliverNow(ctx.deps, ctx.api, ctx.i18n, { userIds: [user.id] });
+  } catch (error) {
+    if (!(error instanceof DomainError)) throw error;
+    await ctx.reply(error.message);
+  }
+});
+
+function findUserByRef(ctx: BotContext, ref: string) {
+  if (/^#?\d{1,9}$/.test(ref)) return ctx.deps.db.user.findUnique({ where: { id: Number(ref.replace("#", "")) } });
+  if (/^@\w{3,32}$/.test(ref)) return ctx.deps.db.user.findFirst({ where: { username: { equals: ref.slice(1), mode: "insensitive" } } });
+  return Promise.resolve(null);
+}

@@ -1,6 +1,8 @@
 import { Composer, InlineKeyboard } from "grammy";
 import { issueApiKey, revokeApiKey } from "../../apikeys/api-keys.js";
+import { requestResellerAccess } from "../../resellers/reseller-access.js";
 import { DomainError } from "../../shared/errors.js";
+import { deliverNow } from "../notifications/deliver-now.js";
 import type { BotContext } from "../context.js";
 import { errorText } from "../errors.js";
 import { day } from "../format.js";
@@ -14,6 +16,11 @@ async function activeKeys(ctx: BotContext) {
 }
 
 async function overview(ctx: BotContext) {
+  if (ctx.user?.role === "CUSTOMER") {
+    // Only resellers can order with a key: a customer is offered the way to become one.
+    const k = new InlineKeyboard().text(ctx.t("btn-reseller-request"), "rs:request");
+    return ctx.reply(ctx.t("reseller-ask"), { reply_markup: k });
+  }
   const keys = await activeKeys(ctx);
   const k = new InlineKeyboard();
   if (keys.length === 0) {
@@ -31,6 +38,18 @@ async function revokeAll(ctx: BotContext) {
 
 apiKeyFeature.command("apikey", overview);
 apiKeyFeature.on("message:text").filter((ctx) => menuTexts(ctx.i18n, "menu-apikey").includes(ctx.message.text), overview);
+
+apiKeyFeature.callbackQuery("rs:request", async (ctx) => {
+  await ctx.answerCallbackQuery();
+  try {
+    await requestResellerAccess(ctx.deps.db, ctx.user!.id);
+    await ctx.editMessageText(ctx.t("reseller-requested"));
+    await deliverNow(ctx.deps, ctx.api, ctx.i18n, { userIds: [ctx.user!.id] });
+  } catch (error) {
+    if (!(error instanceof DomainError)) throw error;
+    await ctx.reply(errorText(ctx.i18n, ctx.locale, error));
+  }
+});
 
 apiKeyFeature.callbackQuery(/^ak:(new|rotate|revoke)$/, async (ctx) => {
   await ctx.answerCallbackQuery();

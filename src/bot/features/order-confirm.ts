@@ -28,7 +28,7 @@ orderConfirmFeature.callbackQuery(/^oc:([A-Za-z0-9_-]{8,32}):(\d+\.\d{4})$/, asy
     return;
   }
   try {
-    const service = await loadOrderableService(ctx.deps.db, pending.serviceId);
+    const service = await loadOrderableService(ctx.deps.db, pending.serviceId, ctx.user!.id);
     const extra = pending.comments ? { comments: pending.comments } : undefined;
     const now = prepareOrder(service, { serviceId: pending.serviceId, link: pending.link, quantity: pending.quantity, extra });
     if (now.charge.toFixed(4) !== pending.charge) {
