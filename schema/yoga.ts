@@ -6,7 +6,7 @@ import type { GraphQLContext } from "./context.js";
 import { authorizeRootFields } from "./authorize-root.js";
 import { csrfRefusal } from "./csrf.js";
 import { createLoaders } from "./loaders.js";
-import { createRateLimiter } from "./rate-limit.js";
+import { createRateLimiter } from "../src/http/rate-limit.js";
 import { getSchema } from "./schema.js";
 import { resolveViewer } from "./viewer.js";
 

@@ -9,6 +9,8 @@ import type { Config } from "./config.js";
 import { createDb, type DbHandle } from "./db/client.js";
 import { startEmbeddedPostgres } from "./db/embedded.js";
 import { migrateDatabase, redactUrl } from "./db/migrate.js";
+import { apiDocsRoute } from "./api-v2/docs-route.js";
+import { apiV2Route } from "./api-v2/route.js";
 import { healthRoute } from "./http/health.js";
 import { createHttpServer } from "./http/server.js";
 import type { Logger } from "./logger.js";
@@ -110,7 +112,7 @@ export async function startApp(config: Config, logger: Logger): Promise<App> {
   });
 
   const graphql = createGraphQL(deps);
-  const routes = [healthRoute(db.prisma, { embedded: config.embedded, telegram: Boolean(bot) }), ...graphql.routes];
+  const routes = [healthRoute(db.prisma, { embedded: config.embedded, telegram: Boolean(bot) }), apiV2Route(deps), apiDocsRoute(deps), ...graphql.routes];
   if (bot && config.WEBHOOK_URL) routes.push(webhookRoute(deps, bot));
   if (trySim) routes.push(tryRoute(deps, trySim));
   const server = createHttpServer(routes, logger);
@@ -121,7 +123,7 @@ export async function startApp(config: Config, logger: Logger): Promise<App> {
   const address = server.address();
   const port = typeof address === "object" && address ? address.port : config.PORT;
   const url = `http://${config.HOST === "0.0.0.0" ? "127.0.0.1" : config.HOST}:${port}`;
-  logger.info({ url, health: `${url}/healthz`, graphql: `${url}/graphql`, dashboard: `${url}/admin`, ...(trySim ? { try: `${url}/try` } : {}) }, "panelbot is listening");
+  logger.info({ url, health: `${url}/healthz`, graphql: `${url}/graphql`, apiV2: `${url}/api/v2`, dashboard: `${url}/admin`, ...(trySim ? { try: `${url}/try` } : {}) }, "panelbot is listening");
   await announceLoginLink(deps, url);
   // Webhook or long polling; updates that arrived while we were down are processed, never dropped.
   const botHandle = bot ? await startBot(deps, bot) : undefined;

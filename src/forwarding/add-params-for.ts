@@ -8,6 +8,7 @@ export function addParamsFor(order: Order, service: Service): AddParams {
     service: order.providerServiceId ?? service.providerServiceId ?? "",
     type: service.type,
     link: order.link,
+    requestId: requestIdFor(order),
   };
   if (service.type.toLowerCase() !== "package" && !service.type.toLowerCase().startsWith("custom comments")) {
     params.quantity = extra.runs ? order.quantity / extra.runs : order.quantity;
@@ -18,4 +19,13 @@ export function addParamsFor(order: Order, service: Service): AddParams {
   if (extra.runs !== undefined) params.runs = extra.runs;
   if (extra.interval !== undefined) params.interval = extra.interval;
   return params;
+}
+
+/**
+ * The same for every attempt at one order with one provider service (a resubmit after an UNKNOWN
+ * included), so a provider that honours `request_id` answers a repeated `add` with the first order.
+ * The creation time keeps ids apart across databases that reuse order numbers.
+ */
+export function requestIdFor(order: Pick<Order, "id" | "createdAt" | "providerServiceId">): string {
+  return `pb-${order.id}-${order.createdAt.getTime().toString(36)}-${order.providerServiceId ?? ""}`.slice(0, 128);
 }

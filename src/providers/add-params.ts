@@ -19,6 +19,11 @@ export interface AddParams {
   comments?: string | readonly string[];
   usernames?: string | readonly string[];
   answer_number?: string | number;
+  /**
+   * Sent as `request_id` (NotPanel's convention, also served by panelbot's own /api/v2): a provider
+   * that supports it answers a retry with the first order; others ignore the field.
+   */
+  requestId?: string;
 }
 
 type ServiceType = "default" | "package" | "custom comments" | "mentions with custom list" | "poll";
@@ -60,6 +65,10 @@ export function addFields(params: AddParams): Record<string, string> {
       fields.quantity = positiveInt("quantity", params.quantity);
       fields.answer_number = positiveInt("answer_number", params.answer_number);
       break;
+  }
+  if (params.requestId !== undefined) {
+    if (!/^[\x21-\x7e]{1,128}$/.test(params.requestId)) throw new AddParamsError("requestId must be 1-128 visible ASCII characters");
+    fields.request_id = params.requestId;
   }
   return fields;
 }
