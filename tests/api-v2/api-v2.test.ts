@@ -1,5 +1,6 @@
 import { execFile } from "node:child_process";
 import { promisify } from "node:util";
+import pino from "pino";
 import { beforeAll, describe, expect, it } from "vitest";
 import { issueApiKey } from "../../src/apikeys/api-keys.js";
 import { forwardOrder } from "../../src/forwarding/forward-order.js";
@@ -173,6 +174,23 @@ describe("bad input", () => {
     expect(answers.map((a) => "error" in a)).toEqual([false, false, true]);
     expect(answers[2]).toEqual({ error: "Too many requests: at most 2 per minute per API key" });
     expect("balance" in (await limited.post({ key: otherKey, action: "balance" })).json).toBe(true);
+  });
+});
+
+describe("the call log", () => {
+  it("names the action, the key's prefix and the outcome, never the key", async () => {
+    const lines: string[] = [];
+    const logger = pino({ level: "info" }, { write: (line: string) => void lines.push(line) });
+    const logged = await startApiServer({ ...deps, logger });
+    const { user, key } = await reseller();
+    await logged.post({ key, action: "balance" });
+    await fetch(`${logged.url}?key=${key}&action=nope`);
+    const calls = lines.map((l) => JSON.parse(l)).filter((l) => l.msg === "API v2 call");
+    expect(calls.map((c) => [c.action, c.keyPrefix, c.userId, c.error ?? null])).toEqual([
+      ["balance", key.slice(0, 8), user.id, null],
+      ["nope", key.slice(0, 8), user.id, "Incorrect action: use services, add, status, refill, refill_status, cancel or balance"],
+    ]);
+    expect(lines.join("\n")).not.toContain(key);
   });
 });
 
