@@ -31,7 +31,8 @@ export function resellerTerms(
 /**
  * THE price per priceUnit that a buyer sees and pays for a service: the list price for customers;
  * for a reseller their own price for it, else the list price less their discount — never below
- * our cost. Placement and every display (bot, GraphQL, API v2) read it.
+ * our cost, and never above the list price (a reseller never pays more than a customer).
+ * Placement and every display (bot, GraphQL, API v2) read it.
  */
 export function priceFor(service: { id: number; price: Prisma.Decimal.Value; cost: Prisma.Decimal.Value | null }, terms: ResellerTerms | null): Decimal {
   const list = new Decimal(service.price);
@@ -39,7 +40,8 @@ export function priceFor(service: { id: number; price: Prisma.Decimal.Value; cos
   const own = terms.prices.get(service.id);
   const price = own ?? list.mul(new Decimal(100).sub(terms.discountPercent)).div(100).toDecimalPlaces(PRICE_DP, Decimal.ROUND_HALF_UP);
   const cost = service.cost === null ? null : new Decimal(service.cost);
-  return cost !== null && price.lt(cost) ? cost : price;
+  const floored = cost !== null && price.lt(cost) ? cost : price;
+  return floored.gt(list) ? list : floored;
 }
 
 /** The service as this buyer sees it: `price` replaced by priceFor. */
