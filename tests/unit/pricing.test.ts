@@ -14,7 +14,8 @@ describe("priceFor", () => {
 
   it("a reseller pays their own price, else the list less the discount (rounded to 6 places), between cost and list", () => {
     expect(priceFor(service("200", "60"), reseller("10")).toString()).toBe("180");
-    expect(priceFor(service("0.333333", null), reseller("12.5")).toString()).toBe("0.291667");
+    expect(priceFor(service("0.333333", null), reseller("12.5")).toString()).toBe("0.291666");
+    expect(priceFor(service("0.000005", null), reseller("50")).toString()).toBe("0.000003");
     expect(priceFor(service("200", "60"), reseller("10", [{ serviceId: 1, price: "150" }])).toString()).toBe("150");
     expect(priceFor(service("200", "60", 2), reseller("10", [{ serviceId: 1, price: "150" }])).toString()).toBe("180");
     expect(priceFor(service("100", "95"), reseller("10")).toString()).toBe("95");
