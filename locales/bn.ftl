@@ -164,7 +164,7 @@ ticket-closed = টিকেট #{ $id } বন্ধ করা হয়েছ�
 ## API কী
 apikey-title = 🔑 আপনার API কী:
 apikey-line = { $prefix }… · তৈরি { $date }
-apikey-none = 🔑 আপনার কোনো API কী নেই। রিসেলাররা এটি GraphQL API-তে ব্যবহার করেন।
+apikey-none = 🔑 আপনার কোনো API কী নেই। রিসেলাররা এটি GraphQL API ও SMM প্যানেল API v2 (/api/v2)-তে ব্যবহার করেন।
 apikey-new =
     🔑 আপনার নতুন API কী (শুধু একবার দেখানো হবে, গোপন রাখুন):
     <code>{ $key }</code>

@@ -164,7 +164,7 @@ ticket-closed = Ticket #{ $id } closed.
 ## API key
 apikey-title = 🔑 Your API keys:
 apikey-line = { $prefix }… · created { $date }
-apikey-none = 🔑 You have no API key. Resellers use it with the GraphQL API.
+apikey-none = 🔑 You have no API key. Resellers use it with the GraphQL API and the SMM panel API v2 (/api/v2).
 apikey-new =
     🔑 Your new API key (shown only once, keep it secret):
     <code>{ $key }</code>

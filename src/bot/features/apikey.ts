@@ -16,20 +16,22 @@ async function activeKeys(ctx: BotContext) {
 }
 
 async function overview(ctx: BotContext) {
-  if (ctx.user?.role === "CUSTOMER") {
-    // Only resellers can order with a key: a customer is offered the way to become one.
-    const k = new InlineKeyboard().text(ctx.t("btn-reseller-request"), "rs:request");
-    return ctx.reply(ctx.t("reseller-ask"), { reply_markup: k });
-  }
   const keys = await activeKeys(ctx);
   const k = new InlineKeyboard();
+  const lines: string[] = [];
   if (keys.length === 0) {
     k.text(ctx.t("btn-apikey-create"), "ak:new");
-    return ctx.reply(ctx.t("apikey-none"), { reply_markup: k });
+    lines.push(ctx.t("apikey-none"));
+  } else {
+    k.text(ctx.t("btn-apikey-rotate"), "ak:rotate").text(ctx.t("btn-apikey-revoke"), "ak:revoke");
+    lines.push(ctx.t("apikey-title"), ...keys.map((key) => ctx.t("apikey-line", { prefix: key.prefix, date: day(key.createdAt) })));
   }
-  k.text(ctx.t("btn-apikey-rotate"), "ak:rotate").text(ctx.t("btn-apikey-revoke"), "ak:revoke");
-  const lines = keys.map((key) => ctx.t("apikey-line", { prefix: key.prefix, date: day(key.createdAt) }));
-  return ctx.reply([ctx.t("apikey-title"), ...lines].join("\n"), { reply_markup: k });
+  // Only resellers can order with a key: a customer is offered the way to become one.
+  if (ctx.user?.role === "CUSTOMER") {
+    k.row().text(ctx.t("btn-reseller-request"), "rs:request");
+    lines.push("", ctx.t("reseller-ask"));
+  }
+  return ctx.reply(lines.join("\n"), { reply_markup: k });
 }
 
 async function revokeAll(ctx: BotContext) {
