@@ -1,5 +1,5 @@
 import type { ResellerTerms } from "../src/orders/pricing.js";
-import { loadResellerTerms } from "../src/resellers/load-terms.js";
+import { loadResellerTerms } from "../src/orders/load-reseller-terms.js";
 import type { GraphQLContext } from "./context.js";
 
 const cache = new WeakMap<GraphQLContext, Promise<ResellerTerms | null>>();

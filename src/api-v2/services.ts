@@ -1,7 +1,7 @@
 import type { PriceUnit } from "@prisma/client";
 import { Decimal } from "../money/decimal.js";
 import { priceFor } from "../orders/pricing.js";
-import { loadResellerTerms } from "../resellers/load-terms.js";
+import { loadResellerTerms } from "../orders/load-reseller-terms.js";
 import type { ApiV2Call } from "./call.js";
 
 /** `rate` is per 1000 units (per package for packages), in the reseller's own prices. */

@@ -2,7 +2,7 @@ import type { Category, Prisma, Service } from "@prisma/client";
 import type { Db } from "../db/client.js";
 import { Decimal } from "../money/decimal.js";
 import { NotFoundError, ValidationError } from "../shared/errors.js";
-import { loadResellerTerms } from "../resellers/load-terms.js";
+import { loadResellerTerms } from "./load-reseller-terms.js";
 import { amountFor, asSeenBy, optionalAmountFor } from "./pricing.js";
 import { validateExtra, type OrderExtra } from "./validate-extra.js";
 import { parseQuantity, validateLink, validateUid } from "./validate-input.js";

@@ -7,11 +7,11 @@ export interface OutboxPayloads {
   "notify-customer-topup": { topUpId: number };
   /** An admin's answer to a ticket (from the admin chat or the dashboard), for the customer. */
   "notify-customer-ticket": { ticketMessageId: number };
-  /** A provider's balance fell below its lowBalanceAlert (once per drop), or came back above it. */
   /** A customer asked for reseller access: the admin chat gets Approve / Reject. */
   "notify-admin-reseller": { userId: number };
   /** The customer is told, in their language, that reseller access was granted, taken back or refused. */
   "notify-customer-reseller": { userId: number; event: ResellerEvent };
+  /** A provider's balance fell below its lowBalanceAlert (once per drop), or came back above it. */
   "notify-admin-provider": { providerId: number; event: "low_balance" | "balance_recovered"; balance: string; threshold: string; currency: string };
 }
 

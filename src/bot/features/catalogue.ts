@@ -5,7 +5,7 @@ import { localName, money } from "../format.js";
 import type { Translate } from "../i18n.js";
 import { menuTexts } from "../keyboards/main-menu.js";
 import { asSeenBy } from "../../orders/pricing.js";
-import { loadResellerTerms } from "../../resellers/load-terms.js";
+import { loadResellerTerms } from "../../orders/load-reseller-terms.js";
 
 const PAGE = 8;
 

@@ -1,5 +1,5 @@
 import type { Db } from "../db/client.js";
-import { resellerTerms, type ResellerTerms } from "../orders/pricing.js";
+import { resellerTerms, type ResellerTerms } from "./pricing.js";
 
 /** A buyer's price terms (null for anyone buying at list prices), for displays listing many services. */
 export async function loadResellerTerms(db: Db, userId: number, serviceIds?: readonly number[]): Promise<ResellerTerms | null> {
