@@ -16,7 +16,7 @@ import { useTestDb } from "../support/test-db.js";
 import { startApiServer } from "./support.js";
 
 const { prisma: db } = await useTestDb();
-const deps = testDeps(db, { PROVIDER_TIMEOUT_MS: "5000", SYNC_PACE_MS: "0" });
+const deps = testDeps(db, { PROVIDER_TIMEOUT_MS: "20000", SYNC_PACE_MS: "0" });
 const admin = { label: "telegram:1", isAdmin: true };
 const api = await startApiServer(deps);
 let sim: ProviderSimulator;
@@ -200,7 +200,7 @@ describe("the order's life through the API", () => {
     const service = await buildSimService(db, provider, { price: "200", cost: "109.8" });
     const { user, key } = await reseller("1000");
     const other = await reseller("1000");
-    const client = createProviderClient({ url: api.url, apiKey: key, timeoutMs: 10_000 });
+    const client = createProviderClient({ url: api.url, apiKey: key, timeoutMs: 30_000 });
 
     const services = await client.services();
     expect(services.services.find((s) => s.service === String(service.id))).toMatchObject({ rate: expect.anything(), min: 10, max: 100000 });

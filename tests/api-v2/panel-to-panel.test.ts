@@ -58,7 +58,7 @@ async function startHop(target: string) {
 
 describe.skipIf(!realServer)("panel to panel", async () => {
   const shopA = realServer ? (await useTestDb()).prisma : (null as never);
-  const depsA = testDeps(shopA, { PROVIDER_TIMEOUT_MS: "10000", SYNC_PACE_MS: "0" });
+  const depsA = testDeps(shopA, { PROVIDER_TIMEOUT_MS: "20000", SYNC_PACE_MS: "0" });
   const apiA = realServer ? await startApiServer(depsA) : (null as never);
   let shopB: Awaited<ReturnType<typeof createDb>>;
   let depsB: ReturnType<typeof testDeps>;
