@@ -3,7 +3,7 @@ import type { Db } from "../db/client.js";
 import { Decimal } from "../money/decimal.js";
 import { ForbiddenError, NotFoundError, ValidationError } from "../shared/errors.js";
 import type { OrderableService } from "./prepare-order.js";
-import { asSeenBy, resellerTerms } from "./pricing.js";
+import { resellerTerms, withBuyerTerms } from "./pricing.js";
 
 export type Placement =
   /** An earlier request with the same idempotency key placed this order. */
@@ -57,5 +57,5 @@ export async function loadPlacement(db: Db, userId: number, serviceId: unknown, 
     providerRate: s.providerRate === null ? null : new Decimal(s.providerRate),
     category: { active: s.categoryActive },
   } as unknown as OrderableService;
-  return { earlierOrderId: null, accountId: row.accountId, service: asSeenBy(service, terms) };
+  return { earlierOrderId: null, accountId: row.accountId, service: withBuyerTerms(service, terms) };
 }

@@ -3,11 +3,12 @@ import type { Db } from "../db/client.js";
 import { Decimal } from "../money/decimal.js";
 import { NotFoundError, ValidationError } from "../shared/errors.js";
 import { loadResellerTerms } from "./load-reseller-terms.js";
-import { amountFor, asSeenBy, optionalAmountFor } from "./pricing.js";
+import { amountFor, optionalAmountFor, priceFor, withBuyerTerms, type WithBuyerTerms } from "./pricing.js";
 import { validateExtra, type OrderExtra } from "./validate-extra.js";
 import { parseQuantity, validateLink, validateUid } from "./validate-input.js";
 
-export type OrderableService = Service & { category: Category };
+/** `buyerTerms`: a reseller's price terms, set by the loaders; absent for list prices. */
+export type OrderableService = WithBuyerTerms<Service & { category: Category }>;
 
 export interface OrderRequest {
   serviceId: number;
@@ -37,7 +38,7 @@ export async function loadOrderableService(db: Db, serviceId: unknown, buyerId?:
   if (!service.active || !service.category.active) {
     throw new ValidationError("serviceId", "service_unavailable", "This service is not available right now", { serviceId });
   }
-  return buyerId === undefined ? service : asSeenBy(service, await loadResellerTerms(db, buyerId, [service.id]));
+  return buyerId === undefined ? service : withBuyerTerms(service, await loadResellerTerms(db, buyerId, [service.id]));
 }
 
 /** Validates a request against its service and prices it. Pure: reads nothing, writes nothing. */
@@ -45,7 +46,7 @@ export function prepareOrder(service: OrderableService, req: OrderRequest): Orde
   const link = service.linkKind === "UID" ? validateUid(req.link) : service.linkKind === "NONE" ? "" : validateLink(req.link, service.platform);
   const quantity = parseQuantity(req.quantity, service.min, service.max);
   const extra = validateExtra(service.type, service.dripfeed, quantity, req.extra);
-  const charge = amountFor(new Decimal(service.price), service.priceUnit, quantity);
+  const charge = amountFor(priceFor(service, service.buyerTerms ?? null), service.priceUnit, quantity);
   if (charge.lte(0)) throw new ValidationError("quantity", "charge_zero", "The price of this order would be zero");
   return {
     service,

@@ -44,9 +44,16 @@ export function priceFor(service: { id: number; price: Prisma.Decimal.Value; cos
   return floored.gt(list) ? list : floored;
 }
 
-/** The service as this buyer sees it: `price` replaced by priceFor. */
+/** The service as this buyer sees it: `price` replaced by priceFor (for lists shown to a buyer). */
 export function asSeenBy<S extends { id: number; price: Prisma.Decimal.Value; cost: Prisma.Decimal.Value | null }>(service: S, terms: ResellerTerms | null): S {
   return terms ? { ...service, price: priceFor(service, terms) } : service;
+}
+
+/** A service to be ordered carries its buyer's terms; prepareOrder prices it with priceFor. */
+export type WithBuyerTerms<S> = S & { buyerTerms?: ResellerTerms | null };
+
+export function withBuyerTerms<S extends object>(service: S, terms: ResellerTerms | null): WithBuyerTerms<S> {
+  return terms ? { ...service, buyerTerms: terms } : service;
 }
 
 export { Decimal };
