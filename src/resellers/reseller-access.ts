@@ -29,7 +29,7 @@ export async function setResellerAccess(db: Db, input: SetResellerAccessInput): 
     if (user.role === role) return updated;
     const event = input.reseller ? "granted" : "revoked";
     await writeAudit(tx, input.actor, { action: `user.reseller_${event === "granted" ? "grant" : "revoke"}`, entity: "User", entityId: user.id, before: { role: user.role }, after: { role } });
-    await enqueue(tx, "notify-customer-reseller", { userId: user.id, event });
+    await enqueue(tx, "notify-customer-reseller", { userId: user.id, event, at: updated.updatedAt.getTime() });
     return updated;
   });
 }
@@ -44,9 +44,10 @@ export async function requestResellerAccess(db: Db, userId: number): Promise<Use
     if (!user) throw new NotFoundError("User", userId);
     if (user.blocked) throw new ForbiddenError("This account is blocked");
     if (user.role !== "CUSTOMER") throw new ConflictError("reseller_already", "You already have reseller access");
-    const marked = await tx.user.updateMany({ where: { id: userId, role: "CUSTOMER", resellerRequestedAt: null }, data: { resellerRequestedAt: new Date() } });
+    const requestedAt = new Date();
+    const marked = await tx.user.updateMany({ where: { id: userId, role: "CUSTOMER", resellerRequestedAt: null }, data: { resellerRequestedAt: requestedAt } });
     if (marked.count !== 1) throw new ConflictError("reseller_request_pending", "Your request for reseller access is already with the admins");
-    await enqueue(tx, "notify-admin-reseller", { userId });
+    await enqueue(tx, "notify-admin-reseller", { userId, requestedAt: requestedAt.getTime() });
     return tx.user.findUniqueOrThrow({ where: { id: userId } });
   });
 }
@@ -59,7 +60,8 @@ export async function rejectResellerRequest(db: Db, input: { userId: number; act
     const cleared = await tx.user.updateMany({ where: { id: user.id, resellerRequestedAt: { not: null } }, data: { resellerRequestedAt: null } });
     if (cleared.count !== 1) throw new InvalidStateError("There is no waiting request for reseller access from this user", { userId: user.id, reason: "no_request" });
     await writeAudit(tx, input.actor, { action: "user.reseller_reject", entity: "User", entityId: user.id, before: { requestedAt: user.resellerRequestedAt }, after: { requestedAt: null } });
-    await enqueue(tx, "notify-customer-reseller", { userId: user.id, event: "rejected" });
-    return tx.user.findUniqueOrThrow({ where: { id: user.id } });
+    const updated = await tx.user.findUniqueOrThrow({ where: { id: user.id } });
+    await enqueue(tx, "notify-customer-reseller", { userId: user.id, event: "rejected", at: updated.updatedAt.getTime() });
+    return updated;
   });
 }

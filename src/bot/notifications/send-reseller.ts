@@ -8,7 +8,7 @@ import { ADMIN_LOCALE, adminTargets } from "./admin-targets.js";
 import { NoRecipientError } from "./no-recipient.js";
 
 /** A customer's request for reseller access in the admin chat, with Approve / Reject. */
-export async function sendAdminReseller(deps: Deps, api: Api, i18n: I18n, payload: { userId: number }): Promise<void> {
+export async function sendAdminReseller(deps: Deps, api: Api, i18n: I18n, payload: { userId: number; requestedAt: number }): Promise<void> {
   const user = await deps.db.user.findUniqueOrThrow({ where: { id: payload.userId } });
   if (user.resellerRequestedAt === null || user.role !== "CUSTOMER") return;
   const targets = adminTargets(deps.config);
@@ -19,7 +19,7 @@ export async function sendAdminReseller(deps: Deps, api: Api, i18n: I18n, payloa
 }
 
 /** Tells the user, in their language, that reseller access was granted, taken back or refused. */
-export async function sendCustomerReseller(deps: Deps, api: Api, i18n: I18n, payload: { userId: number; event: ResellerEvent }): Promise<void> {
+export async function sendCustomerReseller(deps: Deps, api: Api, i18n: I18n, payload: { userId: number; event: ResellerEvent; at: number }): Promise<void> {
   const user = await deps.db.user.findUniqueOrThrow({ where: { id: payload.userId } });
   if (user.telegramId === null) throw new NoRecipientError(`User ${user.id} has no Telegram chat`);
   const t = i18n.translator(asLocale(user.language));
