@@ -63,6 +63,14 @@ order-ask-link = লিংক পাঠান ({ $platform }), https:// দি�
 order-ask-uid = প্লেয়ার আইডি পাঠান (শুধু সংখ্যা)।
 order-ask-quantity = কতগুলো? { $min } থেকে { $max } এর মধ্যে একটি সংখ্যা পাঠান।
 order-ask-comments = কমেন্টগুলো পাঠান, প্রতি লাইনে একটি ({ $min } থেকে { $max } লাইন)।
+order-ask-comments-package = এই প্যাকেজের কমেন্টগুলো পাঠান, প্রতি লাইনে একটি।
+order-ask-usernames = যাদের মেনশন করা হবে তাদের ইউজারনেম পাঠান, প্রতি লাইনে একটি।
+order-ask-usernames-list = যাদের মেনশন করা হবে তাদের ইউজারনেম পাঠান, প্রতি লাইনে একটি ({ $min } থেকে { $max } লাইন)।
+order-ask-hashtags = হ্যাশট্যাগগুলো পাঠান, প্রতি লাইনে একটি।
+order-ask-username = ইউজারনেম পাঠান (যেমন @shopname)।
+order-ask-hashtag = হ্যাশট্যাগ পাঠান (যেমন #dhaka)।
+order-ask-media = যে পোস্টের লাইককারীদের মেনশন করা হবে তার লিংক পাঠান।
+order-ask-answer-number = পোলের কোন উত্তর? তার নম্বর পাঠান (প্রথম উত্তরের জন্য 1)।
 order-summary =
     📝 অর্ডারের সারাংশ
     সার্ভিস: { $service }
@@ -254,7 +262,23 @@ err-not-integer = ❌ একটি পূর্ণ সংখ্যা পাঠ�
 err-too-many-lines = ❌ এই পরিমাণের জন্য লাইন বেশি হয়ে গেছে।
 err-line-too-long = ❌ একটি লাইন অনেক লম্বা।
 err-dripfeed-unsupported = ❌ এই সার্ভিসে ড্রিপ-ফিড নেই।
-err-runs-uneven = ❌ রান সংখ্যা দিয়ে পরিমাণ ভাগ হয় না।
+err-extra-required = ❌ অনুগ্রহ করে { $field ->
+        [comments] কমেন্টগুলো পাঠান, প্রতি লাইনে একটি
+        [usernames] ইউজারনেমগুলো পাঠান, প্রতি লাইনে একটি
+        [hashtags] হ্যাশট্যাগগুলো পাঠান, প্রতি লাইনে একটি
+        [username] ইউজারনেম পাঠান
+        [hashtag] হ্যাশট্যাগ পাঠান
+        [media] পোস্টের লিংক পাঠান
+        [answerNumber] উত্তরের নম্বর পাঠান
+       *[other] প্রয়োজনীয় তথ্য পাঠান
+    }।
+err-extra-invalid = ❌ { $field ->
+        [username] ইউজারনেমটি
+        [hashtag] হ্যাশট্যাগটি
+       *[other] তথ্যটি
+    } সঠিক নয়। স্পেস ছাড়া পাঠান, যেমন @name বা #tag।
+err-quantity-lines-mismatch = ❌ পরিমাণ লাইনের সংখ্যার ({ $count }) সমান হতে হবে।
+err-price-changed = ⚠️ এর মধ্যে মূল্য বদলে { $price } হয়েছে। কিছু কাটা হয়নি; আবার অর্ডার করুন।
 err-idempotency-key-invalid = ❌ অনুরোধটি সঠিক নয়।
 err-idempotency-key-reused = ❌ এই অনুরোধটি অন্য অর্ডারে ব্যবহার হয়েছে।
 err-mass-order-empty = ❌ কোনো অর্ডার লাইন পাওয়া যায়নি।

@@ -63,6 +63,14 @@ order-ask-link = Send the link ({ $platform }), starting with https://
 order-ask-uid = Send the player ID (digits only).
 order-ask-quantity = How many? Send a number from { $min } to { $max }.
 order-ask-comments = Send the comments, one per line ({ $min } to { $max } lines).
+order-ask-comments-package = Send the comments for this package, one per line.
+order-ask-usernames = Send the usernames to mention, one per line.
+order-ask-usernames-list = Send the usernames to mention, one per line ({ $min } to { $max } lines).
+order-ask-hashtags = Send the hashtags, one per line.
+order-ask-username = Send the username (for example @shopname).
+order-ask-hashtag = Send the hashtag (for example #dhaka).
+order-ask-media = Send the link of the post whose likers should be mentioned.
+order-ask-answer-number = Which poll answer? Send its number (1 for the first answer).
 order-summary =
     📝 Order summary
     Service: { $service }
@@ -254,7 +262,23 @@ err-not-integer = ❌ Send a whole number.
 err-too-many-lines = ❌ Too many lines for that quantity.
 err-line-too-long = ❌ One line is too long.
 err-dripfeed-unsupported = ❌ This service has no drip-feed.
-err-runs-uneven = ❌ The runs do not divide the quantity.
+err-extra-required = ❌ Please send the { $field ->
+        [comments] comments, one per line
+        [usernames] usernames, one per line
+        [hashtags] hashtags, one per line
+        [username] username
+        [hashtag] hashtag
+        [media] media link
+        [answerNumber] answer number
+       *[other] missing details
+    }.
+err-extra-invalid = ❌ That { $field ->
+        [username] username
+        [hashtag] hashtag
+       *[other] value
+    } is not valid. Send it without spaces, like @name or #tag.
+err-quantity-lines-mismatch = ❌ The quantity must equal the number of lines ({ $count }).
+err-price-changed = ⚠️ The price changed to { $price } in the meantime. Nothing was charged; please order again.
 err-idempotency-key-invalid = ❌ That request was malformed.
 err-idempotency-key-reused = ❌ That request was already used for another order.
 err-mass-order-empty = ❌ No order lines found.

@@ -3,6 +3,7 @@
 import {
   BatchValidationError,
   ConflictError,
+  PriceChangedError,
   DomainError,
   ForbiddenError,
   InsufficientBalanceError,
@@ -40,6 +41,12 @@ builder.objectType(NotFoundError, { name: "NotFoundError", interfaces: [ErrorInt
 builder.objectType(InvalidStateError, { name: "InvalidStateError", interfaces: [ErrorInterface] });
 builder.objectType(ConflictError, { name: "ConflictError", interfaces: [ErrorInterface] });
 builder.objectType(ForbiddenError, { name: "ForbiddenError", interfaces: [ErrorInterface] });
+builder.objectType(PriceChangedError, {
+  name: "PriceChangedError",
+  interfaces: [ErrorInterface],
+  description: "The expected charge differs from what the order costs now; nothing was charged.",
+  fields: (t) => ({ charge: t.field({ type: "Decimal", description: "What the order costs now.", resolve: (e) => e.charge }) }),
+});
 
 interface BatchLine {
   line: number;
@@ -77,6 +84,7 @@ export const DOMAIN_ERRORS = [
   InvalidStateError,
   ConflictError,
   ForbiddenError,
+  PriceChangedError,
   BatchValidationError,
   DomainError,
 ];

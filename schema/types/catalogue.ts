@@ -41,6 +41,7 @@ export const Service = builder.prismaObject("Service", {
     cancel: t.exposeBoolean("cancel"),
     dripfeed: t.exposeBoolean("dripfeed"),
     active: t.exposeBoolean("active"),
+    inactiveReason: t.exposeString("inactiveReason", { nullable: true, description: "Why the service cannot be ordered, e.g. a provider service type the shop cannot forward." }),
     stuckAfterMinutes: t.exposeInt("stuckAfterMinutes", { nullable: true }),
     category: t.relation("category"),
     provider: t.relation("provider", { nullable: true }),
@@ -61,6 +62,7 @@ builder.queryFields((t) => ({
       categoryId: t.arg.int({ required: false }),
       providerId: t.arg.int({ required: false }),
       active: t.arg.boolean({ required: false }),
+      withInactiveReason: t.arg.boolean({ required: false, description: "Only services that cannot be ordered for a stated reason (e.g. a type the shop cannot forward)." }),
     },
     resolve: (query, _r, args, ctx) =>
       ctx.deps.db.service.findMany({
@@ -69,6 +71,7 @@ builder.queryFields((t) => ({
           ...(args.categoryId ? { categoryId: args.categoryId } : {}),
           ...(args.providerId ? { providerId: args.providerId } : {}),
           ...(args.active != null ? { active: args.active } : {}),
+          ...(args.withInactiveReason ? { inactiveReason: { not: null } } : {}),
         },
         orderBy: { id: "asc" },
       }),

@@ -1,3 +1,4 @@
+import type { ImportReport as ImportReportData } from "../../src/catalogue/import-services.js";
 import { z } from "zod";
 import { importProviderServices } from "../../src/catalogue/import-services.js";
 import { providerBalance } from "../../src/providers/provider-gateway.js";
@@ -68,8 +69,18 @@ const ProviderPatch = builder.inputType("ProviderPatch", {
   }),
 });
 
-const ImportReport = builder.objectRef<{ created: number; updated: number; deactivated: number; skipped: number }>("ImportReport").implement({
+const UnsupportedService = builder.objectRef<ImportReportData["unsupported"][number]>("UnsupportedService").implement({
+  description: "A provider service imported inactive because the shop cannot forward its type.",
   fields: (t) => ({
+    providerServiceId: t.exposeString("providerServiceId"),
+    name: t.exposeString("name"),
+    reason: t.exposeString("reason"),
+  }),
+});
+
+const ImportReport = builder.objectRef<ImportReportData>("ImportReport").implement({
+  fields: (t) => ({
+    unsupported: t.field({ type: [UnsupportedService], resolve: (r) => r.unsupported }),
     created: t.exposeInt("created"),
     updated: t.exposeInt("updated"),
     deactivated: t.exposeInt("deactivated"),

@@ -100,7 +100,12 @@ const PlaceOrderInput = builder.inputType("PlaceOrderInput", {
       description: "Send the same key when retrying: the same order is answered, never charged twice.",
       validate: z.string().regex(/^[\x21-\x7e]{1,128}$/, "1-128 visible ASCII characters"),
     }),
-    extra: t.field({ type: "JSON", required: false, description: "Type-specific fields (comments, usernames, runs, interval, …)." }),
+    extra: t.field({ type: "JSON", required: false, description: "Type-specific fields (comments, usernames, hashtags, username, hashtag, media, answerNumber, runs, interval)." }),
+    expectedCharge: t.field({
+      type: "Decimal",
+      required: false,
+      description: "The charge you showed your customer: the order is placed only at exactly this charge (else PriceChangedError, nothing charged).",
+    }),
   }),
 });
 
@@ -160,6 +165,7 @@ builder.mutationFields((t) => ({
         quantity: input.quantity,
         extra: (input.extra ?? undefined) as OrderExtra | undefined,
         idempotencyKey: input.idempotencyKey ?? undefined,
+        expectedCharge: input.expectedCharge ?? undefined,
       }),
   }),
   cancelMyOrder: t.prismaField({

@@ -1,4 +1,5 @@
 import { createHash } from "node:crypto";
+import { ADD_FIELD, serviceKind } from "../catalogue/service-kinds.js";
 import { placeOrder } from "../orders/place-order.js";
 import type { OrderExtra } from "../orders/validate-extra.js";
 import { ApiV2Error, INCORRECT_SERVICE_ID } from "./api-error.js";
@@ -8,49 +9,39 @@ import { idOf } from "./ids.js";
 const MAX_REQUEST_ID = 128;
 
 /**
- * `add` → `{"order": id}` through the same placement as the bot and GraphQL. An optional
- * `request_id` (NotPanel's convention) makes it idempotent: a retry answers with the first order.
+ * `add` → `{"order": id}` through the same placement as the bot and GraphQL; the service's kind
+ * (service-kinds.ts) says which fields it takes. An optional `request_id` (NotPanel's convention)
+ * makes it idempotent: a retry answers with the first order.
  */
 export async function addAction(call: ApiV2Call) {
   const serviceId = idOf(required(call, "service"));
   if (serviceId === null) throw new ApiV2Error(INCORRECT_SERVICE_ID);
-  const service = await call.deps.db.service.findUnique({ where: { id: serviceId }, select: { type: true, linkKind: true } });
+  const service = await call.deps.db.service.findUnique({ where: { id: serviceId }, select: { type: true, linkKind: true, min: true, max: true } });
   if (!service) throw new ApiV2Error(INCORRECT_SERVICE_ID);
-  const type = service.type.trim().toLowerCase();
-  const link = service.linkKind === "NONE" ? "" : required(call, "link");
-  const comments = optional(call, "comments");
+  const kind = serviceKind(service.type);
+  const extra: OrderExtra = {};
+  for (const field of kind.extras) {
+    const value = optional(call, ADD_FIELD[field]);
+    if (value === undefined) throw new ApiV2Error(`Missing field: ${ADD_FIELD[field]}`);
+    extra[field] = value;
+  }
+  for (const field of ["runs", "interval"] as const) {
+    const value = optional(call, field);
+    if (value !== undefined) extra[field] = value;
+  }
+  const quantity = optional(call, "quantity")?.trim();
+  // Only kinds whose quantity is asked need it (lists count their lines, packages are one).
+  if (quantity === undefined && kind.quantity === "asked" && service.min !== service.max) throw new ApiV2Error("Missing field: quantity");
   const { order } = await placeOrder(call.deps.db, {
     userId: call.reseller.id,
     source: "API",
     serviceId,
-    link,
-    quantity: quantityOf(call, type, comments),
-    extra: extraOf(call, comments),
+    link: service.linkKind === "NONE" ? "" : required(call, "link"),
+    quantity,
+    extra: Object.keys(extra).length ? extra : undefined,
     idempotencyKey: idempotencyKeyOf(optional(call, "request_id")),
   });
   return { order: order.id };
-}
-
-/** Custom comments are counted, packages are one; every other type names its quantity. */
-function quantityOf(call: ApiV2Call, type: string, comments: string | undefined): string | number {
-  if (type.startsWith("custom comments")) {
-    if (comments === undefined) throw new ApiV2Error("Missing field: comments");
-    return comments.split(/\r?\n/).filter((l) => l.trim() !== "").length;
-  }
-  if (type === "package") return optional(call, "quantity") ?? 1;
-  return required(call, "quantity").trim();
-}
-
-function extraOf(call: ApiV2Call, comments: string | undefined): OrderExtra | undefined {
-  const extra: Record<string, unknown> = {
-    comments,
-    usernames: optional(call, "usernames"),
-    answerNumber: optional(call, "answer_number"),
-    runs: optional(call, "runs"),
-    interval: optional(call, "interval"),
-  };
-  const given = Object.entries(extra).filter(([, v]) => v !== undefined);
-  return given.length ? (Object.fromEntries(given) as OrderExtra) : undefined;
 }
 
 /** Any text up to 128 characters, hashed into a placement key of its own namespace. */

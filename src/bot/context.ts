@@ -11,6 +11,9 @@ export interface PendingOrder {
   serviceId: number;
   link: string;
   quantity: number;
+  /** The service kind's extras as the customer gave them (comments, usernames, answer number, …). */
+  extra?: Record<string, string | number>;
+  /** Summaries stored before `extra` existed kept custom comments here. */
   comments?: string;
   /** The charge shown, fixed to 4 decimals: Confirm places the order only at this price. */
   charge: string;

@@ -6,6 +6,8 @@ import { fxRate } from "../money/fx.js";
 import type { ProviderService } from "../providers/api-client.js";
 import { providerClient } from "../providers/provider-gateway.js";
 import { providerFailure } from "../orders/provider-failure.js";
+import { inferPlatform } from "./platforms.js";
+import { serviceKind } from "./service-kinds.js";
 import { NotFoundError, ValidationError } from "../shared/errors.js";
 
 export interface ImportServicesInput {
@@ -23,14 +25,19 @@ export interface ImportReport {
   deactivated: number;
   /** Entries of the provider's list that could not be read (they are not treated as gone). */
   skipped: number;
+  /** Services kept inactive because we cannot forward their type, with the reason. */
+  unsupported: { providerServiceId: string; name: string; reason: string }[];
 }
 
 const PRICE_DP = 4;
+const GONE = "No longer in the provider's service list";
 
 /**
  * Imports a provider's `services` with a markup and currency conversion. Re-import updates cost,
  * min/max, flags and price, re-activates returning services, and deactivates services that vanished
- * upstream. Prices are cost × (1 + markup), rounded up, so they never fall below cost.
+ * upstream. Prices are cost × (1 + markup), rounded up, so they never fall below cost. Each new
+ * service's platform is guessed from the provider's category and name (the admin can change it);
+ * a service type we cannot forward is imported inactive with the reason (service-kinds.ts).
  */
 export async function importProviderServices(deps: Deps, input: ImportServicesInput): Promise<ImportReport> {
   if (!/^\d{1,4}(\.\d{1,2})?$/.test(input.markupPercent)) {
@@ -49,7 +56,7 @@ export async function importProviderServices(deps: Deps, input: ImportServicesIn
   } catch (error) {
     throw providerFailure(error, "service list");
   }
-  const report: ImportReport = { created: 0, updated: 0, deactivated: 0, skipped: list.skipped.length };
+  const report: ImportReport = { created: 0, updated: 0, deactivated: 0, skipped: list.skipped.length, unsupported: [] };
   await deps.db.$transaction(
     async (tx) => {
       const existing = new Map(
@@ -66,13 +73,24 @@ export async function importProviderServices(deps: Deps, input: ImportServicesIn
       };
       for (const s of list.services) {
         const data = serviceFields(s, rate, factor);
+        if (data.inactiveReason !== null) report.unsupported.push({ providerServiceId: s.service, name: s.name, reason: data.inactiveReason });
         const id = existing.get(s.service);
         if (id !== undefined) {
-          await tx.service.update({ where: { id }, data: { ...data, active: true } });
+          await tx.service.update({ where: { id }, data });
           report.updated += 1;
         } else {
+          const platform = inferPlatform(s.category, s.name);
           await tx.service.create({
-            data: { ...data, nameBn: s.name || `#${s.service}`, nameEn: s.name || `#${s.service}`, providerId: provider.id, providerServiceId: s.service, categoryId: await categoryFor(s.category) },
+            data: {
+              ...data,
+              nameBn: s.name || `#${s.service}`,
+              nameEn: s.name || `#${s.service}`,
+              platform,
+              linkKind: platform === "game" ? "UID" : "URL",
+              providerId: provider.id,
+              providerServiceId: s.service,
+              categoryId: await categoryFor(s.category),
+            },
           });
           report.created += 1;
         }
@@ -80,10 +98,10 @@ export async function importProviderServices(deps: Deps, input: ImportServicesIn
       const seen = list.services.map((s) => s.service);
       const gone = await tx.service.updateMany({
         where: { providerId: provider.id, active: true, providerServiceId: { notIn: seen } },
-        data: { active: false },
+        data: { active: false, inactiveReason: GONE },
       });
       report.deactivated = gone.count;
-      await writeAudit(tx, input.actor, { action: "catalogue.import", entity: "Provider", entityId: provider.id, after: { ...report, markupPercent: input.markupPercent } });
+      await writeAudit(tx, input.actor, { action: "catalogue.import", entity: "Provider", entityId: provider.id, after: { ...report, unsupported: report.unsupported.length, markupPercent: input.markupPercent } });
     },
     { timeout: 120_000, maxWait: 30_000 },
   );
@@ -92,16 +110,19 @@ export async function importProviderServices(deps: Deps, input: ImportServicesIn
 
 function serviceFields(s: ProviderService, fx: Decimal, factor: Decimal) {
   const providerRate = new Decimal(s.rate);
-  const isPackage = s.type.toLowerCase() === "package";
+  const kind = serviceKind(s.type);
   const cost = providerRate.mul(fx).toDecimalPlaces(PRICE_DP, Decimal.ROUND_UP);
   const price = cost.mul(factor).toDecimalPlaces(PRICE_DP, Decimal.ROUND_UP);
   const min = s.min ?? 1;
   return {
-    type: s.type,
+    type: kind.name,
     providerRate,
     cost,
     price: price.lt(cost) ? cost : price,
-    priceUnit: isPackage ? ("PER_PACKAGE" as const) : ("PER_1000" as const),
+    priceUnit: kind.priceUnit,
+    // A type we cannot forward is kept (so the admin sees it and why) but can never be ordered.
+    active: kind.unsupported === null,
+    inactiveReason: kind.unsupported,
     min: Math.max(1, min),
     max: Math.max(min, s.max ?? 1_000_000),
     refill: s.refill,

@@ -5,6 +5,8 @@ import type { Db, Tx } from "../db/client.js";
 import { transaction } from "../db/transaction.js";
 import { Decimal } from "../money/decimal.js";
 import { NotFoundError, ValidationError } from "../shared/errors.js";
+import { PLATFORMS, platformOf } from "./platforms.js";
+import { serviceKind } from "./service-kinds.js";
 
 export interface CategoryFields {
   nameBn: string;
@@ -100,6 +102,13 @@ async function checkedService(tx: Tx, input: Partial<ServiceFields>, before: Ser
   const max = merged.max ?? 1_000_000;
   if (!Number.isInteger(min) || min < 1) throw new ValidationError("min", "min_invalid", "Min must be a whole number of at least 1");
   if (!Number.isInteger(max) || max < min) throw new ValidationError("max", "max_invalid", "Max must be a whole number not below min");
+  if (fields.platform !== undefined && !platformOf(fields.platform)) {
+    throw new ValidationError("platform", "platform_unknown", `Platform must be one of: ${PLATFORMS.map((p) => p.key).join(", ")}`);
+  }
+  const unsupported = merged.mode === "AUTO" ? serviceKind(merged.type).unsupported : null;
+  if (unsupported !== null && merged.active !== false) {
+    throw new ValidationError("type", "service_type_unsupported", `${unsupported}: the service cannot be active`, { reason: unsupported });
+  }
   if (merged.mode === "AUTO" && (!merged.providerId || !merged.providerServiceId)) {
     throw new ValidationError("providerId", "provider_required", "Auto services need a provider and the provider's service id");
   }
@@ -115,6 +124,8 @@ async function checkedService(tx: Tx, input: Partial<ServiceFields>, before: Ser
     ...(fields.nameEn !== undefined ? { nameEn: name("nameEn", fields.nameEn) } : {}),
     ...(fields.price !== undefined ? { price } : {}),
     ...(fields.cost !== undefined ? { cost } : {}),
+    // Only a service that can be ordered is active, so an activated one has no reason left.
+    ...(merged.active !== false ? { inactiveReason: null } : {}),
   };
 }
 

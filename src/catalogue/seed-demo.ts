@@ -46,10 +46,10 @@ export async function seedDemoCatalogue(db: Db, box: SecretBox, simulatorUrl = "
       ]],
       [{ nameBn: "ফ্রি ফায়ার ডায়মন্ড", nameEn: "Free Fire diamonds", sortOrder: 4 }, [
         ...[[25, "25"], [50, "45"], [115, "95"], [240, "190"], [610, "470"], [1240, "940"]].map(([size, price]) => ({
-          nameBn: `💎 ${size} ডায়মন্ড`, nameEn: `💎 ${size} diamonds`, mode: "MANUAL" as const, type: "Package", platform: "freefire",
+          nameBn: `💎 ${size} ডায়মন্ড`, nameEn: `💎 ${size} diamonds`, mode: "MANUAL" as const, type: "Package", platform: "game",
           linkKind: "UID" as const, priceUnit: "PER_PACKAGE" as const, packageSize: Number(size), price: String(price), min: 1, max: 1,
         })),
-        { nameBn: "💎 ডায়মন্ড (প্রতি পিস)", nameEn: "💎 Diamonds (per piece)", mode: "MANUAL", type: "Default", platform: "freefire", linkKind: "UID", priceUnit: "PER_UNIT", price: "0.85", min: 1, max: 100000 },
+        { nameBn: "💎 ডায়মন্ড (প্রতি পিস)", nameEn: "💎 Diamonds (per piece)", mode: "MANUAL", type: "Default", platform: "game", linkKind: "UID", priceUnit: "PER_UNIT", price: "0.85", min: 1, max: 100000 },
       ]],
     ];
     for (const [category, services] of catalogue) {

@@ -1,24 +1,25 @@
 import type { Order, Service } from "@prisma/client";
+import { ADD_FIELD, serviceKind } from "../catalogue/service-kinds.js";
 import type { AddParams } from "../providers/api-client.js";
 
-/** The API v2 `add` fields for an order, from its service type and the extras stored at placement. */
+/** The API v2 `add` fields for an order, from its service kind and the extras stored at placement. */
 export function addParamsFor(order: Order, service: Service): AddParams {
-  const extra = (order.extra ?? {}) as { comments?: string; usernames?: string; answerNumber?: number; runs?: number; interval?: number };
-  const params: AddParams = {
+  const extra = (order.extra ?? {}) as Record<string, string | number | undefined>;
+  const kind = serviceKind(service.type);
+  const params: Record<string, unknown> = {
     service: order.providerServiceId ?? service.providerServiceId ?? "",
     type: service.type,
     link: order.link,
     requestId: requestIdFor(order),
   };
-  if (service.type.toLowerCase() !== "package" && !service.type.toLowerCase().startsWith("custom comments")) {
-    params.quantity = extra.runs ? order.quantity / extra.runs : order.quantity;
+  const runs = typeof extra.runs === "number" ? extra.runs : undefined;
+  if (kind.sendsQuantity) params.quantity = runs ? order.quantity / runs : order.quantity;
+  if (runs !== undefined) {
+    params.runs = runs;
+    params.interval = extra.interval;
   }
-  if (extra.comments !== undefined) params.comments = extra.comments;
-  if (extra.usernames !== undefined) params.usernames = extra.usernames;
-  if (extra.answerNumber !== undefined) params.answer_number = extra.answerNumber;
-  if (extra.runs !== undefined) params.runs = extra.runs;
-  if (extra.interval !== undefined) params.interval = extra.interval;
-  return params;
+  for (const field of kind.extras) if (extra[field] !== undefined) params[ADD_FIELD[field]] = extra[field];
+  return params as unknown as AddParams;
 }
 
 /**

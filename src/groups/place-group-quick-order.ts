@@ -40,7 +40,7 @@ export async function placeGroupQuickOrder(deps: Deps, input: GroupQuickOrderInp
   );
   try {
     const order = await transaction(db, (tx) =>
-      writeOrder(tx, { userId: user.id, accountId: group.accountId, source: "GROUP" }, { ...draft, service }, {
+      writeOrder(tx, { userId: user.id, accountId: group.accountId, source: "GROUP" }, { ...draft, service, pricedAt: null }, {
         isManual: true,
         adminNotes: group.title ? `Group: ${group.title}` : undefined,
         groupChatId: input.chatId,

@@ -1,4 +1,4 @@
-import type { LedgerKind } from "@prisma/client";
+import { Prisma, type LedgerKind } from "@prisma/client";
 import type { Tx } from "../db/client.js";
 import { InsufficientBalanceError, NotFoundError } from "../shared/errors.js";
 import { Decimal } from "./decimal.js";
@@ -15,38 +15,59 @@ export interface LedgerPosting {
 }
 
 /**
- * Moves money on one account and appends the matching ledger entry, inside the caller's
- * transaction. The balance update is a single conditional UPDATE, so concurrent postings on one
- * account serialise on its row lock and the floor (0, or -creditLimit for group accounts) holds.
+ * The one balance move, as a CTE named `moved` returning the new balance: a single conditional
+ * UPDATE, so concurrent postings on one account serialise on its row lock and the floor (0, or
+ * -creditLimit for group accounts) holds. `onlyIf` adds a condition checked in the same statement
+ * (placement: "the service price is still the one the charge was computed from").
  */
+export function moveBalanceCte(accountId: number, amount: Decimal, onlyIf: Prisma.Sql = Prisma.sql`TRUE`): Prisma.Sql {
+  return Prisma.sql`moved AS (
+      UPDATE "Account" SET "balance" = "balance" + ${amount}::numeric, "updatedAt" = now()
+       WHERE "id" = ${accountId}
+         AND ("balance" + ${amount}::numeric >= -"creditLimit" OR ${amount}::numeric >= 0)
+         AND (${onlyIf})
+      RETURNING "balance")`;
+}
+
+/**
+ * The ledger entry of the `moved` CTE, as a CTE named `entry`. `orderId` may be SQL naming a row
+ * inserted by another CTE of the same statement (placement); nothing is written for a zero amount
+ * when `skipZero` (a goodwill order charged 0).
+ */
+export function ledgerEntryCte(
+  p: Omit<LedgerPosting, "orderId"> & { orderId?: number | Prisma.Sql; from?: Prisma.Sql; skipZero?: boolean },
+): Prisma.Sql {
+  const orderId = p.orderId === undefined ? Prisma.sql`NULL::int` : typeof p.orderId === "number" ? Prisma.sql`${p.orderId}::int` : p.orderId;
+  return Prisma.sql`entry AS (
+      INSERT INTO "LedgerEntry" ("accountId", "kind", "amount", "balanceAfter", "orderId", "topUpId", "actorId", "note")
+      SELECT ${p.accountId}, ${p.kind}::"LedgerKind", ${p.amount}::numeric, moved."balance", ${orderId},
+             ${p.topUpId ?? null}::int, ${p.actorId ?? null}::int, ${p.note ?? null}
+        FROM ${p.from ?? Prisma.sql`moved`} WHERE ${p.skipZero ? Prisma.sql`${p.amount}::numeric <> 0` : Prisma.sql`TRUE`})`;
+}
+
+/** Why a balance move wrote nothing: the account is unknown, or the floor refused `amount`. */
+export async function refusedMove(tx: Tx, accountId: number, amount: Decimal): Promise<never> {
+  const account = await tx.account.findUnique({ where: { id: accountId }, select: { balance: true, creditLimit: true } });
+  if (!account) throw new NotFoundError("Account", accountId);
+  throw floorRefused(account, amount);
+}
+
+/** The error for a move of `amount` that the account's floor refuses. */
+export function floorRefused(account: { balance: Decimal; creditLimit: Decimal }, amount: Decimal): InsufficientBalanceError {
+  return new InsufficientBalanceError(account.balance.add(account.creditLimit).toFixed(2), amount.negated().toFixed(2));
+}
+
+/** Whether the account's floor allows moving `amount` (the condition `moveBalanceCte` applies). */
+export function floorAllows(account: { balance: Decimal; creditLimit: Decimal }, amount: Decimal): boolean {
+  return amount.gte(0) || account.balance.add(amount).gte(account.creditLimit.negated());
+}
+
+/** Moves money on one account and appends the matching ledger entry: one statement. */
 export async function post(tx: Tx, p: LedgerPosting): Promise<Decimal> {
   const rows = await tx.$queryRaw<{ balance: string }[]>`
-    UPDATE "Account"
-       SET "balance" = "balance" + ${p.amount}::numeric, "updatedAt" = now()
-     WHERE "id" = ${p.accountId}
-       AND ("balance" + ${p.amount}::numeric >= -"creditLimit" OR ${p.amount}::numeric >= 0)
-    RETURNING "balance"::text AS balance`;
+    WITH ${moveBalanceCte(p.accountId, p.amount)}, ${ledgerEntryCte(p)}
+    SELECT "balance"::text AS balance FROM moved`;
   const row = rows[0];
-  if (!row) {
-    const account = await tx.account.findUnique({ where: { id: p.accountId }, select: { balance: true, creditLimit: true } });
-    if (!account) throw new NotFoundError("Account", p.accountId);
-    throw new InsufficientBalanceError(
-      account.balance.add(account.creditLimit).toFixed(2),
-      p.amount.negated().toFixed(2),
-    );
-  }
-  const balanceAfter = new Decimal(row.balance);
-  await tx.ledgerEntry.create({
-    data: {
-      accountId: p.accountId,
-      kind: p.kind,
-      amount: p.amount,
-      balanceAfter,
-      orderId: p.orderId ?? null,
-      topUpId: p.topUpId ?? null,
-      actorId: p.actorId ?? null,
-      note: p.note ?? null,
-    },
-  });
-  return balanceAfter;
+  if (!row) return refusedMove(tx, p.accountId, p.amount);
+  return new Decimal(row.balance);
 }

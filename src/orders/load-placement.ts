@@ -1,13 +1,14 @@
 import type { Role } from "@prisma/client";
 import type { Db } from "../db/client.js";
 import { Decimal } from "../money/decimal.js";
-import { ForbiddenError, NotFoundError, ValidationError } from "../shared/errors.js";
-import type { OrderableService } from "./prepare-order.js";
+import { NotFoundError } from "../shared/errors.js";
+import { activeCustomer } from "../users/require-active-customer.js";
+import { checkServiceId, orderableService, type OrderableService } from "./prepare-order.js";
 import { resellerTerms, withBuyerTerms } from "./pricing.js";
 
 export type Placement =
   /** An earlier request with the same idempotency key placed this order. */
-  | { earlierOrderId: number }
+  | { earlierOrderId: number; service: OrderableService | null }
   | { earlierOrderId: null; accountId: number; service: OrderableService };
 
 interface PlacementRow {
@@ -24,13 +25,11 @@ interface PlacementRow {
  * Everything placing one order reads — the customer, their account, the service with its
  * category, and an earlier order under the same key — in ONE statement: on the hot path every
  * statement costs far more client CPU than the database work (see README "Benchmarks").
- * Refuses unknown and blocked customers and unknown or unavailable services, like
- * requireActiveCustomer and loadOrderableService.
+ * The customer and service rules are the same functions requireActiveCustomer and
+ * loadOrderableService apply to their Prisma reads.
  */
 export async function loadPlacement(db: Db, userId: number, serviceId: unknown, idempotencyKey: string | null): Promise<Placement> {
-  if (typeof serviceId !== "number" || !Number.isSafeInteger(serviceId) || serviceId <= 0) {
-    throw new ValidationError("serviceId", "service_unknown", "Unknown service");
-  }
+  checkServiceId(serviceId);
   const [row] = await db.$queryRaw<PlacementRow[]>`
     SELECT u."blocked", u."role"::text AS "role", u."resellerDiscount"::text AS "resellerDiscount", a."id" AS "accountId",
            (SELECT rp."price"::text FROM "ResellerPrice" rp WHERE rp."userId" = u."id" AND rp."serviceId" = ${serviceId}) AS "ownPrice",
@@ -41,21 +40,17 @@ export async function loadPlacement(db: Db, userId: number, serviceId: unknown, 
       FROM "User" u LEFT JOIN "Account" a ON a."userId" = u."id"
      WHERE u."id" = ${userId}`;
   if (!row) throw new NotFoundError("User", userId);
-  if (row.earlier !== null) return { earlierOrderId: row.earlier };
-  if (row.blocked) throw new ForbiddenError("This account is blocked");
-  if (row.accountId === null) throw new NotFoundError("Account of user", userId);
   const s = row.service;
-  if (!s) throw new NotFoundError("Service", serviceId);
-  if (!s.active || !s.categoryActive) {
-    throw new ValidationError("serviceId", "service_unavailable", "This service is not available right now", { serviceId });
-  }
-  const terms = resellerTerms(row, row.ownPrice === null ? [] : [{ serviceId, price: row.ownPrice }]);
-  const service = {
+  const service = s && ({
     ...s,
     price: new Decimal(s.price),
     cost: s.cost === null ? null : new Decimal(s.cost),
     providerRate: s.providerRate === null ? null : new Decimal(s.providerRate),
     category: { active: s.categoryActive },
-  } as unknown as OrderableService;
-  return { earlierOrderId: null, accountId: row.accountId, service: withBuyerTerms(service, terms) };
+  } as unknown as OrderableService);
+  // A retry answers with its order even if the service has been switched off since.
+  if (row.earlier !== null) return { earlierOrderId: row.earlier, service };
+  const { accountId } = activeCustomer(userId, row);
+  const terms = resellerTerms(row, row.ownPrice === null ? [] : [{ serviceId, price: row.ownPrice }]);
+  return { earlierOrderId: null, accountId, service: withBuyerTerms(orderableService(serviceId, service), terms) };
 }

@@ -5,6 +5,7 @@ import { BatchValidationError, DomainError, ValidationError } from "../shared/er
 import { requireActiveCustomer } from "../users/require-active-customer.js";
 import { checkIdempotencyKey } from "./place-order.js";
 import { loadOrderableService, prepareOrder, type OrderDraft, type OrderableService } from "./prepare-order.js";
+import { keyReused, sameBatch } from "./same-request.js";
 import { writeOrder } from "./write-orders.js";
 
 export const MAX_MASS_ORDER_LINES = 100;
@@ -27,7 +28,7 @@ export async function placeMassOrder(db: Db, input: MassOrderInput): Promise<Mas
   checkIdempotencyKey(input.idempotencyKey);
   if (input.idempotencyKey) {
     const earlier = await findBatch(db, input.userId, input.idempotencyKey);
-    if (earlier.length) return { orders: earlier, created: false };
+    if (earlier.length) return replayBatch(earlier, input.text);
   }
   const { accountId } = await requireActiveCustomer(db, input.userId);
   const drafts = await prepareLines(db, input.text, input.userId);
@@ -45,7 +46,7 @@ export async function placeMassOrder(db: Db, input: MassOrderInput): Promise<Mas
   } catch (error) {
     if (input.idempotencyKey && isUniqueViolation(error)) {
       const winner = await findBatch(db, input.userId, input.idempotencyKey);
-      if (winner.length) return { orders: winner, created: false };
+      if (winner.length) return replayBatch(winner, input.text);
     }
     throw error;
   }
@@ -80,6 +81,12 @@ async function prepareLines(db: Db, text: string, buyerId: number): Promise<Orde
   }
   if (errors.length) throw new BatchValidationError(errors);
   return drafts;
+}
+
+/** The earlier batch, if `text` names the same orders again; any different line is a reused key. */
+function replayBatch(orders: Order[], text: string): MassOrderResult {
+  if (!sameBatch(orders, text)) throw keyReused(orders[0]!.id);
+  return { orders, created: false };
 }
 
 function findBatch(db: Db, userId: number, batchId: string): Promise<Order[]> {

@@ -1,3 +1,4 @@
+import { hostOnPlatform, platformLabel } from "../catalogue/platforms.js";
 import { ValidationError } from "../shared/errors.js";
 
 const MAX_LINK_LENGTH = 2048;
@@ -5,17 +6,6 @@ const MAX_LINK_LENGTH = 2048;
 // they make a link that looks right point somewhere else.
 const INVISIBLE = /[\u0000-\u001f\u007f-\u009f\u00ad\u061c\u180e\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff\ufff9-\ufffb]/u;
 
-const PLATFORM_HOSTS: Record<string, string[]> = {
-  facebook: ["facebook.com", "fb.com", "fb.watch", "fb.me"],
-  instagram: ["instagram.com", "instagr.am"],
-  tiktok: ["tiktok.com"],
-  youtube: ["youtube.com", "youtu.be"],
-  telegram: ["t.me", "telegram.me", "telegram.dog"],
-  twitter: ["twitter.com", "x.com"],
-  threads: ["threads.net"],
-  linkedin: ["linkedin.com"],
-  spotify: ["spotify.com"],
-};
 
 /** A plain positive integer in ASCII digits, within [min, max]. Accepts a JS number or the text a customer typed. */
 export function parseQuantity(input: unknown, min: number, max: number): number {
@@ -60,9 +50,9 @@ export function validateLink(input: unknown, platform: string): string {
   if (url.username || url.password || !url.hostname.includes(".")) {
     throw new ValidationError("link", "link_invalid", "The link must be a full http(s):// address");
   }
-  const hosts = PLATFORM_HOSTS[platform];
-  if (hosts && !hosts.some((h) => url.hostname === h || url.hostname.endsWith(`.${h}`))) {
-    throw new ValidationError("link", "link_wrong_platform", `The link must be a ${platform} link`, { platform });
+  if (!hostOnPlatform(url.hostname, platform)) {
+    const label = platformLabel(platform);
+    throw new ValidationError("link", "link_wrong_platform", `The link must be a ${label} link`, { platform: label });
   }
   return link;
 }

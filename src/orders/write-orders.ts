@@ -1,6 +1,8 @@
 import { Prisma, type Order, type OrderSource } from "@prisma/client";
 import type { Tx } from "../db/client.js";
-import { InsufficientBalanceError } from "../shared/errors.js";
+import { floorAllows, floorRefused, ledgerEntryCte, moveBalanceCte, refusedMove } from "../money/ledger.js";
+import { PriceChangedError } from "../shared/errors.js";
+import { amountFor } from "./pricing.js";
 import type { OrderDraft } from "./prepare-order.js";
 
 export interface OrderOwner {
@@ -22,21 +24,25 @@ export interface DraftMeta {
 }
 
 /**
- * Writes one charged order: the conditional debit of the account (the balance floor is enforced
- * there), the order row, its ORDER_CHARGE ledger entry and the hand-off — to forwarding for auto
- * services, to the admins for manual ones — as ONE statement. It is atomic on its own and locks the
- * account row only for that statement; inside a caller's transaction (mass orders) it joins it.
- * A debit the floor refuses writes nothing and raises InsufficientBalanceError.
+ * Writes one charged order: the ledger's conditional debit of the account (the balance floor is
+ * enforced there), the order row, its ORDER_CHARGE ledger entry and the hand-off — to forwarding
+ * for auto services, to the admins for manual ones — as ONE statement. It is atomic on its own and
+ * locks the account row only for that statement; inside a caller's transaction (mass orders) it
+ * joins it. When the draft was priced from the service, the debit also requires the service price
+ * to be unchanged, so a price edit racing the placement cannot charge a stale price.
+ * Writes nothing and raises InsufficientBalanceError or PriceChangedError otherwise.
  */
 export async function writeOrder(tx: Tx, owner: OrderOwner, draft: OrderDraft, meta: DraftMeta = {}): Promise<Order> {
   const manual = meta.isManual === true || draft.service.mode === "MANUAL";
   const charge = meta.charge ?? draft.charge;
+  const pricedAt = meta.charge === undefined ? draft.pricedAt : null;
   const extra = draft.extra === undefined ? null : JSON.stringify(draft.extra);
+  const priceUnchanged = pricedAt
+    ? Prisma.sql`EXISTS (SELECT 1 FROM "Service" s WHERE s."id" = ${pricedAt.serviceId} AND s."price" = ${pricedAt.price}::numeric
+                           AND s."priceUnit" = ${pricedAt.priceUnit}::"PriceUnit")`
+    : Prisma.sql`TRUE`;
   const rows = await tx.$queryRaw<Order[]>`
-    WITH debit AS (
-      UPDATE "Account" SET "balance" = "balance" - ${charge}::numeric, "updatedAt" = now()
-       WHERE "id" = ${owner.accountId} AND "balance" - ${charge}::numeric >= -"creditLimit"
-      RETURNING "balance"),
+    WITH ${moveBalanceCte(owner.accountId, charge.negated(), priceUnchanged)},
     placed AS (
       INSERT INTO "Order" ("userId", "accountId", "serviceId", "source", "link", "quantity", "extra", "charge", "cost",
                            "idempotencyKey", "batchId", "isManual", "adminNotes", "providerId", "providerServiceId",
@@ -45,12 +51,9 @@ export async function writeOrder(tx: Tx, owner: OrderOwner, draft: OrderDraft, m
              ${extra}::jsonb, ${charge}::numeric, ${draft.cost}::numeric, ${meta.idempotencyKey ?? null}, ${meta.batchId ?? null},
              ${manual}, ${meta.adminNotes ?? null}, ${manual ? null : draft.service.providerId}::int,
              ${manual ? null : draft.service.providerServiceId}, ${meta.groupChatId ?? null}::bigint, ${meta.groupMessageId ?? null}::int, now()
-        FROM debit
+        FROM moved
       RETURNING *),
-    entry AS (
-      INSERT INTO "LedgerEntry" ("accountId", "kind", "amount", "balanceAfter", "orderId")
-      SELECT ${owner.accountId}, 'ORDER_CHARGE', -${charge}::numeric, debit."balance", placed."id"
-        FROM placed, debit WHERE ${charge}::numeric > 0),
+    ${ledgerEntryCte({ accountId: owner.accountId, kind: "ORDER_CHARGE", amount: charge.negated(), orderId: Prisma.sql`placed."id"`, from: Prisma.sql`placed, moved`, skipZero: true })},
     hand_off AS (
       INSERT INTO "Outbox" ("kind", "payload", "orderId", "dedupeKey", "availableAt")
       SELECT ${manual ? "notify-admin-order" : "forward-order"},
@@ -60,6 +63,14 @@ export async function writeOrder(tx: Tx, owner: OrderOwner, draft: OrderDraft, m
     SELECT * FROM placed`;
   const order = rows[0];
   if (order) return order;
-  const account = await tx.account.findUniqueOrThrow({ where: { id: owner.accountId }, select: { balance: true, creditLimit: true } });
-  throw new InsufficientBalanceError(account.balance.add(account.creditLimit).toFixed(2), charge.toFixed(2));
+  if (!pricedAt) return refusedMove(tx, owner.accountId, charge.negated());
+  // Tell the two refusals apart, reading the service only when the balance floor did not refuse.
+  const account = await tx.account.findUnique({ where: { id: owner.accountId }, select: { balance: true, creditLimit: true } });
+  if (!account) return refusedMove(tx, owner.accountId, charge.negated());
+  if (!floorAllows(account, charge.negated())) throw floorRefused(account, charge.negated());
+  const now = await tx.service.findUnique({ where: { id: pricedAt.serviceId }, select: { price: true, priceUnit: true } });
+  if (!now || !now.price.eq(pricedAt.price) || now.priceUnit !== pricedAt.priceUnit) {
+    throw new PriceChangedError(now ? amountFor(now.price, now.priceUnit, draft.quantity).toFixed(4) : "0.0000", charge.toFixed(4));
+  }
+  throw floorRefused(account, charge.negated());
 }

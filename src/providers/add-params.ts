@@ -1,13 +1,10 @@
+import { ADD_FIELD, LIST_FIELDS, serviceKind } from "../catalogue/service-kinds.js";
 import { AddParamsError } from "./errors.js";
 
 /**
- * Fields for `add`. `type` is the API v2 service type as stored on the service (case-insensitive);
- * the rest use the API's own names, as kept in `Order.extra`.
- *   Default:                   link, quantity [, runs, interval]   (drip-feed: quantity per run)
- *   Package:                   link
- *   Custom Comments:           link, comments (one per line)
- *   Mentions with custom list: link, quantity, usernames
- *   Poll:                      link, quantity, answer_number
+ * Fields for `add`. `type` is the API v2 service type as stored on the service; which fields it
+ * carries is declared once, in catalogue/service-kinds.ts. The rest use the API's own names.
+ * Default with drip-feed sends the quantity per run with `runs` and `interval`.
  */
 export interface AddParams {
   service: string | number;
@@ -18,6 +15,10 @@ export interface AddParams {
   interval?: number;
   comments?: string | readonly string[];
   usernames?: string | readonly string[];
+  hashtags?: string | readonly string[];
+  username?: string;
+  hashtag?: string;
+  media?: string;
   answer_number?: string | number;
   /**
    * Sent as `request_id` (NotPanel's convention, also served by panelbot's own /api/v2): a provider
@@ -26,51 +27,34 @@ export interface AddParams {
   requestId?: string;
 }
 
-type ServiceType = "default" | "package" | "custom comments" | "mentions with custom list" | "poll";
-
-const TYPES: Record<string, ServiceType> = {
-  default: "default",
-  package: "package",
-  "custom comments": "custom comments",
-  "custom comments package": "custom comments",
-  "mentions with custom list": "mentions with custom list",
-  "mentions custom list": "mentions with custom list",
-  poll: "poll",
-};
-
 /** Validates `params` for its service type and returns the form fields to send (without key/action). */
 export function addFields(params: AddParams): Record<string, string> {
-  const type = TYPES[(params.type ?? "Default").trim().toLowerCase().replace(/\s+/g, " ")];
-  if (type === undefined) throw new AddParamsError(`unsupported service type "${params.type}"`);
+  const kind = serviceKind(params.type ?? "Default");
+  if (kind.unsupported !== null) throw new AddParamsError(`unsupported service type "${params.type}"`);
 
   const fields: Record<string, string> = { service: serviceId(params.service), link: link(params.link) };
-  switch (type) {
-    case "default":
-      fields.quantity = positiveInt("quantity", params.quantity);
-      if (params.runs !== undefined || params.interval !== undefined) {
-        fields.runs = positiveInt("runs", params.runs);
-        fields.interval = positiveInt("interval", params.interval);
-      }
-      break;
-    case "package":
-      break;
-    case "custom comments":
-      fields.comments = lines("comments", params.comments);
-      break;
-    case "mentions with custom list":
-      fields.quantity = positiveInt("quantity", params.quantity);
-      fields.usernames = lines("usernames", params.usernames);
-      break;
-    case "poll":
-      fields.quantity = positiveInt("quantity", params.quantity);
-      fields.answer_number = positiveInt("answer_number", params.answer_number);
-      break;
+  if (kind.sendsQuantity) fields.quantity = positiveInt("quantity", params.quantity);
+  if (kind.dripfeed && (params.runs !== undefined || params.interval !== undefined)) {
+    fields.runs = positiveInt("runs", params.runs);
+    fields.interval = positiveInt("interval", params.interval);
+  }
+  for (const extra of kind.extras) {
+    const name = ADD_FIELD[extra] as keyof AddParams;
+    const value = params[name];
+    if (LIST_FIELDS.has(extra)) fields[name] = lines(name, value as string | readonly string[] | undefined);
+    else if (extra === "answerNumber") fields[name] = positiveInt(name, value);
+    else fields[name] = singleLine(name, value);
   }
   if (params.requestId !== undefined) {
     if (!/^[\x21-\x7e]{1,128}$/.test(params.requestId)) throw new AddParamsError("requestId must be 1-128 visible ASCII characters");
     fields.request_id = params.requestId;
   }
   return fields;
+}
+
+function singleLine(name: string, value: unknown): string {
+  if (typeof value !== "string" || value.trim() === "" || /[\r\n]/.test(value)) throw new AddParamsError(`${name} must be one line`);
+  return value.trim();
 }
 
 function serviceId(value: string | number): string {

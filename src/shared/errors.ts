@@ -60,6 +60,18 @@ export class ConflictError extends DomainError {
   }
 }
 
+/** The charge the customer was shown is not what the order costs now; nothing was written. */
+export class PriceChangedError extends DomainError {
+  override name = "PriceChangedError";
+  constructor(
+    /** What the order costs now (4 decimals). */
+    readonly charge: string,
+    readonly shown: string | null,
+  ) {
+    super("price_changed", `The price changed to ${charge} since it was shown`, { price: charge, charge, ...(shown !== null ? { shown } : {}) });
+  }
+}
+
 export class ForbiddenError extends DomainError {
   override name = "ForbiddenError";
   constructor(message = "Not allowed") {

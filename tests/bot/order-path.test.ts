@@ -24,7 +24,7 @@ describe("the order path", () => {
     expect(telegram.texts(from.id).at(-1)).toContain("আইজি ফলোয়ার");
     await bot.handleUpdate(callbackUpdate(from, buttonData(telegram, from.id, /^ord:/)));
     await bot.handleUpdate(textUpdate(from, "https://example.com/x"));
-    expect(telegram.texts(from.id).at(-1)).toContain("instagram");
+    expect(telegram.texts(from.id).at(-1)).toContain("Instagram");
     await bot.handleUpdate(textUpdate(from, "https://instagram.com/shop"));
     await bot.handleUpdate(textUpdate(from, "50"));
     expect(telegram.texts(from.id).at(-1)).toContain("100");

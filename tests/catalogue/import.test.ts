@@ -42,7 +42,8 @@ describe("catalogue import", () => {
     sim.setServices(SEED_SERVICES);
     const first = await importProviderServices(deps, { providerId: provider.id, markupPercent: "25", actor: admin });
     const listed = SEED_SERVICES.filter((s) => s.active !== false).length;
-    expect(first).toEqual({ created: listed, updated: 0, deactivated: 0, skipped: 0 });
+    const unsupported = [{ providerServiceId: "11", name: "Instagram Auto Likes [Subscription]", reason: expect.stringContaining("Subscriptions") }];
+    expect(first).toEqual({ created: listed, updated: 0, deactivated: 0, skipped: 0, unsupported });
     const followers = await db.service.findFirstOrThrow({ where: { providerId: provider.id, providerServiceId: "1" }, include: { category: true } });
     // 0.90 USD × 122 = 109.8 BDT cost; × 1.25 = 137.25 BDT per 1000.
     expect(followers).toMatchObject({ min: 10, max: 100000, refill: true, cancel: true, dripfeed: true, active: true, priceUnit: "PER_1000" });
@@ -55,7 +56,7 @@ describe("catalogue import", () => {
     sim.setServices(SEED_SERVICES.filter((s) => s.service !== 2).map((s) => (s.service === 1 ? { ...s, rate: "1.10", max: 5000 } : s)));
     const category = await buildCategory(db);
     const second = await importProviderServices(deps, { providerId: provider.id, categoryId: category.id, markupPercent: "0", actor: admin });
-    expect(second).toEqual({ created: 0, updated: listed - 1, deactivated: 1, skipped: 0 });
+    expect(second).toEqual({ created: 0, updated: listed - 1, deactivated: 1, skipped: 0, unsupported });
     const updated = await db.service.findFirstOrThrow({ where: { id: followers.id } });
     expect(updated.max).toBe(5000);
     expect(updated.cost!.toString()).toBe("134.2");

@@ -12,7 +12,7 @@ import { startProviderSimulator, type ProviderSimulator } from "../../src/provid
 import { requestResellerAccess } from "../../src/resellers/reseller-access.js";
 import { requestTopUp } from "../../src/topups/request-topup.js";
 import { testDeps } from "../support/deps.js";
-import { buildUser } from "../support/factories.js";
+import { buildService, buildUser } from "../support/factories.js";
 import { buildFailedOrder, buildSimulatedProvider } from "../support/graphql-factories.js";
 import { useTestDb } from "../support/test-db.js";
 
@@ -126,6 +126,21 @@ describe.skipIf(!runnable)("admin dashboard in chromium", () => {
     expect((await db.auditLog.findMany({ where: { entity: "User", entityId: String(customer.id) }, orderBy: { id: "asc" } })).map((a) => [a.action, a.actorId])).toEqual([
       ["user.reseller_grant", admin.id], ["user.reseller_pricing", admin.id], ["user.reseller_revoke", admin.id],
     ]);
+    await context.close();
+  });
+
+  it("lists imported services that cannot be ordered, with the reason, on the Providers tab", { timeout: 120_000 }, async () => {
+    const admin = await buildUser(db, { role: "ADMIN", username: "dash_kinds" });
+    const { provider } = await buildSimulatedProvider(deps, sim);
+    const reason = 'Unknown service type "Story Views Geo"';
+    const service = await buildService(db, { providerId: provider.id, providerServiceId: "77", type: "Story Views Geo", active: false, inactiveReason: reason, nameEn: "Geo story views" });
+    const context = await browser.newContext();
+    await context.route((url) => url.host !== new URL(base).host, (route) => route.abort());
+    const page = await context.newPage();
+    await page.goto(await createAdminLoginLink(deps, admin.id));
+    await page.getByRole("button", { name: "Providers" }).click();
+    const row = page.locator("#inactive-service-rows tr", { hasText: `(#${service.id})` });
+    await expect.poll(() => row.textContent()).toContain(reason);
     await context.close();
   });
 

@@ -468,7 +468,7 @@ describe("balance and services", () => {
   it("reads the services list with string numbers and flags", async () => {
     const { services, skipped } = await client().services();
     expect(skipped).toEqual([]);
-    expect(services.map((s) => s.service)).toEqual(["1", "2", "3", "4", "5", "6", "7"]);
+    expect(services.map((s) => s.service)).toEqual(["1", "2", "3", "4", "5", "6", "7", "9", "10", "11"]);
     expect(services[0]).toEqual({
       service: "1",
       name: "Instagram Followers [Refill 30d]",
@@ -492,7 +492,7 @@ describe("balance and services", () => {
       fn: (list) => [...(list as unknown[]), { name: "no id", rate: "1" }, { service: 99, name: "no rate" }, "junk"],
     });
     const { services, skipped } = await client().services();
-    expect(services).toHaveLength(7);
+    expect(services).toHaveLength(10);
     expect(skipped.map((s) => s.reason)).toEqual(["no service id", "no valid rate", "not an object"]);
   });
 
@@ -752,6 +752,20 @@ describe("addFields", () => {
       quantity: "10",
       answer_number: "3",
     });
+  });
+
+  it("builds every other kind's fields, whatever the type's spelling, and refuses types we cannot forward", () => {
+    expect(addFields({ service: 9, type: "custom_comments_PACKAGE", link: "L", quantity: 1, comments: ["x", "y"] })).toEqual({ service: "9", link: "L", comments: "x\ny" });
+    expect(addFields({ service: 2, type: "Mentions  with Hashtags", link: "L", quantity: 50, usernames: "a\nb", hashtags: "#x" })).toEqual({
+      service: "2", link: "L", quantity: "50", usernames: "a\nb", hashtags: "#x",
+    });
+    expect(addFields({ service: 3, type: "Mentions User Followers", link: "L", quantity: 50, username: " shop " })).toEqual({ service: "3", link: "L", quantity: "50", username: "shop" });
+    expect(addFields({ service: 3, type: "Comment Likes", link: "L", quantity: 50, username: "shop" })).toMatchObject({ username: "shop" });
+    expect(addFields({ service: 3, type: "Mentions Media Likes", link: "L", quantity: 50, media: "https://instagram.com/p/1" })).toMatchObject({ media: "https://instagram.com/p/1" });
+    expect(addFields({ service: 3, type: "Mentions Hashtag", link: "L", quantity: 50, hashtag: "dhaka" })).toMatchObject({ hashtag: "dhaka" });
+    expect(() => addFields({ service: 3, type: "Mentions User Followers", link: "L", quantity: 50 })).toThrow(AddParamsError);
+    expect(() => addFields({ service: 3, type: "Subscriptions", link: "L", quantity: 50 })).toThrow(AddParamsError);
+    expect(() => addFields({ service: 3, type: "Story Views Geo", link: "L", quantity: 50 })).toThrow(AddParamsError);
   });
 
   it("refuses a comment that spans lines inside a list", () => {

@@ -285,8 +285,13 @@ const PROVIDER = "id name url currency balance liveBalance balanceCheckedAt apiK
 
 async function loadProviders() {
   await act("Providers", async () => {
-    const { providers } = await gql(`{ providers { ${PROVIDER} } }`);
+    const { providers, services } = await gql(`{ providers { ${PROVIDER} }
+      services(last: 200, active: false, withInactiveReason: true) { edges { node { id nameEn type platform providerServiceId inactiveReason provider { name } } } } }`);
     $("#provider-rows").replaceChildren(...providers.map(providerRow));
+    // Imported services the shop cannot forward (or that left the provider's list), with the reason.
+    $("#inactive-service-rows").replaceChildren(...services.edges.map((e) => e.node).reverse().map((s) =>
+      el("tr", {}, el("td", {}, `${s.nameEn} (#${s.id})`), el("td", {}, s.provider ? `${s.provider.name} · ${s.providerServiceId}` : "—"),
+        el("td", {}, s.type), el("td", {}, s.platform), el("td", {}, s.inactiveReason))));
   });
 }
 

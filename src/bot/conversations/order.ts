@@ -3,6 +3,10 @@ import type { Language, LinkKind, PriceUnit } from "@prisma/client";
 import { InlineKeyboard } from "grammy";
 import type { Deps } from "../../deps.js";
 import { loadOrderableService, prepareOrder } from "../../orders/prepare-order.js";
+import { platformLabel } from "../../catalogue/platforms.js";
+import { quantityLines, serviceKind, type ExtraField, type ServiceKind } from "../../catalogue/service-kinds.js";
+import { Decimal } from "../../money/decimal.js";
+import { validateExtraField } from "../../orders/validate-extra.js";
 import { parseQuantity, validateLink, validateUid } from "../../orders/validate-input.js";
 import { DomainError } from "../../shared/errors.js";
 import type { BotConversation, ConvContext, PendingOrder } from "../context.js";
@@ -23,7 +27,7 @@ interface ServiceView {
   priceUnit: PriceUnit;
   min: number;
   max: number;
-  customComments: boolean;
+  type: string;
 }
 
 /**
@@ -43,36 +47,41 @@ export function orderConversation(deps: Deps, i18n: I18n) {
 
     let link = "";
     if (service.linkKind !== "NONE") {
-      await ctx.reply(service.linkKind === "UID" ? t("order-ask-uid") : t("order-ask-link", { platform: service.platform }));
+      await ctx.reply(service.linkKind === "UID" ? t("order-ask-uid") : t("order-ask-link", { platform: platformLabel(service.platform) }));
       link = await ask(conversation, i18n, locale, (text) => (service.linkKind === "UID" ? validateUid(text) : validateLink(text, service.platform)));
     }
 
-    let quantity: number;
-    let comments: string | undefined;
-    if (service.customComments) {
-      await ctx.reply(t("order-ask-comments", { min: String(service.min), max: String(service.max) }));
-      comments = await ask(conversation, i18n, locale, (text) => {
-        const lines = text.split(/\r?\n/).map((l) => l.trim()).filter(Boolean);
-        parseQuantity(lines.length, service.min, service.max);
-        return lines.join("\n");
+    const kind = serviceKind(service.type);
+    const extra: Record<string, string | number> = {};
+    let quantity: number | undefined;
+    for (const field of kind.extras) {
+      const countsQuantity = quantityLines(kind) === field;
+      await ctx.reply(t(askKey(field, kind), { min: String(service.min), max: String(service.max) }));
+      extra[field] = await ask(conversation, i18n, locale, (text) => {
+        const value = validateExtraField(field, text);
+        if (countsQuantity) quantity = parseQuantity(String(value).split("\n").length, service.min, service.max);
+        return value;
       });
-      quantity = comments.split("\n").length;
-    } else if (service.min === service.max) {
-      quantity = service.min;
-    } else {
-      await ctx.reply(t("order-ask-quantity", { min: String(service.min), max: String(service.max) }));
-      quantity = await ask(conversation, i18n, locale, (text) => parseQuantity(text.trim(), service.min, service.max));
     }
+    if (quantity === undefined) {
+      if (service.min === service.max) {
+        quantity = service.min;
+      } else {
+        await ctx.reply(t("order-ask-quantity", { min: String(service.min), max: String(service.max) }));
+        quantity = await ask(conversation, i18n, locale, (text) => parseQuantity(text.trim(), service.min, service.max));
+      }
+    }
+    const extras = Object.keys(extra).length ? extra : undefined;
 
     const summary = await conversation.external(async (outside) => {
       try {
         const svc = await loadOrderableService(deps.db, serviceId, outside.user?.id);
-        const draft = prepareOrder(svc, { serviceId, link, quantity, extra: comments ? { comments } : undefined });
+        const draft = prepareOrder(svc, { serviceId, link, quantity, extra: extras });
         const account = await deps.db.account.findUnique({ where: { userId: outside.user?.id ?? -1 } });
         const key = randomBytes(9).toString("base64url");
-        const pending: PendingOrder = { serviceId, link, quantity, comments, charge: draft.charge.toFixed(4), createdAt: Date.now() };
+        const pending: PendingOrder = { serviceId, link, quantity: draft.quantity, extra: extras, charge: draft.charge.toFixed(4), createdAt: Date.now() };
         outside.session.pending = keepRecent({ ...outside.session.pending, [key]: pending });
-        return { ok: true as const, key, charge: pending.charge, balance: (account?.balance ?? 0).toString() };
+        return { ok: true as const, key, charge: pending.charge, balance: (account?.balance ?? new Decimal(0)).toString() };
       } catch (error) {
         if (error instanceof DomainError) return { ok: false as const, message: errorText(i18n, locale, error) };
         throw error;
@@ -83,7 +92,7 @@ export function orderConversation(deps: Deps, i18n: I18n) {
       return;
     }
     const cur = deps.config.SHOP_CURRENCY;
-    const enough = Number(summary.balance) >= Number(summary.charge);
+    const enough = new Decimal(summary.balance).gte(summary.charge);
     const lines = [
       t("order-summary", {
         service: service.name,
@@ -114,8 +123,13 @@ async function ask<T>(conversation: BotConversation, i18n: I18n, locale: Languag
 }
 
 async function serviceView(deps: Deps, serviceId: number, locale: Language): Promise<ServiceView | null> {
-  const s = await deps.db.service.findUnique({ where: { id: serviceId }, include: { category: true } });
-  if (!s || !s.active || !s.category.active) return null;
+  let s;
+  try {
+    s = await loadOrderableService(deps.db, serviceId);
+  } catch (error) {
+    if (error instanceof DomainError) return null;
+    throw error;
+  }
   return {
     id: s.id,
     name: localName(s, locale),
@@ -124,8 +138,23 @@ async function serviceView(deps: Deps, serviceId: number, locale: Language): Pro
     priceUnit: s.priceUnit,
     min: s.min,
     max: s.max,
-    customComments: s.type.toLowerCase() === "custom comments",
+    type: s.type,
   };
+}
+
+/** The question for one extra: a list that sets the quantity names the allowed number of lines. */
+function askKey(field: ExtraField, kind: ServiceKind): string {
+  const countsQuantity = quantityLines(kind) === field;
+  switch (field) {
+    case "comments":
+      return countsQuantity ? "order-ask-comments" : "order-ask-comments-package";
+    case "usernames":
+      return countsQuantity ? "order-ask-usernames-list" : "order-ask-usernames";
+    case "answerNumber":
+      return "order-ask-answer-number";
+    default:
+      return `order-ask-${field}`;
+  }
 }
 
 function keepRecent(pending: Record<string, PendingOrder>): Record<string, PendingOrder> {

@@ -1,7 +1,6 @@
 import { Composer } from "grammy";
-import { loadOrderableService, prepareOrder } from "../../orders/prepare-order.js";
 import { placeOrder } from "../../orders/place-order.js";
-import { DomainError, InsufficientBalanceError } from "../../shared/errors.js";
+import { DomainError, InsufficientBalanceError, PriceChangedError } from "../../shared/errors.js";
 import type { BotContext } from "../context.js";
 import { errorText } from "../errors.js";
 import { money } from "../format.js";
@@ -11,8 +10,9 @@ export const orderConfirmFeature = new Composer<BotContext>();
 
 /**
  * Confirm carries the idempotency key made when the summary was shown and the price shown. It
- * places the order only when both match this user's own pending summary and the price has not
- * changed since; a replayed tap answers with the order already placed; anything else does nothing.
+ * places the order only when both match this user's own pending summary; placeOrder refuses it
+ * (PriceChangedError, nothing charged) unless it still costs the charge shown. A replayed tap
+ * answers with the order already placed; anything else does nothing.
  */
 orderConfirmFeature.callbackQuery(/^oc:([A-Za-z0-9_-]{8,32}):(\d+\.\d{4})$/, async (ctx) => {
   const key = ctx.match[1]!;
@@ -28,22 +28,14 @@ orderConfirmFeature.callbackQuery(/^oc:([A-Za-z0-9_-]{8,32}):(\d+\.\d{4})$/, asy
     return;
   }
   try {
-    const service = await loadOrderableService(ctx.deps.db, pending.serviceId, ctx.user!.id);
-    const extra = pending.comments ? { comments: pending.comments } : undefined;
-    const now = prepareOrder(service, { serviceId: pending.serviceId, link: pending.link, quantity: pending.quantity, extra });
-    if (now.charge.toFixed(4) !== pending.charge) {
-      delete ctx.session.pending[key];
-      await ctx.answerCallbackQuery();
-      await ctx.editMessageText(ctx.t("order-price-changed", { price: money(now.charge, ctx.deps.config.SHOP_CURRENCY) }));
-      return;
-    }
     const { order, created } = await placeOrder(ctx.deps.db, {
       userId: ctx.user!.id,
       serviceId: pending.serviceId,
       link: pending.link,
       quantity: pending.quantity,
-      extra,
+      extra: pending.extra ?? (pending.comments ? { comments: pending.comments } : undefined),
       idempotencyKey: `tg:${key}`,
+      expectedCharge: pending.charge,
     });
     ctx.session.pending[key] = { ...pending, orderId: order.id };
     await ctx.answerCallbackQuery();
@@ -53,6 +45,11 @@ orderConfirmFeature.callbackQuery(/^oc:([A-Za-z0-9_-]{8,32}):(\d+\.\d{4})$/, asy
   } catch (error) {
     if (!(error instanceof DomainError)) throw error;
     await ctx.answerCallbackQuery();
+    if (error instanceof PriceChangedError) {
+      delete ctx.session.pending[key];
+      await ctx.editMessageText(ctx.t("order-price-changed", { price: money(error.charge, ctx.deps.config.SHOP_CURRENCY) }));
+      return;
+    }
     const hint = error instanceof InsufficientBalanceError ? `\n\n${ctx.t("topup-hint")}` : "";
     await ctx.reply(errorText(ctx.i18n, ctx.locale, error) + hint);
   }

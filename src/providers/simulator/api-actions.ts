@@ -70,19 +70,29 @@ function add(ctx: ActionContext, f: Record<string, string>): ActionReply {
   const link = (f.link ?? "").trim();
   if (link === "" || /\s/.test(link)) return fail("Bad link");
 
-  const type = (service.type ?? "Default").toLowerCase();
+  const type = (service.type ?? "Default").toLowerCase().replace(/[_-]+/g, " ").replace(/\s+/g, " ").trim();
+  const isPackage = type === "package" || type === "custom comments package";
   let quantity: number;
   let units: number;
-  if (type === "package") {
+  if (type === "subscriptions") return fail("Subscriptions are placed with username, min, max, posts, delay and expiry");
+  if (isPackage) {
     quantity = units = 1;
-  } else if (type.startsWith("custom comments")) {
+    if (type === "custom comments package" && lines(f.comments).length === 0) return fail("Comments are required");
+  } else if (type === "custom comments") {
     quantity = units = lines(f.comments).length;
     if (quantity === 0) return fail("Comments are required");
+  } else if (type === "mentions custom list" || type === "mentions with custom list") {
+    if (lines(f.usernames).length === 0) return fail("Usernames are required");
+    quantity = units = f.quantity?.trim() ? Number(f.quantity.trim()) : lines(f.usernames).length;
   } else {
     quantity = Number((f.quantity ?? "").trim());
     if (!Number.isSafeInteger(quantity) || quantity <= 0) return fail("neworder.error.min_quantity");
     units = quantity;
-    if (type.startsWith("mentions") && lines(f.usernames).length === 0) return fail("Usernames are required");
+    if ((type === "mentions" || type === "mentions with hashtags") && lines(f.usernames).length === 0) return fail("Usernames are required");
+    if (type === "mentions with hashtags" && lines(f.hashtags).length === 0) return fail("Hashtags are required");
+    if ((type === "mentions user followers" || type === "comment likes") && !(f.username ?? "").trim()) return fail("Username is required");
+    if (type === "mentions hashtag" && !(f.hashtag ?? "").trim()) return fail("Hashtag is required");
+    if (type === "mentions media likes" && !(f.media ?? "").trim()) return fail("Media is required");
     if (type === "poll" && !/^[1-9]\d*$/.test((f.answer_number ?? "").trim())) return fail("Incorrect answer number");
     if (f.runs !== undefined || f.interval !== undefined) {
       if (!service.dripfeed) return fail("Drip-feed is not available for this service");
@@ -91,7 +101,7 @@ function add(ctx: ActionContext, f: Record<string, string>): ActionReply {
       units = quantity * runs;
     }
   }
-  if (type !== "package") {
+  if (!isPackage) {
     if (quantity < service.min) return fail("neworder.error.min_quantity");
     if (quantity > service.max) return fail("neworder.error.max_quantity");
   }
