@@ -103,11 +103,16 @@ describe("add", () => {
     const c = await api.post({ key, action: "add", service: comments.id, link: "https://instagram.com/p/1", comments: "nice\nwow\n\ngreat" });
     const p = await api.post({ key, action: "add", service: poll.id, link: "https://instagram.com/p/2", quantity: 100, answer_number: 2 });
     const d = await api.post({ key, action: "add", service: drip.id, link: "https://instagram.com/p/3", quantity: 300, runs: 3, interval: 10 });
-    const orders = await db.order.findMany({ where: { id: { in: [c.json.order, p.json.order, d.json.order] } }, orderBy: { id: "asc" } });
+    const mentions = await buildService(db, { type: "Mentions with Hashtags", price: "200", cost: "60" });
+    const m = await api.post({ key, action: "add", service: mentions.id, link: "https://instagram.com/p/4", quantity: 100, usernames: "ann\nbob", hashtags: "#sale\n#bd" });
+    const missing = await api.post({ key, action: "add", service: mentions.id, link: "https://instagram.com/p/5", quantity: 100, usernames: "ann" });
+    expect(missing.json).toEqual({ error: "Missing field: hashtags" });
+    const orders = await db.order.findMany({ where: { id: { in: [c.json.order, p.json.order, d.json.order, m.json.order] } }, orderBy: { id: "asc" } });
     expect(orders.map((o) => [o.quantity, o.extra])).toEqual([
       [3, { comments: "nice\nwow\ngreat" }],
       [100, { answerNumber: 2 }],
       [300, { runs: 3, interval: 10 }],
+      [100, { usernames: "ann\nbob", hashtags: "#sale\n#bd" }],
     ]);
   });
 });
