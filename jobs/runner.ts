@@ -20,11 +20,11 @@ import { Agenda, type Job } from "agenda";
 import { hostname } from "node:os";
 import type pg from "pg";
 import type { Deps } from "../src/deps.js";
-import { drainForwardOutbox } from "../src/forwarding/drain-forward-outbox.js";
-import { expireSubmittingLeases } from "../src/forwarding/expire-leases.js";
-import { checkProviderBalances } from "../src/providers/check-provider-balances.js";
+import { drainForwardOutbox } from "../src/fulfilment/drain-forward-outbox.js";
+import { expireSubmittingLeases } from "../src/fulfilment/expire-leases.js";
+import { checkProviderBalances } from "../src/fulfilment/check-provider-balances.js";
 import { detectStuckOrders } from "../src/stuck/detect-stuck-orders.js";
-import { syncAllProviders, syncProviderOrders } from "../src/sync/sync-orders.js";
+import { syncAllProviders, syncProviderOrders } from "../src/fulfilment/sync-orders.js";
 import type { JobName, JobPayloads } from "./names.js";
 import { openJobStore, type JobStoreKind } from "./store.js";
 

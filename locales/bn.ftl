@@ -226,6 +226,7 @@ btn-cancel-refund = ✖️ বাতিল + ফেরত
 btn-resubmit = 🔁 আবার পাঠান
 btn-not-placed = 🔁 প্রোভাইডারে নেই: আবার পাঠান
 btn-not-placed-refund = ↩️ প্রোভাইডারে নেই: বাতিল ও টাকা ফেরত
+btn-sync = 🔄 স্ট্যাটাস দেখুন
 btn-placed-as = 🔢 প্রোভাইডারে আছে #…
 admin-placed-prompt = এই মেসেজের রিপ্লাইতে প্রোভাইডারের অর্ডার আইডি লিখুন।
 admin-order-moved = অর্ডার #{ $id } → { $status } ({ $by })

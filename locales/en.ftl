@@ -226,6 +226,7 @@ btn-cancel-refund = ✖️ Cancel + refund
 btn-resubmit = 🔁 Resubmit
 btn-not-placed = 🔁 Not placed: resubmit
 btn-not-placed-refund = ↩️ Not placed: cancel and refund
+btn-sync = 🔄 Sync status
 btn-placed-as = 🔢 Provider placed it as #…
 admin-placed-prompt = Reply to this message with the provider's order id.
 admin-order-moved = Order #{ $id } → { $status } ({ $by })

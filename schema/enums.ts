@@ -15,6 +15,7 @@ import {
   TopUpMethod,
   TopUpStatus,
 } from "@prisma/client";
+import { ORDER_ACTIONS, type OrderAction } from "../src/orders/lifecycle/index.js";
 import { builder } from "./builder.js";
 
 export const OrderStatusEnum = builder.enumType(OrderStatus, { name: "OrderStatus", description: "Internal order status (admins only)." });
@@ -36,6 +37,11 @@ export const TicketTypeEnum = builder.enumType(TicketType, { name: "TicketType" 
 export const TicketStatusEnum = builder.enumType(TicketStatus, { name: "TicketStatus" });
 export const TicketAuthorEnum = builder.enumType(TicketAuthor, { name: "TicketAuthor" });
 export const RefillStatusEnum = builder.enumType(RefillStatus, { name: "RefillStatus" });
+export const OrderActionEnum = builder.enumType("OrderAction", {
+  description: "What the viewer may do with an order now, from the order life cycle (one table for bot, API and dashboard).",
+  values: ORDER_ACTIONS.map((a) => a.toUpperCase()) as Uppercase<(typeof ORDER_ACTIONS)[number]>[],
+});
+export const toEnum = (action: OrderAction) => action.toUpperCase() as Uppercase<OrderAction>;
 export const SortDirectionEnum = builder.enumType("SortDirection", { values: ["ASC", "DESC"] as const });
 
 export const ADMIN = { admin: true } as const;

@@ -7,7 +7,7 @@ import { dirname, join } from "node:path";
 import { createInterface } from "node:readline";
 import { fileURLToPath } from "node:url";
 import { createDb } from "../../src/db/client.js";
-import { syncProviderOrders, type ProviderSyncReport } from "../../src/sync/sync-orders.js";
+import { syncProviderOrders, type ProviderSyncReport } from "../../src/fulfilment/sync-orders.js";
 import { benchDeps, figure, installStatementCounter, log, statements, type BenchArgs, type Figure } from "../lib/common.js";
 
 const here = dirname(fileURLToPath(import.meta.url));

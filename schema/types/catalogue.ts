@@ -164,21 +164,21 @@ builder.mutationFields((t) => ({
     authScopes: ADMIN,
     errors: domainErrors,
     args: { input: t.arg({ type: CategoryInput }) },
-    resolve: (_q, _r, { input }, ctx) => createCategory(ctx.deps.db, { ...defined(input), nameBn: input.nameBn, nameEn: input.nameEn, actor: actorOf(ctx) }),
+    resolve: (_q, _r, { input }, ctx) => createCategory(ctx.deps, { ...defined(input), nameBn: input.nameBn, nameEn: input.nameEn, actor: actorOf(ctx) }),
   }),
   updateCategory: t.prismaField({
     type: "Category",
     authScopes: ADMIN,
     errors: domainErrors,
     args: { id: t.arg.int({ validate: positiveId }), patch: t.arg({ type: CategoryPatch }) },
-    resolve: (_q, _r, { id, patch }, ctx) => updateCategory(ctx.deps.db, { ...defined(patch), id, actor: actorOf(ctx) }),
+    resolve: (_q, _r, { id, patch }, ctx) => updateCategory(ctx.deps, { ...defined(patch), id, actor: actorOf(ctx) }),
   }),
   createService: t.prismaField({
     type: "Service",
     authScopes: ADMIN,
     errors: domainErrors,
     args: { input: t.arg({ type: ServiceInput }) },
-    resolve: (_q, _r, { input }, ctx) => createService(ctx.deps.db, { ...defined(input), categoryId: input.categoryId, nameBn: input.nameBn, nameEn: input.nameEn, mode: input.mode, price: input.price, min: input.min, max: input.max, actor: actorOf(ctx) }),
+    resolve: (_q, _r, { input }, ctx) => createService(ctx.deps, { ...defined(input), categoryId: input.categoryId, nameBn: input.nameBn, nameEn: input.nameEn, mode: input.mode, price: input.price, min: input.min, max: input.max, actor: actorOf(ctx) }),
   }),
   updateService: t.prismaField({
     type: "Service",
@@ -186,6 +186,6 @@ builder.mutationFields((t) => ({
     errors: domainErrors,
     description: "Changes a service; `price` below `cost` is refused.",
     args: { id: t.arg.int({ validate: positiveId }), patch: t.arg({ type: ServicePatch }) },
-    resolve: (_q, _r, { id, patch }, ctx) => updateService(ctx.deps.db, { ...defined(patch), id, actor: actorOf(ctx) }),
+    resolve: (_q, _r, { id, patch }, ctx) => updateService(ctx.deps, { ...defined(patch), id, actor: actorOf(ctx) }),
   }),
 }));

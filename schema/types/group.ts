@@ -39,7 +39,7 @@ builder.mutationFields((t) => ({
       serviceId: t.arg.int({ required: false }),
     },
     resolve: (_q, _r, args, ctx) =>
-      registerGroup(ctx.deps.db, {
+      registerGroup(ctx.deps, {
         chatId: BigInt(args.chatId),
         title: args.title ?? null,
         rate: args.rate,

@@ -1,12 +1,12 @@
 // Admin operations on orders at providers: resubmit, reconcile, sync, refill, upstream cancel.
 import type { Order as OrderRow } from "@prisma/client";
 import { z } from "zod";
-import { reconcileUnknownOrder } from "../../src/orders/reconcile-unknown.js";
-import { requestRefill } from "../../src/orders/request-refill.js";
-import { requestUpstreamCancel } from "../../src/orders/request-upstream-cancel.js";
-import { resubmitOrder, resubmitOrders } from "../../src/orders/resubmit-orders.js";
+import { reconcileUnknownOrder } from "../../src/fulfilment/reconcile-unknown.js";
+import { requestRefill } from "../../src/fulfilment/request-refill.js";
+import { requestUpstreamCancel } from "../../src/fulfilment/request-upstream-cancel.js";
+import { resubmitOrder, resubmitOrders } from "../../src/fulfilment/resubmit-orders.js";
 import type { DomainError } from "../../src/shared/errors.js";
-import { syncOrder, syncProviderOrders } from "../../src/sync/sync-orders.js";
+import { syncOrder, syncProviderOrders } from "../../src/fulfilment/sync-orders.js";
 import { builder } from "../builder.js";
 import { actorOf } from "../context.js";
 import { ADMIN } from "../enums.js";

@@ -3,9 +3,10 @@ import { z } from "zod";
 import { cancelOrder } from "../../src/orders/cancel-order.js";
 import { completeManualOrder, createManualOrder, takeManualOrder } from "../../src/orders/manual-orders.js";
 import { customerStatus } from "../../src/orders/status-view.js";
+import { allowedActions } from "../../src/orders/lifecycle/index.js";
 import { builder } from "../builder.js";
 import { actorOf } from "../context.js";
-import { ADMIN, CustomerOrderStatusEnum, OrderSourceEnum, OrderStatusEnum, RefillStatusEnum, SortDirectionEnum } from "../enums.js";
+import { ADMIN, CustomerOrderStatusEnum, OrderActionEnum, OrderSourceEnum, toEnum, OrderStatusEnum, RefillStatusEnum, SortDirectionEnum } from "../enums.js";
 import { domainErrors } from "../errors.js";
 import { positiveId } from "../validation.js";
 import { AuditEntry } from "./audit.js";
@@ -43,6 +44,12 @@ export const Order = builder.prismaObject("Order", {
     id: t.exposeInt("id"),
     status: t.expose("status", { type: OrderStatusEnum }),
     customerStatus: t.field({ type: CustomerOrderStatusEnum, resolve: (o) => customerStatus(o.status) }),
+    allowedActions: t.field({
+      type: [OrderActionEnum],
+      description: "What an admin may do with this order now (the dashboard's ⋮ menu and the admin chat's buttons show exactly these).",
+      select: { status: true, isManual: true, service: { select: { cancel: true, refill: true } } },
+      resolve: (o) => allowedActions(o, "admin").map(toEnum),
+    }),
     source: t.expose("source", { type: OrderSourceEnum }),
     link: t.exposeString("link"),
     quantity: t.exposeInt("quantity"),
@@ -162,7 +169,7 @@ builder.mutationFields((t) => ({
     errors: domainErrors,
     description: "Cancels an order no provider is working on (and manual orders in progress), refunding the rest of its charge once.",
     args: { orderId: t.arg.int({ validate: positiveId }), reason: t.arg.string({ required: false, validate: z.string().max(500) }) },
-    resolve: (_q, _r, args, ctx) => cancelOrder(ctx.deps.db, { orderId: args.orderId, actor: actorOf(ctx), reason: args.reason ?? undefined }),
+    resolve: (_q, _r, args, ctx) => cancelOrder(ctx.deps, { orderId: args.orderId, actor: actorOf(ctx), reason: args.reason ?? undefined }),
   }),
   createManualOrder: t.prismaField({
     type: "Order",
@@ -170,7 +177,7 @@ builder.mutationFields((t) => ({
     errors: domainErrors,
     args: { input: t.arg({ type: CreateManualOrderInput }) },
     resolve: (_q, _r, { input }, ctx) =>
-      createManualOrder(ctx.deps.db, {
+      createManualOrder(ctx.deps, {
         actor: actorOf(ctx),
         userId: input.userId,
         serviceId: input.serviceId,
@@ -185,7 +192,7 @@ builder.mutationFields((t) => ({
     authScopes: ADMIN,
     errors: domainErrors,
     args: { orderId: t.arg.int({ validate: positiveId }) },
-    resolve: (_q, _r, args, ctx) => takeManualOrder(ctx.deps.db, args.orderId, actorOf(ctx)),
+    resolve: (_q, _r, args, ctx) => takeManualOrder(ctx.deps, args.orderId, actorOf(ctx)),
   }),
   completeManualOrder: t.prismaField({
     type: "Order",
@@ -193,6 +200,6 @@ builder.mutationFields((t) => ({
     errors: domainErrors,
     description: "Marks a manual order done; the customer's confirmation goes out through the outbox.",
     args: { orderId: t.arg.int({ validate: positiveId }) },
-    resolve: (_q, _r, args, ctx) => completeManualOrder(ctx.deps.db, args.orderId, actorOf(ctx)),
+    resolve: (_q, _r, args, ctx) => completeManualOrder(ctx.deps, args.orderId, actorOf(ctx)),
   }),
 }));

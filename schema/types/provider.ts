@@ -1,8 +1,8 @@
 import type { ImportReport as ImportReportData } from "../../src/catalogue/import-services.js";
 import { z } from "zod";
 import { importProviderServices } from "../../src/catalogue/import-services.js";
-import { providerBalance } from "../../src/providers/provider-gateway.js";
-import { createProvider, refreshProviderBalance, updateProvider } from "../../src/providers/manage-providers.js";
+import { providerBalance } from "../../src/catalogue/provider-gateway.js";
+import { createProvider, refreshProviderBalance, updateProvider } from "../../src/catalogue/manage-providers.js";
 import { maskSecret } from "../../src/shared/secret-box.js";
 import { builder } from "../builder.js";
 import { actorOf } from "../context.js";

@@ -3,16 +3,17 @@
 // customer-visible one: FAILED and UNKNOWN read as PENDING.
 import type { Prisma } from "@prisma/client";
 import { z } from "zod";
-import { customerCancel } from "../../src/orders/customer-cancel.js";
+import { customerCancel } from "../../src/fulfilment/customer-cancel.js";
+import { allowedActions } from "../../src/orders/lifecycle/index.js";
 import { priceFor } from "../../src/orders/pricing.js";
 import { placeOrder } from "../../src/orders/place-order.js";
-import { requestRefill } from "../../src/orders/request-refill.js";
+import { requestRefill } from "../../src/fulfilment/request-refill.js";
 import { customerStatus } from "../../src/orders/status-view.js";
 import type { OrderExtra } from "../../src/orders/validate-extra.js";
 import { NotFoundError } from "../../src/shared/errors.js";
 import { builder } from "../builder.js";
 import { actorOf, viewerId } from "../context.js";
-import { API_READER, CustomerOrderStatusEnum, LinkKindEnum, PriceUnitEnum, RESELLER, RefillStatusEnum, RoleEnum } from "../enums.js";
+import { API_READER, CustomerOrderStatusEnum, OrderActionEnum, toEnum, LinkKindEnum, PriceUnitEnum, RESELLER, RefillStatusEnum, RoleEnum } from "../enums.js";
 import { domainErrors } from "../errors.js";
 import { positiveId } from "../validation.js";
 import { viewerTerms } from "../viewer-terms.js";
@@ -47,6 +48,12 @@ export const CustomerOrder = builder.prismaObject("Order", {
   fields: (t) => ({
     id: t.exposeInt("id"),
     status: t.field({ type: CustomerOrderStatusEnum, select: { status: true }, resolve: (o) => customerStatus(o.status) }),
+    allowedActions: t.field({
+      type: [OrderActionEnum],
+      description: "What you may ask for on this order now: CANCEL (refunded at once), REQUEST_CANCEL (asked at the provider), REFILL.",
+      select: { status: true, isManual: true, service: { select: { cancel: true, refill: true } } },
+      resolve: (o, _a, ctx) => allowedActions(o, ctx.viewer?.role === "RESELLER" ? "reseller" : "customer").map(toEnum),
+    }),
     link: t.exposeString("link"),
     quantity: t.exposeInt("quantity"),
     charge: t.expose("charge", { type: "Decimal" }),

@@ -45,13 +45,13 @@ builder.mutationFields((t) => ({
     errors: domainErrors,
     description: "Credits the balance once, however many admins press Approve.",
     args: { id: t.arg.int({ validate: positiveId }) },
-    resolve: (_q, _r, { id }, ctx) => approveTopUp(ctx.deps.db, id, actorOf(ctx)),
+    resolve: (_q, _r, { id }, ctx) => approveTopUp(ctx.deps, id, actorOf(ctx)),
   }),
   rejectTopUp: t.prismaField({
     type: "TopUp",
     authScopes: ADMIN,
     errors: domainErrors,
     args: { id: t.arg.int({ validate: positiveId }), reason: t.arg.string({ required: false, validate: z.string().max(500) }) },
-    resolve: (_q, _r, { id, reason }, ctx) => rejectTopUp(ctx.deps.db, id, actorOf(ctx), reason ?? undefined),
+    resolve: (_q, _r, { id, reason }, ctx) => rejectTopUp(ctx.deps, id, actorOf(ctx), reason ?? undefined),
   }),
 }));

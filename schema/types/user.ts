@@ -141,7 +141,7 @@ builder.mutationFields((t) => ({
       note: t.arg.string(),
     },
     resolve: async (_q, _r, args, ctx) => {
-      await adjustBalance(ctx.deps.db, { accountId: args.accountId, amount: args.amount, note: args.note, actor: actorOf(ctx) });
+      await adjustBalance(ctx.deps, { accountId: args.accountId, amount: args.amount, note: args.note, actor: actorOf(ctx) });
       return ctx.deps.db.account.findUniqueOrThrow({ where: { id: args.accountId } });
     },
   }),
@@ -150,7 +150,7 @@ builder.mutationFields((t) => ({
     authScopes: ADMIN,
     errors: domainErrors,
     args: { userId: t.arg.int({ validate: positiveId }), blocked: t.arg.boolean() },
-    resolve: (_q, _r, args, ctx) => setUserBlocked(ctx.deps.db, { userId: args.userId, blocked: args.blocked, actor: actorOf(ctx) }),
+    resolve: (_q, _r, args, ctx) => setUserBlocked(ctx.deps, { userId: args.userId, blocked: args.blocked, actor: actorOf(ctx) }),
   }),
   setResellerAccess: t.prismaField({
     type: "User",
@@ -158,7 +158,7 @@ builder.mutationFields((t) => ({
     errors: domainErrors,
     description: "Makes a customer a reseller (or takes it back); audit-logged, the user is told in their language.",
     args: { userId: t.arg.int({ validate: positiveId }), reseller: t.arg.boolean() },
-    resolve: (_q, _r, args, ctx) => setResellerAccess(ctx.deps.db, { userId: args.userId, reseller: args.reseller, actor: actorOf(ctx) }),
+    resolve: (_q, _r, args, ctx) => setResellerAccess(ctx.deps, { userId: args.userId, reseller: args.reseller, actor: actorOf(ctx) }),
   }),
   rejectResellerRequest: t.prismaField({
     type: "User",
@@ -166,7 +166,7 @@ builder.mutationFields((t) => ({
     errors: domainErrors,
     description: "Turns down a waiting request for reseller access; the user is told.",
     args: { userId: t.arg.int({ validate: positiveId }) },
-    resolve: (_q, _r, args, ctx) => rejectResellerRequest(ctx.deps.db, { userId: args.userId, actor: actorOf(ctx) }),
+    resolve: (_q, _r, args, ctx) => rejectResellerRequest(ctx.deps, { userId: args.userId, actor: actorOf(ctx) }),
   }),
   setResellerPricing: t.prismaField({
     type: "User",
@@ -199,6 +199,6 @@ builder.mutationFields((t) => ({
     authScopes: ADMIN,
     errors: domainErrors,
     args: { apiKeyId: t.arg.int({ validate: positiveId }) },
-    resolve: (_q, _r, args, ctx) => revokeApiKey(ctx.deps.db, { apiKeyId: args.apiKeyId, actor: actorOf(ctx) }),
+    resolve: (_q, _r, args, ctx) => revokeApiKey(ctx.deps, { apiKeyId: args.apiKeyId, actor: actorOf(ctx) }),
   }),
 }));

@@ -1,4 +1,4 @@
-import { customerCancel } from "../orders/customer-cancel.js";
+import { customerCancel } from "../fulfilment/customer-cancel.js";
 import { ApiV2Error, INCORRECT_ORDER_ID } from "./api-error.js";
 import { optional, type ApiV2Call } from "./call.js";
 import { idList, idOf } from "./ids.js";

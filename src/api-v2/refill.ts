@@ -1,4 +1,4 @@
-import { requestRefill } from "../orders/request-refill.js";
+import { requestRefill } from "../fulfilment/request-refill.js";
 import { ApiV2Error, INCORRECT_ORDER_ID, INCORRECT_REFILL_ID } from "./api-error.js";
 import { optional, type ApiV2Call } from "./call.js";
 import { idList, idOf } from "./ids.js";

@@ -1,3 +1,4 @@
+import type { Deps } from "../deps.js";
 import { createHash, randomBytes } from "node:crypto";
 import type { ApiKey, User } from "@prisma/client";
 import type { Actor } from "../audit/actor.js";
@@ -53,12 +54,13 @@ export interface RevokeApiKeyInput {
 }
 
 /** Revokes a key at once; revoking twice answers with the same revoked key. */
-export async function revokeApiKey(db: Db, input: RevokeApiKeyInput): Promise<ApiKey> {
+export async function revokeApiKey(deps: Deps, input: RevokeApiKeyInput): Promise<ApiKey> {
+  const { db } = deps;
   return transaction(db, async (tx) => {
     const key = await tx.apiKey.findUnique({ where: { id: input.apiKeyId } });
     if (!key || (input.ownerUserId !== undefined && key.userId !== input.ownerUserId)) throw new NotFoundError("ApiKey", input.apiKeyId);
     if (key.revokedAt) return key;
-    const revoked = await tx.apiKey.update({ where: { id: key.id }, data: { revokedAt: new Date() } });
+    const revoked = await tx.apiKey.update({ where: { id: key.id }, data: { revokedAt: deps.now() } });
     if (input.actor) {
       await writeAudit(tx, input.actor, { action: "apikey.revoke", entity: "ApiKey", entityId: key.id, before: { revokedAt: null }, after: { revokedAt: revoked.revokedAt } });
     }

@@ -1,3 +1,4 @@
+import type { Deps } from "../deps.js";
 import type { Category, LinkKind, PriceUnit, Prisma, Service, ServiceMode } from "@prisma/client";
 import type { Actor } from "../audit/actor.js";
 import { writeAudit } from "../audit/write-audit.js";
@@ -15,7 +16,8 @@ export interface CategoryFields {
   active?: boolean;
 }
 
-export async function createCategory(db: Db, input: CategoryFields & { actor: Actor }): Promise<Category> {
+export async function createCategory(deps: Deps, input: CategoryFields & { actor: Actor }): Promise<Category> {
+  const { db } = deps;
   const data = categoryData(input);
   return transaction(db, async (tx) => {
     const category = await tx.category.create({ data: data as Prisma.CategoryCreateInput });
@@ -24,7 +26,8 @@ export async function createCategory(db: Db, input: CategoryFields & { actor: Ac
   });
 }
 
-export async function updateCategory(db: Db, input: Partial<CategoryFields> & { id: number; actor: Actor }): Promise<Category> {
+export async function updateCategory(deps: Deps, input: Partial<CategoryFields> & { id: number; actor: Actor }): Promise<Category> {
+  const { db } = deps;
   const data = categoryData(input);
   return transaction(db, async (tx) => {
     const before = await tx.category.findUnique({ where: { id: input.id } });
@@ -70,7 +73,8 @@ export interface ServiceFields {
   stuckAfterMinutes?: number | null;
 }
 
-export async function createService(db: Db, input: ServiceFields & { actor: Actor }): Promise<Service> {
+export async function createService(deps: Deps, input: ServiceFields & { actor: Actor }): Promise<Service> {
+  const { db } = deps;
   return transaction(db, async (tx) => {
     const data = await checkedService(tx, input, null);
     const service = await tx.service.create({ data: data as Prisma.ServiceUncheckedCreateInput });
@@ -79,7 +83,8 @@ export async function createService(db: Db, input: ServiceFields & { actor: Acto
   });
 }
 
-export async function updateService(db: Db, input: Partial<ServiceFields> & { id: number; actor: Actor }): Promise<Service> {
+export async function updateService(deps: Deps, input: Partial<ServiceFields> & { id: number; actor: Actor }): Promise<Service> {
+  const { db } = deps;
   return transaction(db, async (tx) => {
     const before = await tx.service.findUnique({ where: { id: input.id } });
     if (!before) throw new NotFoundError("Service", input.id);

@@ -1,3 +1,4 @@
+import type { Deps } from "../deps.js";
 import type { Group } from "@prisma/client";
 import type { Actor } from "../audit/actor.js";
 import { writeAudit } from "../audit/write-audit.js";
@@ -21,7 +22,8 @@ export interface RegisterGroupInput {
 const AMOUNT = /^\d{1,12}(\.\d{1,6})?$/;
 
 /** An admin registers a reseller's Telegram group: a GROUP account with a credit limit, and a rate per unit. */
-export async function registerGroup(db: Db, input: RegisterGroupInput): Promise<Group> {
+export async function registerGroup(deps: Deps, input: RegisterGroupInput): Promise<Group> {
+  const { db } = deps;
   if (!input.actor.isAdmin) throw new ForbiddenError("Only admins register groups");
   if (!AMOUNT.test(input.rate) || new Decimal(input.rate).lte(0)) {
     throw new ValidationError("rate", "group_rate_invalid", "The rate must be a positive number like 0.85");

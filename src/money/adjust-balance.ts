@@ -1,3 +1,4 @@
+import type { Deps } from "../deps.js";
 import type { Actor } from "../audit/actor.js";
 import { writeAudit } from "../audit/write-audit.js";
 import type { Db } from "../db/client.js";
@@ -15,7 +16,8 @@ export interface AdjustBalanceInput {
 }
 
 /** An admin's correction of a balance, with a reason, written to the ledger and the audit log. */
-export async function adjustBalance(db: Db, input: AdjustBalanceInput): Promise<Decimal> {
+export async function adjustBalance(deps: Deps, input: AdjustBalanceInput): Promise<Decimal> {
+  const { db } = deps;
   if (!/^[+-]?\d{1,12}(\.\d{1,4})?$/.test(input.amount.trim())) {
     throw new ValidationError("amount", "amount_invalid", "Amount must be a signed number with at most 4 decimals, e.g. -25.50");
   }

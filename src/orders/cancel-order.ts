@@ -1,14 +1,12 @@
-import type { Order, OrderStatus } from "@prisma/client";
+import type { Order } from "@prisma/client";
 import type { Actor } from "../audit/actor.js";
 import { writeAudit } from "../audit/write-audit.js";
-import type { Db } from "../db/client.js";
+import type { Deps } from "../deps.js";
 import { transaction } from "../db/transaction.js";
 import { post } from "../money/ledger.js";
 import { enqueue } from "../outbox/enqueue.js";
 import { InvalidStateError, NotFoundError } from "../shared/errors.js";
-
-/** Not (yet) at a provider: cancelling cannot race with delivery. */
-const CUSTOMER_CANCELLABLE: OrderStatus[] = ["PENDING", "FAILED"];
+import { moveOrder, roleOf } from "./lifecycle/index.js";
 
 export interface CancelOrderInput {
   orderId: number;
@@ -22,23 +20,22 @@ export interface CancelOrderInput {
 
 /**
  * Cancels an order that no provider is working on and refunds what is left of its charge, once.
- * Customers may cancel PENDING and FAILED orders; admins also manual orders in progress.
- * UNKNOWN orders only with an admin's word that the provider did not place them.
+ * Which statuses allow it for whom is the life-cycle table's (`cancel`, and
+ * `reconcile_not_placed_refund` for an UNKNOWN order the admin confirmed is not at the provider).
  */
-export async function cancelOrder(db: Db, input: CancelOrderInput): Promise<Order> {
-  return transaction(db, async (tx) => {
+export async function cancelOrder(deps: Deps, input: CancelOrderInput): Promise<Order> {
+  return transaction(deps.db, async (tx) => {
     const order = await tx.order.findUnique({ where: { id: input.orderId } });
     if (!order || (input.ownerUserId !== undefined && order.userId !== input.ownerUserId)) {
       throw new NotFoundError("Order", input.orderId);
     }
-    const allowed: OrderStatus[] = [...CUSTOMER_CANCELLABLE];
-    if (input.actor.isAdmin && order.isManual) allowed.push("IN_PROGRESS");
-    if (input.actor.isAdmin && input.confirmedNotPlaced) allowed.push("UNKNOWN");
-    const claimed = await tx.order.updateMany({
-      where: { id: order.id, status: { in: allowed } },
-      data: { status: "CANCELED", canceledAt: new Date(), refunded: order.charge, leaseUntil: null, nextAttemptAt: null, stuck: false },
+    const now = deps.now();
+    const moved = await moveOrder(tx, order.id, {
+      event: input.confirmedNotPlaced && order.status === "UNKNOWN" ? "reconcile_not_placed_refund" : "cancel",
+      by: roleOf(input.actor),
+      data: { canceledAt: now, refunded: order.charge, leaseUntil: null, nextAttemptAt: null, stuck: false },
     });
-    if (claimed.count !== 1) {
+    if (!moved) {
       throw new InvalidStateError("This order is already in progress or finished and cannot be cancelled", {
         orderId: order.id,
         status: order.status,
@@ -48,7 +45,7 @@ export async function cancelOrder(db: Db, input: CancelOrderInput): Promise<Orde
     if (refund.gt(0)) {
       await post(tx, { accountId: order.accountId, amount: refund, kind: "REFUND", orderId: order.id, actorId: input.actor.userId, note: input.reason });
     }
-    await enqueue(tx, "notify-delivery", { orderId: order.id }, { orderId: order.id, dedupeKey: `delivery:${order.id}` });
+    await enqueue(tx, "notify-delivery", { orderId: order.id }, now);
     if (input.actor.isAdmin) {
       await writeAudit(tx, input.actor, {
         action: "order.cancel",

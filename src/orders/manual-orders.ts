@@ -1,7 +1,7 @@
 import type { Order } from "@prisma/client";
 import type { Actor } from "../audit/actor.js";
 import { writeAudit } from "../audit/write-audit.js";
-import type { Db } from "../db/client.js";
+import type { Deps } from "../deps.js";
 import { transaction } from "../db/transaction.js";
 import { Decimal } from "../money/decimal.js";
 import { enqueue } from "../outbox/enqueue.js";
@@ -9,6 +9,7 @@ import { InvalidStateError, NotFoundError, ValidationError } from "../shared/err
 import { requireActiveCustomer } from "../users/require-active-customer.js";
 import { loadOrderableService, prepareOrder, type OrderRequest } from "./prepare-order.js";
 import { writeOrder } from "./write-orders.js";
+import { moveOrder, roleOf } from "./lifecycle/index.js";
 
 export interface CreateManualOrderInput extends OrderRequest {
   actor: Actor;
@@ -19,7 +20,8 @@ export interface CreateManualOrderInput extends OrderRequest {
 }
 
 /** An admin creates an order for a user, fulfilled by hand (isManual), charged to the user's balance. */
-export async function createManualOrder(db: Db, input: CreateManualOrderInput): Promise<Order> {
+export async function createManualOrder(deps: Deps, input: CreateManualOrderInput): Promise<Order> {
+  const db = deps.db;
   const { accountId } = await requireActiveCustomer(db, input.userId);
   const draft = prepareOrder(await loadOrderableService(db, input.serviceId, input.userId), input);
   let charge: Decimal | undefined;
@@ -41,44 +43,40 @@ export async function createManualOrder(db: Db, input: CreateManualOrderInput): 
 }
 
 /** An admin takes a manual order: PENDING → IN_PROGRESS. */
-export async function takeManualOrder(db: Db, orderId: number, actor: Actor): Promise<Order> {
-  return moveManual(db, orderId, actor, ["PENDING"], "IN_PROGRESS");
+export async function takeManualOrder(deps: Deps, orderId: number, actor: Actor): Promise<Order> {
+  return moveManual(deps, orderId, actor, "take");
 }
 
 /**
  * An admin marks a manual order done: PENDING/IN_PROGRESS → COMPLETED, and the customer's
  * confirmation is handed to the outbox in the same transaction (sent, and retried, by a job).
  */
-export async function completeManualOrder(db: Db, orderId: number, actor: Actor): Promise<Order> {
-  return moveManual(db, orderId, actor, ["PENDING", "IN_PROGRESS"], "COMPLETED");
+export async function completeManualOrder(deps: Deps, orderId: number, actor: Actor): Promise<Order> {
+  return moveManual(deps, orderId, actor, "mark_done");
 }
 
-async function moveManual(
-  db: Db,
-  orderId: number,
-  actor: Actor,
-  from: ("PENDING" | "IN_PROGRESS")[],
-  to: "IN_PROGRESS" | "COMPLETED",
-): Promise<Order> {
-  return transaction(db, async (tx) => {
+async function moveManual(deps: Deps, orderId: number, actor: Actor, event: "take" | "mark_done"): Promise<Order> {
+  return transaction(deps.db, async (tx) => {
     const order = await tx.order.findUnique({ where: { id: orderId } });
     if (!order) throw new NotFoundError("Order", orderId);
     if (!order.isManual) throw new InvalidStateError("Only manual orders are moved by hand", { orderId });
-    const now = new Date();
-    const moved = await tx.order.updateMany({
-      where: { id: orderId, status: { in: from } },
+    const now = deps.now();
+    const to = event === "take" ? "IN_PROGRESS" : "COMPLETED";
+    const moved = await moveOrder(tx, orderId, {
+      event,
+      by: roleOf(actor),
       data:
-        to === "IN_PROGRESS"
-          ? { status: to, takenAt: now, takenById: actor.userId ?? null, lastProgressAt: now, stuck: false }
-          : { status: to, completedAt: now, takenById: order.takenById ?? actor.userId ?? null, stuck: false },
+        event === "take"
+          ? { takenAt: now, takenById: actor.userId ?? null, lastProgressAt: now, stuck: false }
+          : { completedAt: now, takenById: order.takenById ?? actor.userId ?? null, stuck: false },
     });
-    if (moved.count !== 1) {
+    if (!moved) {
       throw new InvalidStateError(`Order #${orderId} is ${order.status.toLowerCase()} and cannot be moved to ${to.toLowerCase()}`, {
         orderId,
         status: order.status,
       });
     }
-    if (to === "COMPLETED") await enqueue(tx, "notify-delivery", { orderId }, { orderId, dedupeKey: `delivery:${orderId}` });
+    if (to === "COMPLETED") await enqueue(tx, "notify-delivery", { orderId }, now);
     await writeAudit(tx, actor, { action: `order.manual_${to.toLowerCase()}`, entity: "Order", entityId: orderId, before: { status: order.status }, after: { status: to } });
     return tx.order.findUniqueOrThrow({ where: { id: orderId } });
   });

@@ -50,8 +50,8 @@ export async function claimOutbox<K extends OutboxKind>(
   return rows;
 }
 
-export async function completeOutbox(db: Db, id: bigint): Promise<void> {
-  await db.outbox.update({ where: { id }, data: { doneAt: new Date(), lockedUntil: null, lastError: null } });
+export async function completeOutbox(db: Db, id: bigint, now: Date): Promise<void> {
+  await db.outbox.update({ where: { id }, data: { doneAt: now, lockedUntil: null, lastError: null } });
 }
 
 /** Leaves the item for a later attempt at `retryAt`. */

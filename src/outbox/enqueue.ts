@@ -1,30 +1,24 @@
-import type { Tx } from "../db/client.js";
-import type { OutboxKind, OutboxPayloads } from "./kinds.js";
+import type { Db, Tx } from "../db/client.js";
+import { OUTBOX_KINDS, dedupeKeyOf, type OutboxKind, type OutboxPayloads } from "./kinds.js";
 
-export interface EnqueueOptions {
-  orderId?: number;
-  /** A second enqueue with the same key is ignored: each announcement happens once. */
-  dedupeKey?: string;
-  availableAt?: Date;
-}
-
-/** Writes a work item in the caller's transaction: it exists if and only if the change that caused it commits. */
-export async function enqueue<K extends OutboxKind>(
-  tx: Tx,
-  kind: K,
-  payload: OutboxPayloads[K],
-  options: EnqueueOptions = {},
-): Promise<void> {
-  const data = {
-    kind,
-    payload: payload as object,
-    orderId: options.orderId ?? null,
-    dedupeKey: options.dedupeKey ?? null,
-    availableAt: options.availableAt ?? new Date(),
-  };
-  if (options.dedupeKey) {
-    await tx.outbox.upsert({ where: { dedupeKey: options.dedupeKey }, create: data, update: {} });
+/**
+ * Writes a work item in the caller's transaction: it exists if and only if the change that caused
+ * it commits. An item whose kind's dedupe key was already written is ignored (each announcement
+ * happens once).
+ */
+export async function enqueue<K extends OutboxKind>(tx: Tx, kind: K, payload: OutboxPayloads[K], availableAt: Date): Promise<void> {
+  const dedupeKey = dedupeKeyOf(kind, payload);
+  const data = { kind, payload: payload as object, orderId: OUTBOX_KINDS[kind].orderId?.(payload) ?? null, dedupeKey, availableAt };
+  if (dedupeKey) {
+    await tx.outbox.upsert({ where: { dedupeKey }, create: data, update: {} });
   } else {
     await tx.outbox.create({ data });
   }
+}
+
+/** Whether the item for this payload is written and not yet done (e.g. a message Telegram refused). */
+export async function isPending<K extends OutboxKind>(db: Db, kind: K, payload: OutboxPayloads[K]): Promise<boolean> {
+  const dedupeKey = dedupeKeyOf(kind, payload);
+  if (!dedupeKey) throw new Error(`Outbox kind ${kind} has no dedupe key to look an item up by`);
+  return (await db.outbox.count({ where: { kind, dedupeKey, doneAt: null } })) > 0;
 }

@@ -1,9 +1,13 @@
-/** Work items handed off through the outbox, by kind, with their payloads. */
+/**
+ * Work items handed off through the outbox: each kind with its payload, the order it is about
+ * and its dedupe key (a second item with the same key is never written), declared together.
+ */
 export interface OutboxPayloads {
   "forward-order": { orderId: number };
   "notify-delivery": { orderId: number };
   "notify-admin-topup": { topUpId: number };
-  "notify-admin-order": { orderId: number; event: "manual_new" | "failed" | "unknown" | "stuck"; reason?: string };
+  /** `attempt` (the order's resubmitCount) lets each failure after a resubmit be announced again. */
+  "notify-admin-order": { orderId: number; event: "manual_new" | "failed" | "unknown" | "stuck"; reason?: string; attempt?: number };
   "notify-customer-topup": { topUpId: number };
   /** An admin's answer to a ticket (from the admin chat or the dashboard), for the customer. */
   "notify-customer-ticket": { ticketMessageId: number };
@@ -11,10 +15,46 @@ export interface OutboxPayloads {
   "notify-admin-reseller": { userId: number; requestedAt: number };
   /** The customer is told, in their language, that reseller access was granted, taken back or refused. */
   "notify-customer-reseller": { userId: number; event: ResellerEvent; at: number };
-  /** A provider's balance fell below its lowBalanceAlert (once per drop), or came back above it. */
-  "notify-admin-provider": { providerId: number; event: "low_balance" | "balance_recovered"; balance: string; threshold: string; currency: string };
+  /** A provider's balance fell below its lowBalanceAlert (once per drop), or came back above it. `after` is the last balance check before. */
+  "notify-admin-provider": { providerId: number; event: "low_balance" | "balance_recovered"; balance: string; threshold: string; currency: string; after: number };
 }
 
 export type OutboxKind = keyof OutboxPayloads;
 
 export type ResellerEvent = "granted" | "revoked" | "rejected";
+
+interface KindSpec<K extends OutboxKind> {
+  orderId?: (p: OutboxPayloads[K]) => number;
+  /** null: every item is new (e.g. a forwarding retry). */
+  dedupeKey: (p: OutboxPayloads[K]) => string | null;
+}
+
+export const OUTBOX_KINDS: { [K in OutboxKind]: KindSpec<K> } = {
+  "forward-order": { orderId: (p) => p.orderId, dedupeKey: () => null },
+  "notify-delivery": { orderId: (p) => p.orderId, dedupeKey: (p) => `delivery:${p.orderId}` },
+  "notify-admin-topup": { dedupeKey: (p) => `topup:${p.topUpId}` },
+  "notify-admin-order": {
+    orderId: (p) => p.orderId,
+    dedupeKey: (p) => {
+      switch (p.event) {
+        case "manual_new":
+          return `manual_new:${p.orderId}`;
+        case "failed":
+        case "unknown":
+          return `${p.event.toUpperCase()}:${p.orderId}:${p.attempt ?? 0}`;
+        case "stuck":
+          // Written in batch by detectStuckOrders as stuck:<id>:<flagged at, epoch ms>.
+          return null;
+      }
+    },
+  },
+  "notify-customer-topup": { dedupeKey: (p) => `topup-decided:${p.topUpId}` },
+  "notify-customer-ticket": { dedupeKey: (p) => `ticket-msg:${p.ticketMessageId}` },
+  "notify-admin-reseller": { dedupeKey: (p) => `reseller-request:${p.userId}:${p.requestedAt}` },
+  "notify-customer-reseller": { dedupeKey: (p) => `reseller-${p.event}:${p.userId}:${p.at}` },
+  "notify-admin-provider": { dedupeKey: (p) => `provider-balance:${p.providerId}:after:${p.after}:${p.event}` },
+};
+
+export function dedupeKeyOf<K extends OutboxKind>(kind: K, payload: OutboxPayloads[K]): string | null {
+  return OUTBOX_KINDS[kind].dedupeKey(payload);
+}

@@ -1,5 +1,5 @@
 import type { Deps } from "../deps.js";
-import { expireSubmittingLeases } from "../forwarding/expire-leases.js";
+import { expireSubmittingLeases } from "../fulfilment/expire-leases.js";
 
 export interface StuckCheck {
   /** Orders newly flagged in this pass (each is announced once). */

@@ -1,8 +1,8 @@
 import type { Order, Service, TicketType } from "@prisma/client";
 import type { Actor } from "../audit/actor.js";
 import type { Deps } from "../deps.js";
-import { customerCancel } from "../orders/customer-cancel.js";
-import { requestRefill } from "../orders/request-refill.js";
+import { customerCancel } from "../fulfilment/customer-cancel.js";
+import { requestRefill } from "../fulfilment/request-refill.js";
 import { customerStatus } from "../orders/status-view.js";
 import { InvalidStateError } from "../shared/errors.js";
 import type { TicketOutcome } from "./ticket-outcomes.js";

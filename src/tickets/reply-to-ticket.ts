@@ -50,7 +50,7 @@ export async function replyToTicket(deps: Deps, input: ReplyToTicketInput): Prom
       include: { user: { select: { telegramId: true, language: true } } },
     });
     if (asAdmin) {
-      await enqueue(tx, "notify-customer-ticket", { ticketMessageId: message.id }, { dedupeKey: `ticket-msg:${message.id}` });
+      await enqueue(tx, "notify-customer-ticket", { ticketMessageId: message.id }, deps.now());
       await writeAudit(tx, input.actor, { action: "ticket.reply", entity: "Ticket", entityId: ticket.id, before: { status: ticket.status }, after: { status: "ANSWERED", messageId: message.id } });
     }
     return { ticket: updated, message };

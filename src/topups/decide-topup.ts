@@ -1,26 +1,26 @@
 import type { TopUp } from "@prisma/client";
 import type { Actor } from "../audit/actor.js";
 import { writeAudit } from "../audit/write-audit.js";
-import type { Db } from "../db/client.js";
+import type { Deps } from "../deps.js";
 import { transaction } from "../db/transaction.js";
 import { post } from "../money/ledger.js";
 import { enqueue } from "../outbox/enqueue.js";
 import { InvalidStateError, NotFoundError } from "../shared/errors.js";
 
 /** Approves a pending top-up and credits the balance, once, however many admins press Approve. */
-export async function approveTopUp(db: Db, topUpId: number, actor: Actor): Promise<TopUp> {
-  return decide(db, topUpId, actor, "APPROVED");
+export async function approveTopUp(deps: Deps, topUpId: number, actor: Actor): Promise<TopUp> {
+  return decide(deps, topUpId, actor, "APPROVED");
 }
 
-export async function rejectTopUp(db: Db, topUpId: number, actor: Actor, reason?: string): Promise<TopUp> {
-  return decide(db, topUpId, actor, "REJECTED", reason);
+export async function rejectTopUp(deps: Deps, topUpId: number, actor: Actor, reason?: string): Promise<TopUp> {
+  return decide(deps, topUpId, actor, "REJECTED", reason);
 }
 
-async function decide(db: Db, topUpId: number, actor: Actor, to: "APPROVED" | "REJECTED", reason?: string): Promise<TopUp> {
-  return transaction(db, async (tx) => {
+async function decide(deps: Deps, topUpId: number, actor: Actor, to: "APPROVED" | "REJECTED", reason?: string): Promise<TopUp> {
+  return transaction(deps.db, async (tx) => {
     const claimed = await tx.topUp.updateMany({
       where: { id: topUpId, status: "PENDING" },
-      data: { status: to, decidedById: actor.userId ?? null, decidedAt: new Date(), rejectReason: reason ?? null },
+      data: { status: to, decidedById: actor.userId ?? null, decidedAt: deps.now(), rejectReason: reason ?? null },
     });
     const topUp = await tx.topUp.findUnique({ where: { id: topUpId } });
     if (!topUp) throw new NotFoundError("TopUp", topUpId);
@@ -30,7 +30,7 @@ async function decide(db: Db, topUpId: number, actor: Actor, to: "APPROVED" | "R
     if (to === "APPROVED") {
       await post(tx, { accountId: topUp.accountId, amount: topUp.amount, kind: "TOPUP", topUpId, actorId: actor.userId, note: `${topUp.method} ${topUp.trxId}` });
     }
-    await enqueue(tx, "notify-customer-topup", { topUpId }, { dedupeKey: `topup-decided:${topUpId}` });
+    await enqueue(tx, "notify-customer-topup", { topUpId }, deps.now());
     await writeAudit(tx, actor, { action: `topup.${to.toLowerCase()}`, entity: "TopUp", entityId: topUpId, before: { status: "PENDING" }, after: { status: to, amount: topUp.amount.toString(), reason } });
     return topUp;
   });

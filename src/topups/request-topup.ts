@@ -1,5 +1,5 @@
 import type { TopUp, TopUpMethod } from "@prisma/client";
-import type { Db } from "../db/client.js";
+import type { Deps } from "../deps.js";
 import { isUniqueViolation, transaction } from "../db/transaction.js";
 import { enqueue } from "../outbox/enqueue.js";
 import { ConflictError, ValidationError } from "../shared/errors.js";
@@ -27,17 +27,17 @@ export function normaliseTrxId(input: unknown): string {
 }
 
 /** Records a top-up request for an admin to approve. A TrxID can be used only once, ever. */
-export async function requestTopUp(db: Db, input: RequestTopUpInput): Promise<TopUp> {
+export async function requestTopUp(deps: Deps, input: RequestTopUpInput): Promise<TopUp> {
   if (!TOPUP_METHODS.includes(input.method)) throw new ValidationError("method", "method_invalid", "Unknown payment method");
   const amount = parseAmount(input.amount, input.limits.min, input.limits.max);
   const trxId = normaliseTrxId(input.trxId);
-  const { accountId } = await requireActiveCustomer(db, input.userId);
+  const { accountId } = await requireActiveCustomer(deps.db, input.userId);
   try {
-    return await transaction(db, async (tx) => {
+    return await transaction(deps.db, async (tx) => {
       const topUp = await tx.topUp.create({
-        data: { userId: input.userId, accountId, method: input.method, amount, trxId, senderNumber: input.senderNumber ?? null },
+        data: { createdAt: deps.now(), userId: input.userId, accountId, method: input.method, amount, trxId, senderNumber: input.senderNumber ?? null },
       });
-      await enqueue(tx, "notify-admin-topup", { topUpId: topUp.id }, { dedupeKey: `topup:${topUp.id}` });
+      await enqueue(tx, "notify-admin-topup", { topUpId: topUp.id }, deps.now());
       return topUp;
     });
   } catch (error) {

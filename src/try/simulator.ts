@@ -55,7 +55,7 @@ async function ensureGroupRegistered(deps: Deps): Promise<boolean> {
   const existing = await deps.db.group.findUnique({ where: { chatId: BigInt(SIMULATED_GROUP.id) } });
   if (existing) return existing.active;
   try {
-    await registerGroup(deps.db, { chatId: BigInt(SIMULATED_GROUP.id), title: SIMULATED_GROUP.title, rate: "0.85", creditLimit: "5000", actor: { label: "system:try-page", isAdmin: true } });
+    await registerGroup(deps, { chatId: BigInt(SIMULATED_GROUP.id), title: SIMULATED_GROUP.title, rate: "0.85", creditLimit: "5000", actor: { label: "system:try-page", isAdmin: true } });
     deps.logger.info({ chatId: SIMULATED_GROUP.id }, "Try page: registered the simulated reseller group");
     return true;
   } catch (error) {

@@ -1,3 +1,4 @@
+import type { Deps } from "../deps.js";
 import type { User } from "@prisma/client";
 import type { Actor } from "../audit/actor.js";
 import { writeAudit } from "../audit/write-audit.js";
@@ -12,7 +13,8 @@ export interface SetUserBlockedInput {
 }
 
 /** Blocks or unblocks a user. A blocked user cannot order, top up or use an API key; admins cannot be blocked. */
-export async function setUserBlocked(db: Db, input: SetUserBlockedInput): Promise<User> {
+export async function setUserBlocked(deps: Deps, input: SetUserBlockedInput): Promise<User> {
+  const { db } = deps;
   return transaction(db, async (tx) => {
     const user = await tx.user.findUnique({ where: { id: input.userId } });
     if (!user) throw new NotFoundError("User", input.userId);

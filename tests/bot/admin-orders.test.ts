@@ -25,7 +25,7 @@ async function setup(status: "FAILED" | "UNKNOWN") {
   const customer = await buildUser(db, { balance: "1000" });
   const { order } = await placeOrder(db, { userId: customer.id, serviceId: service.id, link: "https://x.com/a", quantity: 1000 });
   await db.order.update({ where: { id: order.id }, data: { status, failureReason: status === "FAILED" ? "provider_refused" : "unknown", providerError: "Timeout" } });
-  await db.$transaction((tx) => enqueue(tx, "notify-admin-order", { orderId: order.id, event: status === "FAILED" ? "failed" : "unknown" }, { orderId: order.id }));
+  await db.$transaction((tx) => enqueue(tx, "notify-admin-order", { orderId: order.id, event: status === "FAILED" ? "failed" : "unknown" }, new Date()));
   await deliverNotifications(t.deps, t.bot.api, { scope: { orderIds: [order.id] } });
   const alert = t.telegram.texts(adminChat).at(-1)!;
   expect(alert).toContain(`#${order.id}`);

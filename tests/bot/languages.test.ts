@@ -1,3 +1,4 @@
+import { testDeps } from "../support/deps.js";
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -176,19 +177,19 @@ describe("both languages", () => {
       // Notifications: top-ups decided, orders finished, admin alerts.
       const actor = { userId: admin.id, label: "telegram:admin", isAdmin: true };
       const topUps = await db.topUp.findMany({ where: { userId: customer.id } });
-      await approveTopUp(db, topUps[0]!.id, actor);
+      await approveTopUp(testDeps(db), topUps[0]!.id, actor);
       const other = await db.topUp.create({ data: { userId: customer.id, accountId: customer.account.id, method: "NAGAD", amount: "60", trxId: `R${Date.now()}${locale}`.toUpperCase() } });
-      await rejectTopUp(db, other.id, actor, "wrong amount");
+      await rejectTopUp(testDeps(db), other.id, actor, "wrong amount");
       const finished = await db.order.findMany({ where: { userId: customer.id, status: "PENDING", isManual: false }, take: 2 });
       await db.order.update({ where: { id: finished[0]!.id }, data: { status: "COMPLETED" } });
       await db.order.update({ where: { id: finished[1]!.id }, data: { status: "PARTIAL", refunded: "1" } });
       const ids = [...finished.map((o) => o.id), pending.id];
       await db.$transaction(async (tx) => {
-        for (const id of ids) await enqueue(tx, "notify-delivery", { orderId: id }, { orderId: id });
-        await enqueue(tx, "notify-admin-order", { orderId: running.id, event: "stuck", reason: "no progress" }, { orderId: running.id });
-        await enqueue(tx, "notify-admin-order", { orderId: running.id, event: "failed" }, { orderId: running.id });
-        await enqueue(tx, "notify-admin-order", { orderId: running.id, event: "unknown" }, { orderId: running.id });
-        await enqueue(tx, "notify-admin-topup", { topUpId: other.id }, {});
+        for (const id of ids) await enqueue(tx, "notify-delivery", { orderId: id }, new Date());
+        await enqueue(tx, "notify-admin-order", { orderId: running.id, event: "stuck", reason: "no progress" }, new Date());
+        await enqueue(tx, "notify-admin-order", { orderId: running.id, event: "failed" }, new Date());
+        await enqueue(tx, "notify-admin-order", { orderId: running.id, event: "unknown" }, new Date());
+        await enqueue(tx, "notify-admin-topup", { topUpId: other.id }, new Date());
       });
       await deliverNotifications(deps, bot.api, { i18n, scope: { orderIds: [...ids, running.id], topUpIds: topUps.map((x) => x.id).concat(other.id) } });
 

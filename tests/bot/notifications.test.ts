@@ -1,3 +1,4 @@
+import { testDeps } from "../support/deps.js";
 import { describe, expect, it } from "vitest";
 import { deliverNotifications } from "../../src/bot/notifications/deliver-notifications.js";
 import { requestTopUp } from "../../src/topups/request-topup.js";
@@ -18,7 +19,7 @@ describe("deliverNotifications", () => {
     const adminChat = testChatId();
     const { bot, deps, telegram } = await buildTestBot(db, { ADMIN_CHAT_ID: String(adminChat) });
     const customer = await buildUser(db);
-    const topUp = await requestTopUp(db, { userId: customer.id, method: "BKASH", amount: "100", trxId: trx(), limits });
+    const topUp = await requestTopUp(testDeps(db), { userId: customer.id, method: "BKASH", amount: "100", trxId: trx(), limits });
     const scope = { topUpIds: [topUp.id] };
     telegram.failNext("sendMessage", 400, "Bad Request: try later");
     expect(await deliverNotifications(deps, bot.api, { scope })).toMatchObject({ sent: 0, failed: 1 });
@@ -34,8 +35,8 @@ describe("deliverNotifications", () => {
   it("a customer who blocked the bot: the item is closed with the error, not retried forever", async () => {
     const { bot, deps, telegram } = await buildTestBot(db);
     const customer = await buildUser(db);
-    const topUp = await requestTopUp(db, { userId: customer.id, method: "NAGAD", amount: "100", trxId: trx(), limits });
-    await approveTopUp(db, topUp.id, { label: "telegram:1", isAdmin: true });
+    const topUp = await requestTopUp(testDeps(db), { userId: customer.id, method: "NAGAD", amount: "100", trxId: trx(), limits });
+    await approveTopUp(testDeps(db), topUp.id, { label: "telegram:1", isAdmin: true });
     telegram.failNext("sendMessage", 403, "Forbidden: bot was blocked by the user");
     const report = await deliverNotifications(deps, bot.api, { scope: { topUpIds: [topUp.id] } });
     expect(report.dropped).toBe(1);

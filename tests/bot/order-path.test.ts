@@ -1,7 +1,8 @@
+import { testDeps } from "../support/deps.js";
 import { describe, expect, it } from "vitest";
 import { deliverNotifications } from "../../src/bot/notifications/deliver-notifications.js";
 import { enqueue } from "../../src/outbox/enqueue.js";
-import { applyProviderStatus } from "../../src/orders/apply-provider-status.js";
+import { applyProviderStatus } from "../../src/fulfilment/apply-provider-status.js";
 import { buildService, buildUser } from "../support/factories.js";
 import { expectLedgerInvariants } from "../support/ledger-invariants.js";
 import { buildTestBot, buttonData, callbackUpdate, textUpdate, tgUser } from "../support/bot-factories.js";
@@ -40,10 +41,10 @@ describe("the order path", () => {
 
     // The provider takes it and completes it.
     await db.order.update({ where: { id: order.id }, data: { status: "IN_PROGRESS", providerOrderId: "77", providerStatus: "Pending" } });
-    await applyProviderStatus(db, order.id, { status: "completed", raw: "Completed", remains: 0, startCount: 10 });
+    await applyProviderStatus(testDeps(db), order.id, { status: "completed", raw: "Completed", remains: 0, startCount: 10 });
     // applyProviderStatus does not hand the delivery message to the outbox yet (reported); this
     // writes the same item it should write, under the same dedupe key, so it stays a no-op once it does.
-    await db.$transaction((tx) => enqueue(tx, "notify-delivery", { orderId: order.id }, { orderId: order.id, dedupeKey: `delivery:${order.id}` }));
+    await db.$transaction((tx) => enqueue(tx, "notify-delivery", { orderId: order.id }, new Date()));
     telegram.clear();
     await deliverNotifications(deps, bot.api, { scope: { orderIds: [order.id] } });
     const done = telegram.texts(from.id);

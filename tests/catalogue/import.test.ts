@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { importProviderServices } from "../../src/catalogue/import-services.js";
-import { createProvider, publicProvider, refreshProviderBalance, updateProvider } from "../../src/providers/manage-providers.js";
+import { createProvider, publicProvider, refreshProviderBalance, updateProvider } from "../../src/catalogue/manage-providers.js";
 import { SEED_SERVICES, startProviderSimulator, type ProviderSimulator } from "../../src/providers/simulator/index.js";
 import { ConflictError, ValidationError } from "../../src/shared/errors.js";
 import { testDeps } from "../support/deps.js";

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { drainForwardOutbox } from "../../src/forwarding/drain-forward-outbox.js";
+import { drainForwardOutbox } from "../../src/fulfilment/drain-forward-outbox.js";
 import { startProviderSimulator, type ProviderSimulator } from "../../src/providers/simulator/index.js";
 import { testDeps } from "../support/deps.js";
 import { buildUser } from "../support/factories.js";

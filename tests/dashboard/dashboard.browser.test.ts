@@ -56,7 +56,7 @@ describe.skipIf(!runnable)("admin dashboard in chromium", () => {
     const { service } = await buildSimulatedProvider(deps, sim);
     const failed = await buildFailedOrder(db, customer.id, service.id);
     const trxId = `DASH${process.pid}${Date.now().toString(36)}`.toUpperCase().slice(0, 20);
-    const topUp = await requestTopUp(db, { userId: customer.id, method: "BKASH", amount: "250", trxId, limits: { min: "50", max: "100000" } });
+    const topUp = await requestTopUp(testDeps(db), { userId: customer.id, method: "BKASH", amount: "250", trxId, limits: { min: "50", max: "100000" } });
 
     const context = await browser.newContext();
     // Only our server: GraphiQL's CDN assets (and anything else) are not reachable from CI.
@@ -100,7 +100,7 @@ describe.skipIf(!runnable)("admin dashboard in chromium", () => {
   it("makes a customer who asked a reseller from the user page, sets the discount, and takes it back", { timeout: 120_000 }, async () => {
     const admin = await buildUser(db, { role: "ADMIN", username: "dash_admin2" });
     const customer = await buildUser(db, { username: `dash_asker${process.pid}` });
-    await requestResellerAccess(db, customer.id);
+    await requestResellerAccess(deps, customer.id);
     const context = await browser.newContext();
     await context.route((url) => url.host !== new URL(base).host, (route) => route.abort());
     const page = await context.newPage();

@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { drainForwardOutbox } from "../../src/forwarding/drain-forward-outbox.js";
-import { forwardOrder } from "../../src/forwarding/forward-order.js";
+import { drainForwardOutbox } from "../../src/fulfilment/drain-forward-outbox.js";
+import { forwardOrder } from "../../src/fulfilment/forward-order.js";
 import { cancelOrder } from "../../src/orders/cancel-order.js";
 import { placeOrder } from "../../src/orders/place-order.js";
-import { reconcileUnknownOrder } from "../../src/orders/reconcile-unknown.js";
-import { resubmitOrder, resubmitOrders } from "../../src/orders/resubmit-orders.js";
+import { reconcileUnknownOrder } from "../../src/fulfilment/reconcile-unknown.js";
+import { resubmitOrder, resubmitOrders } from "../../src/fulfilment/resubmit-orders.js";
 import { closedPortUrl, startProviderSimulator, type ProviderSimulator } from "../../src/providers/simulator/index.js";
 import { DomainError, InvalidStateError } from "../../src/shared/errors.js";
 import { runLimited } from "../../src/shared/run-limited.js";
@@ -218,7 +218,7 @@ describe("forwarding", () => {
     const c = await place(user.id, service.id, "https://x.com/u-c");
     await drainAll();
     expect(await statusCounts([a.id, b.id, c.id])).toEqual({ "UNKNOWN:unknown": 3 });
-    await expect(cancelOrder(db, { orderId: c.id, actor: admin })).rejects.toBeInstanceOf(InvalidStateError);
+    await expect(cancelOrder(testDeps(db), { orderId: c.id, actor: admin })).rejects.toBeInstanceOf(InvalidStateError);
     const refunded = await reconcileUnknownOrder(deps, { orderId: c.id, actor: admin, decision: { kind: "not_placed_refund" } });
     expect(refunded.status).toBe("CANCELED");
     expect(refunded.refunded.toString()).toBe(refunded.charge.toString());

@@ -1,4 +1,5 @@
 // Admin mutations go through the use-cases: typed errors, audit rows, money through the ledger.
+import { testDeps } from "../support/deps.js";
 import { beforeAll, describe, expect, it } from "vitest";
 import { requestTopUp } from "../../src/topups/request-topup.js";
 import { buildCaller, buildFailedOrder, graphqlFor, type Caller } from "../support/graphql-factories.js";
@@ -63,7 +64,7 @@ describe("users, keys and money", () => {
 
   it("approves a top-up once", async () => {
     const user = await buildUser(db);
-    const topUp = await requestTopUp(db, { userId: user.id, method: "NAGAD", amount: "300", trxId: `M${process.pid}${Date.now().toString(36)}`.toUpperCase().slice(0, 20), limits: { min: "50", max: "100000" } });
+    const topUp = await requestTopUp(testDeps(db), { userId: user.id, method: "NAGAD", amount: "300", trxId: `M${process.pid}${Date.now().toString(36)}`.toUpperCase().slice(0, 20), limits: { min: "50", max: "100000" } });
     const approve = `mutation($id: Int!) { approveTopUp(id: $id) { __typename ... on MutationApproveTopUpSuccess { data { status } } } }`;
     expect((await gql(admin, approve, { id: topUp.id })).body.data.approveTopUp).toEqual({ __typename: "MutationApproveTopUpSuccess", data: { status: "APPROVED" } });
     expect(typename(await gql(admin, approve, { id: topUp.id }), "approveTopUp")).toBe("InvalidStateError");

@@ -15,7 +15,7 @@ const admin = { label: "telegram:1", isAdmin: true };
 async function group(creditLimit = "100", rate = "0.9") {
   const diamonds = await buildService(db, { mode: "MANUAL", linkKind: "UID", priceUnit: "PER_UNIT", price: "0.85", cost: "0.7", min: 1, max: 10000 });
   const chatId = BigInt(testChatId());
-  const g = await registerGroup(db, { chatId, title: "Resellers", rate, creditLimit, actor: admin, serviceId: diamonds.id });
+  const g = await registerGroup(testDeps(db), { chatId, title: "Resellers", rate, creditLimit, actor: admin, serviceId: diamonds.id });
   return { g, chatId, diamonds };
 }
 
@@ -28,10 +28,10 @@ describe("registerGroup", () => {
     const account = await db.account.findUniqueOrThrow({ where: { id: g.accountId } });
     expect(account).toMatchObject({ kind: "GROUP", userId: null });
     expect(account.creditLimit.toString()).toBe("2500");
-    await expect(registerGroup(db, { chatId, rate: "1", creditLimit: "1", actor: admin, serviceId: diamonds.id })).rejects.toBeInstanceOf(ConflictError);
-    await expect(registerGroup(db, { chatId: BigInt(testChatId()), rate: "1", creditLimit: "1", actor: { label: "x" }, serviceId: diamonds.id })).rejects.toBeInstanceOf(ForbiddenError);
-    await expect(registerGroup(db, { chatId: BigInt(testChatId()), rate: "0", creditLimit: "1", actor: admin, serviceId: diamonds.id })).rejects.toMatchObject({ code: "group_rate_invalid" });
-    await expect(registerGroup(db, { chatId: BigInt(testChatId()), rate: "1", creditLimit: "-5", actor: admin, serviceId: diamonds.id })).rejects.toMatchObject({ code: "group_credit_invalid" });
+    await expect(registerGroup(testDeps(db), { chatId, rate: "1", creditLimit: "1", actor: admin, serviceId: diamonds.id })).rejects.toBeInstanceOf(ConflictError);
+    await expect(registerGroup(testDeps(db), { chatId: BigInt(testChatId()), rate: "1", creditLimit: "1", actor: { label: "x" }, serviceId: diamonds.id })).rejects.toBeInstanceOf(ForbiddenError);
+    await expect(registerGroup(testDeps(db), { chatId: BigInt(testChatId()), rate: "0", creditLimit: "1", actor: admin, serviceId: diamonds.id })).rejects.toMatchObject({ code: "group_rate_invalid" });
+    await expect(registerGroup(testDeps(db), { chatId: BigInt(testChatId()), rate: "1", creditLimit: "-5", actor: admin, serviceId: diamonds.id })).rejects.toMatchObject({ code: "group_credit_invalid" });
     expect(await db.auditLog.count({ where: { entity: "Group", entityId: String(g.id) } })).toBe(1);
   });
 });

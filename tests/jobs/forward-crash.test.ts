@@ -2,8 +2,8 @@
 // answer): no order reaches the provider twice, and after the lease-expiry pass no order is left
 // SUBMITTING — those the provider may have taken become UNKNOWN, never re-sent.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { drainForwardOutbox } from "../../src/forwarding/drain-forward-outbox.js";
-import { expireSubmittingLeases } from "../../src/forwarding/expire-leases.js";
+import { drainForwardOutbox } from "../../src/fulfilment/drain-forward-outbox.js";
+import { expireSubmittingLeases } from "../../src/fulfilment/expire-leases.js";
 import { placeOrder } from "../../src/orders/place-order.js";
 import { runLimited } from "../../src/shared/run-limited.js";
 import { startProviderSimulator, type ProviderSimulator } from "../../src/providers/simulator/index.js";

@@ -3,7 +3,7 @@
 // - however often (and however concurrently) processes restart, each recurring job is one record;
 // - SIGTERM lets a running job finish (bounded) and exits 0.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { drainForwardOutbox } from "../../src/forwarding/drain-forward-outbox.js";
+import { drainForwardOutbox } from "../../src/fulfilment/drain-forward-outbox.js";
 import { placeOrder } from "../../src/orders/place-order.js";
 import { startProviderSimulator, type ProviderSimulator } from "../../src/providers/simulator/index.js";
 import { testDeps } from "../support/deps.js";

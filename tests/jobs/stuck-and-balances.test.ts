@@ -3,9 +3,9 @@
 import type { Prisma } from "@prisma/client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startJobs, type JobEvent } from "../../jobs/runner.js";
-import { drainForwardOutbox } from "../../src/forwarding/drain-forward-outbox.js";
+import { drainForwardOutbox } from "../../src/fulfilment/drain-forward-outbox.js";
 import { placeOrder } from "../../src/orders/place-order.js";
-import { checkProviderBalances } from "../../src/providers/check-provider-balances.js";
+import { checkProviderBalances } from "../../src/fulfilment/check-provider-balances.js";
 import { startProviderSimulator, type ProviderSimulator } from "../../src/providers/simulator/index.js";
 import { testDeps } from "../support/deps.js";
 import { buildService, buildUser } from "../support/factories.js";

@@ -1,7 +1,7 @@
 // 20 SIGKILLs in the middle of a status sync: every time, the sync runs again within
 // interval + lock lifetime + poll interval, and the recurring job stays one record.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { drainForwardOutbox } from "../../src/forwarding/drain-forward-outbox.js";
+import { drainForwardOutbox } from "../../src/fulfilment/drain-forward-outbox.js";
 import { placeOrder } from "../../src/orders/place-order.js";
 import { startProviderSimulator, type ProviderSimulator } from "../../src/providers/simulator/index.js";
 import { testDeps } from "../support/deps.js";

@@ -1,3 +1,4 @@
+import { testDeps } from "../support/deps.js";
 import { describe, expect, it } from "vitest";
 import { adjustBalance } from "../../src/money/adjust-balance.js";
 import { Decimal } from "../../src/money/decimal.js";
@@ -13,13 +14,13 @@ const actor = { label: "telegram:42", isAdmin: true };
 describe("admin balance adjustment", () => {
   it("credits and debits with a reason, audited, never below zero", async () => {
     const user = await buildUser(db, { balance: "10" });
-    expect((await adjustBalance(db, { accountId: user.account.id, amount: "+25.5", note: "bonus", actor })).toString()).toBe("35.5");
-    expect((await adjustBalance(db, { accountId: user.account.id, amount: "-35.5", note: "chargeback", actor })).toString()).toBe("0");
-    await expect(adjustBalance(db, { accountId: user.account.id, amount: "-0.0001", note: "x", actor })).rejects.toBeInstanceOf(InsufficientBalanceError);
+    expect((await adjustBalance(testDeps(db), { accountId: user.account.id, amount: "+25.5", note: "bonus", actor })).toString()).toBe("35.5");
+    expect((await adjustBalance(testDeps(db), { accountId: user.account.id, amount: "-35.5", note: "chargeback", actor })).toString()).toBe("0");
+    await expect(adjustBalance(testDeps(db), { accountId: user.account.id, amount: "-0.0001", note: "x", actor })).rejects.toBeInstanceOf(InsufficientBalanceError);
     for (const amount of ["0", "1e3", "abc", "1.00001", ""]) {
-      await expect(adjustBalance(db, { accountId: user.account.id, amount, note: "x", actor })).rejects.toBeInstanceOf(ValidationError);
+      await expect(adjustBalance(testDeps(db), { accountId: user.account.id, amount, note: "x", actor })).rejects.toBeInstanceOf(ValidationError);
     }
-    await expect(adjustBalance(db, { accountId: user.account.id, amount: "5", note: "  ", actor })).rejects.toMatchObject({ code: "note_required" });
+    await expect(adjustBalance(testDeps(db), { accountId: user.account.id, amount: "5", note: "  ", actor })).rejects.toMatchObject({ code: "note_required" });
     const audit = await db.auditLog.findMany({ where: { entity: "Account", entityId: String(user.account.id) }, orderBy: { id: "asc" } });
     expect(audit.map((a) => (a.after as { balance: string }).balance)).toEqual(["35.5", "0"]);
     await expectLedgerInvariants(db, [user.account.id]);

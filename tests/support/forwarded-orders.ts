@@ -1,6 +1,6 @@
 import type { Order } from "@prisma/client";
 import type { Deps } from "../../src/deps.js";
-import { drainForwardOutbox } from "../../src/forwarding/drain-forward-outbox.js";
+import { drainForwardOutbox } from "../../src/fulfilment/drain-forward-outbox.js";
 import { placeOrder } from "../../src/orders/place-order.js";
 import { runLimited } from "../../src/shared/run-limited.js";
 

@@ -23,7 +23,7 @@ export async function buildCaller(db: Db, role: Role, name: string, balance = "1
 export async function buildRevokedCaller(db: Db): Promise<Caller> {
   const caller = await buildCaller(db, "RESELLER", "revoked");
   const apiKey = await db.apiKey.findFirstOrThrow({ where: { userId: caller.user.id } });
-  await revokeApiKey(db, { apiKeyId: apiKey.id });
+  await revokeApiKey(testDeps(db), { apiKeyId: apiKey.id });
   return { ...caller, name: "revoked key" };
 }
 

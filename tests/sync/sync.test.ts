@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { proRataRefund } from "../../src/money/decimal.js";
-import { syncOrder, syncProviderOrders } from "../../src/sync/sync-orders.js";
+import { syncOrder, syncProviderOrders } from "../../src/fulfilment/sync-orders.js";
 import { startProviderSimulator, type ProviderSimulator } from "../../src/providers/simulator/index.js";
 import { InvalidStateError } from "../../src/shared/errors.js";
 import { testDeps } from "../support/deps.js";
@@ -79,7 +79,7 @@ describe("status sync", () => {
     const service = await buildSimService(db, provider, { price: "5" });
     const user = await buildUser(db, { balance: "100" });
     const [order] = await placeAndForward(deps, user.id, service.id, 1, `https://x.com/cx-${Date.now()}-`);
-    const { requestUpstreamCancel } = await import("../../src/orders/request-upstream-cancel.js");
+    const { requestUpstreamCancel } = await import("../../src/fulfilment/request-upstream-cancel.js");
     const requested = await requestUpstreamCancel(deps, { orderId: order!.id, actor: { userId: user.id, label: "c" }, ownerUserId: user.id });
     expect(requested.cancelRequestedAt).not.toBeNull();
     expect(sim.order(order!.providerOrderId!)!.cancelRequested).toBe(true);
@@ -100,7 +100,7 @@ describe("status sync", () => {
     const user = await buildUser(db, { balance: "1000" });
     const [order] = await placeAndForward(deps, user.id, service.id, 1, `https://x.com/rf-${Date.now()}-`);
     const [other] = await placeAndForward(deps, user.id, noRefill.id, 1, `https://x.com/rf2-${Date.now()}-`);
-    const { requestRefill } = await import("../../src/orders/request-refill.js");
+    const { requestRefill } = await import("../../src/fulfilment/request-refill.js");
     const actor = { userId: user.id, label: "c" };
     await expect(requestRefill(deps, { orderId: order!.id, actor })).rejects.toMatchObject({ details: { reason: "not_delivered" } });
     sim.advance(order!.providerOrderId!, { to: "Completed" });

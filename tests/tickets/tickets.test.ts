@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { forwardOrder } from "../../src/forwarding/forward-order.js";
+import { forwardOrder } from "../../src/fulfilment/forward-order.js";
 import { placeOrder } from "../../src/orders/place-order.js";
 import { startProviderSimulator, type ProviderSimulator } from "../../src/providers/simulator/index.js";
 import { NotFoundError } from "../../src/shared/errors.js";

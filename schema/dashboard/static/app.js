@@ -9,7 +9,7 @@ const STATUS_LABEL = {
 };
 
 const ROW = `fragment Row on Order {
-  id createdAt status isManual link quantity charge refunded stuck stuckReason resubmitCount
+  id createdAt status allowedActions isManual link quantity charge refunded stuck stuckReason resubmitCount
   providerOrderId providerStatus providerError failureReason
   user { id username firstName } service { id nameEn } provider { id name }
 }`;
@@ -77,18 +77,23 @@ const badge = (status) => el("span", { class: `badge status-${status}` }, STATUS
 
 // ---------- orders ----------
 
+/** The ⋮ menu item for each admin action; which ones an order shows comes from the server (Order.allowedActions). */
+const ACTION_ITEMS = {
+  TAKE: ["Take (in progress)", (order) => orderMutation("takeManualOrder", order, "Taken")],
+  MARK_DONE: ["Mark done", (order) => orderMutation("completeManualOrder", order, "Done")],
+  RESUBMIT: ["Resubmit order", (order) => resubmit(order)],
+  RECONCILE_NOT_PLACED: ["Reconcile: not placed, send again", (order) => reconcile(order, "NOT_PLACED")],
+  RECONCILE_NOT_PLACED_REFUND: ["Reconcile: not placed, cancel and refund", (order) => reconcile(order, "NOT_PLACED_REFUND")],
+  RECONCILE_PLACED: ["Reconcile: placed upstream as #…", (order) => reconcile(order, "PLACED")],
+  SYNC: ["Sync status", (order) => orderMutation("syncOrder", order, "Synced")],
+  CANCEL: ["Cancel and refund", (order) => confirm(`Cancel order #${order.id} and refund it?`) && orderMutation("cancelOrder", order, "Canceled")],
+};
+
 function orderActions(order) {
   const items = [["Details", () => showDetails(order.id)]];
-  if (order.status === "FAILED") items.push(["Resubmit order", () => resubmit(order)]);
-  if (order.status === "UNKNOWN") {
-    items.push(["Reconcile: not placed, send again", () => reconcile(order, "NOT_PLACED")]);
-    items.push(["Reconcile: placed upstream as #…", () => reconcile(order, "PLACED")]);
-  }
-  if (order.status === "IN_PROGRESS" && !order.isManual) items.push(["Sync status", () => orderMutation("syncOrder", order, "Synced")]);
-  if (order.isManual && order.status === "PENDING") items.push(["Take (in progress)", () => orderMutation("takeManualOrder", order, "Taken")]);
-  if (order.isManual && (order.status === "PENDING" || order.status === "IN_PROGRESS")) items.push(["Mark done", () => orderMutation("completeManualOrder", order, "Done")]);
-  if (order.status === "PENDING" || order.status === "FAILED" || (order.isManual && order.status === "IN_PROGRESS")) {
-    items.push(["Cancel and refund", () => confirm(`Cancel order #${order.id} and refund it?`) && orderMutation("cancelOrder", order, "Canceled")]);
+  for (const action of order.allowedActions) {
+    const item = ACTION_ITEMS[action];
+    if (item) items.push([item[0], () => item[1](order)]);
   }
   return items;
 }
@@ -165,8 +170,9 @@ function reconcile(order, decision) {
       variables: { decision, providerOrderId },
     });
   }
-  if (!confirm(`You checked the provider's panel and order #${order.id} is not there? It will be sent again.`)) return;
-  return orderMutation("reconcileUnknownOrder", order, "sent again", { defs: ", $decision: ReconcileDecision!", args: ", decision: $decision", variables: { decision } });
+  const outcome = decision === "NOT_PLACED" ? "It will be sent again." : "It will be cancelled and refunded.";
+  if (!confirm(`You checked the provider's panel and order #${order.id} is not there? ${outcome}`)) return;
+  return orderMutation("reconcileUnknownOrder", order, decision === "NOT_PLACED" ? "sent again" : "refunded", { defs: ", $decision: ReconcileDecision!", args: ", decision: $decision", variables: { decision } });
 }
 
 let orderCursor = null;

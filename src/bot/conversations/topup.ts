@@ -53,7 +53,7 @@ export function topUpConversation(deps: Deps, i18n: I18n) {
       }
       const result = await conversation.external(async (outside) => {
         try {
-          const topUp = await requestTopUp(deps.db, { userId: outside.user!.id, method, amount, trxId: text, limits: { min, max } });
+          const topUp = await requestTopUp(deps, { userId: outside.user!.id, method, amount, trxId: text, limits: { min, max } });
           await deliverNow(deps, outside.api, i18n, { topUpIds: [topUp.id] });
           return { ok: true as const, id: topUp.id, trxId: topUp.trxId };
         } catch (error) {

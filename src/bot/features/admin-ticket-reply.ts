@@ -1,4 +1,5 @@
 import { DomainError } from "../../shared/errors.js";
+import { isPending } from "../../outbox/enqueue.js";
 import { ticketForAdminCopy } from "../../tickets/link-admin-copy.js";
 import { replyToTicket } from "../../tickets/reply-to-ticket.js";
 import type { BotContext } from "../context.js";
@@ -16,8 +17,8 @@ export async function answerTicketFromAdminChat(ctx: BotContext): Promise<boolea
     const { message: saved } = await replyToTicket(ctx.deps, { ticketId, actor: ctx.actor!, text: message.text!, telegramMessageId: message.message_id });
     // Through the outbox, like a dashboard answer: sent now, or retried by the job if Telegram fails.
     await deliverNow(ctx.deps, ctx.api, ctx.i18n, { ticketMessageIds: [saved.id] });
-    const pending = await ctx.deps.db.outbox.count({ where: { dedupeKey: `ticket-msg:${saved.id}`, doneAt: null } });
-    const key = pending === 0 ? "admin-ticket-reply-sent" : "admin-ticket-reply-failed";
+    const pending = await isPending(ctx.deps.db, "notify-customer-ticket", { ticketMessageId: saved.id });
+    const key = pending ? "admin-ticket-reply-failed" : "admin-ticket-reply-sent";
     await ctx.reply(t(key, { id: String(ticketId) }), { reply_parameters: { message_id: message.message_id } });
   } catch (error) {
     if (!(error instanceof DomainError)) throw error;

@@ -3,8 +3,9 @@ import { Composer, InlineKeyboard } from "grammy";
 import { createAdminLoginLink } from "../../auth/login-link.js";
 import { cancelOrder } from "../../orders/cancel-order.js";
 import { completeManualOrder, takeManualOrder } from "../../orders/manual-orders.js";
-import { reconcileUnknownOrder } from "../../orders/reconcile-unknown.js";
-import { resubmitOrder } from "../../orders/resubmit-orders.js";
+import { reconcileUnknownOrder } from "../../fulfilment/reconcile-unknown.js";
+import { resubmitOrder } from "../../fulfilment/resubmit-orders.js";
+import { syncOrder } from "../../fulfilment/sync-orders.js";
 import { DomainError } from "../../shared/errors.js";
 import { rejectResellerRequest, setResellerAccess } from "../../resellers/reseller-access.js";
 import { setResellerPricing } from "../../resellers/reseller-pricing.js";
@@ -34,16 +35,16 @@ adminFeature.callbackQuery(ADMIN_CALLBACK, async (ctx) => {
   const by = ctx.from.username ? `@${ctx.from.username}` : ctx.from.first_name;
   try {
     if (what === "tu") {
-      if (action === "approve") await approveTopUp(ctx.deps.db, id, ctx.actor);
-      else if (action === "reject") await rejectTopUp(ctx.deps.db, id, ctx.actor);
+      if (action === "approve") await approveTopUp(ctx.deps, id, ctx.actor);
+      else if (action === "reject") await rejectTopUp(ctx.deps, id, ctx.actor);
       else return ctx.answerCallbackQuery();
       await ctx.answerCallbackQuery();
       await appendStatus(ctx, t(action === "approve" ? "admin-topup-approved" : "admin-topup-rejected", { by }));
       return deliverNow(ctx.deps, ctx.api, ctx.i18n, { topUpIds: [id] });
     }
     if (what === "rs") {
-      if (action === "approve") await setResellerAccess(ctx.deps.db, { userId: id, reseller: true, actor: ctx.actor });
-      else if (action === "reject") await rejectResellerRequest(ctx.deps.db, { userId: id, actor: ctx.actor });
+      if (action === "approve") await setResellerAccess(ctx.deps, { userId: id, reseller: true, actor: ctx.actor });
+      else if (action === "reject") await rejectResellerRequest(ctx.deps, { userId: id, actor: ctx.actor });
       else return ctx.answerCallbackQuery();
       await ctx.answerCallbackQuery();
       await appendStatus(ctx, t(action === "approve" ? "admin-reseller-approved" : "admin-reseller-rejected", { by }));
@@ -69,17 +70,19 @@ async function orderAction(ctx: BotContext, action: string, orderId: number): Pr
   const actor = ctx.actor!;
   switch (action) {
     case "take":
-      return takeManualOrder(deps.db, orderId, actor);
+      return takeManualOrder(deps, orderId, actor);
     case "done":
-      return completeManualOrder(deps.db, orderId, actor);
+      return completeManualOrder(deps, orderId, actor);
     case "cancel":
-      return cancelOrder(deps.db, { orderId, actor, reason: "Cancelled from the admin chat" });
+      return cancelOrder(deps, { orderId, actor, reason: "Cancelled from the admin chat" });
     case "resubmit":
       return resubmitOrder(deps, { orderId, actor });
     case "notplaced":
       return reconcileUnknownOrder(deps, { orderId, actor, decision: { kind: "not_placed" } });
     case "notplacedrefund":
       return reconcileUnknownOrder(deps, { orderId, actor, decision: { kind: "not_placed_refund" } });
+    case "sync":
+      return syncOrder(deps, orderId);
     default:
       throw new Error(`Unknown admin order action ${action}`);
   }
@@ -142,7 +145,7 @@ adminFeature.command("reseller", async (ctx) => {
   const user = ref ? await findUserByRef(ctx, ref) : null;
   if (!user || !verb || !["on", "off", "discount"].includes(verb) || (verb === "discount" && !arg)) return ctx.reply(t("admin-reseller-usage"));
   try {
-    if (verb !== "discount") await setResellerAccess(ctx.deps.db, { userId: user.id, reseller: verb === "on", actor: ctx.actor });
+    if (verb !== "discount") await setResellerAccess(ctx.deps, { userId: user.id, reseller: verb === "on", actor: ctx.actor });
     if (arg !== undefined) await setResellerPricing(ctx.deps.db, { userId: user.id, discountPercent: arg, actor: ctx.actor });
     const now = await ctx.deps.db.user.findUniqueOrThrow({ where: { id: user.id } });
     await ctx.reply(t("admin-reseller-done", { id: String(now.id), user: who(now), role: now.role, discount: now.resellerDiscount.toString() }));

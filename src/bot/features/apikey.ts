@@ -35,7 +35,7 @@ async function overview(ctx: BotContext) {
 }
 
 async function revokeAll(ctx: BotContext) {
-  for (const key of await activeKeys(ctx)) await revokeApiKey(ctx.deps.db, { apiKeyId: key.id, ownerUserId: ctx.user!.id });
+  for (const key of await activeKeys(ctx)) await revokeApiKey(ctx.deps, { apiKeyId: key.id, ownerUserId: ctx.user!.id });
 }
 
 apiKeyFeature.command("apikey", overview);
@@ -44,7 +44,7 @@ apiKeyFeature.on("message:text").filter((ctx) => menuTexts(ctx.i18n, "menu-apike
 apiKeyFeature.callbackQuery("rs:request", async (ctx) => {
   await ctx.answerCallbackQuery();
   try {
-    await requestResellerAccess(ctx.deps.db, ctx.user!.id);
+    await requestResellerAccess(ctx.deps, ctx.user!.id);
     await ctx.editMessageText(ctx.t("reseller-requested"));
     await deliverNow(ctx.deps, ctx.api, ctx.i18n, { userIds: [ctx.user!.id] });
   } catch (error) {

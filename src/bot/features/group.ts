@@ -20,7 +20,7 @@ groups.command("registergroup", async (ctx) => {
   const [rate, creditLimit, serviceId] = ctx.match.trim().split(/\s+/);
   if (!rate || !creditLimit) return ctx.reply(ctx.t("group-register-usage"));
   try {
-    const group = await registerGroup(ctx.deps.db, {
+    const group = await registerGroup(ctx.deps, {
       chatId: BigInt(ctx.chat.id),
       title: ctx.chat.title,
       rate,

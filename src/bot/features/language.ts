@@ -20,7 +20,7 @@ languageFeature.on("message:text").filter((ctx) => menuTexts(ctx.i18n, "menu-lan
 languageFeature.callbackQuery(/^lang:(bn|en)$/, async (ctx) => {
   const language = ctx.match[1] as Language;
   // The user's own preference: nothing else depends on it.
-  ctx.user = await setLanguage(ctx.deps.db, ctx.user!.id, language);
+  ctx.user = await setLanguage(ctx.deps, ctx.user!.id, language);
   ctx.locale = language;
   ctx.t = ctx.i18n.translator(language);
   await ctx.answerCallbackQuery();

@@ -1,5 +1,5 @@
-import type { OrderStatus } from "@prisma/client";
 import { InlineKeyboard } from "grammy";
+import { allowedActions, type OrderAction, type OrderForActions } from "../../orders/lifecycle/index.js";
 import type { Translate } from "../i18n.js";
 
 /** Callback data of admin buttons: `adm:<what>:<action>:<id>`. */
@@ -13,16 +13,28 @@ export function resellerRequestButtons(t: Translate, userId: number): InlineKeyb
   return new InlineKeyboard().text(t("btn-approve"), `adm:rs:approve:${userId}`).text(t("btn-reject"), `adm:rs:reject:${userId}`);
 }
 
-/** The actions that make sense for an order in its current state. */
-export function orderButtons(t: Translate, order: { id: number; status: OrderStatus; isManual: boolean }): InlineKeyboard | undefined {
+/** The admin chat's button for each admin action of the life cycle: label and callback code. */
+export const ADMIN_ORDER_BUTTONS: Record<AdminOrderAction, { label: string; code: string }> = {
+  take: { label: "btn-take", code: "take" },
+  mark_done: { label: "btn-done", code: "done" },
+  resubmit: { label: "btn-resubmit", code: "resubmit" },
+  reconcile_not_placed: { label: "btn-not-placed", code: "notplaced" },
+  reconcile_not_placed_refund: { label: "btn-not-placed-refund", code: "notplacedrefund" },
+  reconcile_placed: { label: "btn-placed-as", code: "placed" },
+  sync: { label: "btn-sync", code: "sync" },
+  cancel: { label: "btn-cancel-refund", code: "cancel" },
+};
+type AdminOrderAction = Exclude<OrderAction, "request_cancel" | "refill">;
+
+/** The admin actions the life cycle allows for the order now, two buttons a row. */
+export function orderButtons(t: Translate, order: { id: number } & OrderForActions): InlineKeyboard | undefined {
+  const actions = allowedActions(order, "admin") as AdminOrderAction[];
+  if (actions.length === 0) return undefined;
   const k = new InlineKeyboard();
-  const id = order.id;
-  if (order.isManual && order.status === "PENDING") return k.text(t("btn-take"), `adm:o:take:${id}`).text(t("btn-done"), `adm:o:done:${id}`).row().text(t("btn-cancel-refund"), `adm:o:cancel:${id}`);
-  if (order.isManual && order.status === "IN_PROGRESS") return k.text(t("btn-done"), `adm:o:done:${id}`).text(t("btn-cancel-refund"), `adm:o:cancel:${id}`);
-  if (order.status === "FAILED") return k.text(t("btn-resubmit"), `adm:o:resubmit:${id}`).text(t("btn-cancel-refund"), `adm:o:cancel:${id}`);
-  // No plain cancel for UNKNOWN: the provider may be delivering it; the admin says placed / not placed.
-  if (order.status === "UNKNOWN") {
-    return k.text(t("btn-not-placed"), `adm:o:notplaced:${id}`).row().text(t("btn-not-placed-refund"), `adm:o:notplacedrefund:${id}`).row().text(t("btn-placed-as"), `adm:o:placed:${id}`);
-  }
-  return undefined;
+  actions.forEach((action, i) => {
+    if (i > 0 && i % 2 === 0) k.row();
+    const button = ADMIN_ORDER_BUTTONS[action];
+    k.text(t(button.label), `adm:o:${button.code}:${order.id}`);
+  });
+  return k;
 }

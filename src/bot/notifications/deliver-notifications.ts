@@ -57,7 +57,7 @@ export async function deliverNotifications(deps: Deps, api: Api, options: Delive
     for (const item of items) {
       try {
         await (SENDERS[kind] as Sender<NotifyKind>)(deps, api, i18n, item.payload);
-        await completeOutbox(deps.db, item.id);
+        await completeOutbox(deps.db, item.id, deps.now());
         report.sent += 1;
       } catch (error) {
         const message = error instanceof Error ? error.message : String(error);

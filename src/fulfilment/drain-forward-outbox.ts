@@ -22,7 +22,7 @@ export async function drainForwardOutbox(deps: Deps, options: DrainOptions = {})
   const items = await claimOutbox(deps.db, "forward-order", options.limit ?? 100, lockMs, deps.now(), options.orderIds ? { orderIds: options.orderIds } : undefined);
   const results = await runLimited(items, options.concurrency ?? 10, async (item) => {
     await forwardOrder(deps, item.payload.orderId);
-    await completeOutbox(deps.db, item.id);
+    await completeOutbox(deps.db, item.id, deps.now());
   });
   for (const [i, r] of results.entries()) {
     if (r.status === "rejected") {

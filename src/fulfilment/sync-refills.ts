@@ -1,7 +1,7 @@
 import type { Provider, RefillStatus as DbRefillStatus } from "@prisma/client";
 import type { Deps } from "../deps.js";
 import { MAX_IDS_PER_CALL, ProviderError, type RefillProgress } from "../providers/api-client.js";
-import { providerClient } from "../providers/provider-gateway.js";
+import { providerClient } from "../catalogue/provider-gateway.js";
 
 const TO_DB: Record<RefillProgress, DbRefillStatus> = {
   pending: "PENDING",

@@ -3,11 +3,11 @@ import type { Actor } from "../audit/actor.js";
 import type { Deps } from "../deps.js";
 import { isUniqueViolation, transaction } from "../db/transaction.js";
 import { Decimal } from "../money/decimal.js";
-import { resubmitOrder } from "../orders/resubmit-orders.js";
+import { resubmitOrder } from "./resubmit-orders.js";
 import { enqueue } from "../outbox/enqueue.js";
 import { DomainError } from "../shared/errors.js";
 import { runLimited } from "../shared/run-limited.js";
-import { providerBalance } from "./provider-gateway.js";
+import { providerBalance } from "../catalogue/provider-gateway.js";
 
 export interface ProviderBalanceReport {
   providerId: number;
@@ -89,8 +89,8 @@ async function announceIfChanged(deps: Deps, provider: Provider, balance: Decima
     await enqueue(
       tx,
       "notify-admin-provider",
-      { providerId: provider.id, event, balance: balance.toString(), threshold: threshold.toString(), currency: provider.currency },
-      { dedupeKey: `provider-balance:${provider.id}:after:${last?.id ?? 0}:${event}` },
+      { providerId: provider.id, event, balance: balance.toString(), threshold: threshold.toString(), currency: provider.currency, after: Number(last?.id ?? 0) },
+      deps.now(),
     );
     deps.logger.info({ providerId: provider.id, balance: balance.toString(), threshold: threshold.toString(), event }, "Provider balance announcement");
     return event;

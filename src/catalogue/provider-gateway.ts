@@ -1,7 +1,7 @@
 import type { Provider } from "@prisma/client";
 import type { Deps } from "../deps.js";
 import { Decimal } from "../money/decimal.js";
-import { createProviderClient, type ProviderCallRecord, type ProviderClient } from "./api-client.js";
+import { createProviderClient, type ProviderCallRecord, type ProviderClient } from "../providers/api-client.js";
 
 /**
  * The API v2 client for one provider, with its key unsealed and every HTTP call written to the

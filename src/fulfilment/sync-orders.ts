@@ -1,8 +1,8 @@
 import type { Order, Provider } from "@prisma/client";
 import type { Deps } from "../deps.js";
-import { applyProviderStatus, type ProviderStatusReport } from "../orders/apply-provider-status.js";
+import { applyProviderStatus, interpretReport, type ProviderStatusReport } from "./apply-provider-status.js";
 import { MAX_IDS_PER_CALL, ProviderError, type OrderStatus } from "../providers/api-client.js";
-import { providerClient } from "../providers/provider-gateway.js";
+import { providerClient } from "../catalogue/provider-gateway.js";
 import { NotFoundError, InvalidStateError } from "../shared/errors.js";
 import { runLimited } from "../shared/run-limited.js";
 import { recordProgress } from "./record-progress.js";
@@ -34,7 +34,7 @@ export async function syncProviderOrders(deps: Deps, providerId: number, options
   const report: ProviderSyncReport = { providerId, checked: 0, calls: 0, transitions: 0, perIdErrors: 0, failedCalls: 0 };
   const orders = await deps.db.order.findMany({
     where: { providerId, status: "IN_PROGRESS", providerOrderId: { not: null } },
-    select: { id: true, providerOrderId: true, status: true, remains: true, startCount: true, providerStatus: true, providerCharge: true },
+    select: { id: true, providerOrderId: true, status: true, quantity: true, remains: true, startCount: true, providerStatus: true, providerCharge: true },
     orderBy: [{ lastStatusCheck: { sort: "asc", nulls: "first" } }, { id: "asc" }],
   });
   const client = providerClient(deps, provider);
@@ -62,7 +62,7 @@ export async function syncProviderOrders(deps: Deps, providerId: number, options
         errors.push({ id: order.id, error: reply?.error ?? "missing from the provider's reply" });
         continue;
       }
-      const r = toReport(reply);
+      const r = interpretReport(toReport(reply), order.quantity);
       if (isNoChange(order, r)) unchanged.push(order.id);
       else changed.push({ id: order.id, report: r });
     }
@@ -74,7 +74,7 @@ export async function syncProviderOrders(deps: Deps, providerId: number, options
     }
     await recordProgress(deps.db, changed.filter((c) => c.report.status === "in_progress"), now);
     const moving = changed.filter((c) => c.report.status !== "in_progress");
-    const applied = await runLimited(moving, 8, (c) => applyProviderStatus(deps.db, c.id, c.report));
+    const applied = await runLimited(moving, 8, (c) => applyProviderStatus(deps, c.id, c.report));
     for (const [j, a] of applied.entries()) {
       if (a.status === "fulfilled") report.transitions += a.value.changed ? 1 : 0;
       else deps.logger.error({ err: a.reason, orderId: moving[j]!.id }, "Could not apply a provider status");
@@ -101,7 +101,7 @@ export async function syncOrder(deps: Deps, orderId: number): Promise<Order> {
   if (!order) throw new NotFoundError("Order", orderId);
   if (!order.provider || !order.providerOrderId) throw new InvalidStateError(`Order #${orderId} is not at a provider`, { orderId });
   const status = await providerClient(deps, order.provider as Provider, order.id).status(order.providerOrderId);
-  return (await applyProviderStatus(deps.db, order.id, toReport(status))).order;
+  return (await applyProviderStatus(deps, order.id, toReport(status))).order;
 }
 
 function toReport(s: OrderStatus): ProviderStatusReport {

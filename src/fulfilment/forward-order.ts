@@ -1,10 +1,11 @@
 import type { Order, Provider, Service } from "@prisma/client";
 import type { Deps } from "../deps.js";
-import { recordProviderOutcome, type ProviderOutcome } from "../orders/record-provider-outcome.js";
+import { recordProviderOutcome, type ProviderOutcome } from "./record-provider-outcome.js";
 import { AddParamsError, type AddResult } from "../providers/api-client.js";
-import { providerBalance, providerClient, spendCachedBalance } from "../providers/provider-gateway.js";
+import { providerBalance, providerClient, spendCachedBalance } from "../catalogue/provider-gateway.js";
 import { addParamsFor } from "./add-params-for.js";
 import { expectedProviderCost } from "./provider-cost.js";
+import { moveOrder } from "../orders/lifecycle/index.js";
 
 /**
  * Sends one PENDING auto order to its provider, at most once per claim:
@@ -17,12 +18,12 @@ export async function forwardOrder(deps: Deps, orderId: number): Promise<Order> 
   if (!claimed) return deps.db.order.findUniqueOrThrow({ where: { id: orderId } });
   const { order, service, provider } = claimed;
   if (!provider || !provider.active || !order.providerServiceId) {
-    return recordProviderOutcome(deps.db, order.id, { kind: "rejected", reason: "no_provider", error: "No active provider for this service" });
+    return recordProviderOutcome(deps, order.id, { kind: "rejected", reason: "no_provider", error: "No active provider for this service" });
   }
   const cost = expectedProviderCost(deps.config, order, service, provider.currency);
   const balance = await providerBalance(deps, provider);
   if (balance !== null && balance.lt(cost)) {
-    return recordProviderOutcome(deps.db, order.id, {
+    return recordProviderOutcome(deps, order.id, {
       kind: "rejected",
       reason: "provider_balance",
       error: `Provider balance ${balance.toFixed(4)} ${provider.currency} is below the order's cost ${cost.toFixed(4)}`,
@@ -36,7 +37,7 @@ export async function forwardOrder(deps: Deps, orderId: number): Promise<Order> 
     result = { kind: "rejected", reason: "other", error: `Not sent: ${error.message}` };
   }
   const outcome = toOutcome(deps, order, result);
-  const recorded = await recordProviderOutcome(deps.db, order.id, outcome);
+  const recorded = await recordProviderOutcome(deps, order.id, outcome);
   if (result.kind === "accepted") await spendCachedBalance(deps, provider.id, cost);
   deps.logger.info({ orderId: order.id, providerId: provider.id, outcome: result.kind }, "Order forwarded");
   return recorded;
@@ -44,15 +45,13 @@ export async function forwardOrder(deps: Deps, orderId: number): Promise<Order> 
 
 async function claim(deps: Deps, orderId: number): Promise<{ order: Order; service: Service; provider: Provider | null } | null> {
   const now = deps.now();
-  const moved = await deps.db.order.updateMany({
-    where: { id: orderId, status: "PENDING", isManual: false, OR: [{ nextAttemptAt: null }, { nextAttemptAt: { lte: now } }] },
-    data: {
-      status: "SUBMITTING",
-      leaseUntil: new Date(now.getTime() + deps.config.SUBMIT_LEASE_SECONDS * 1000),
-      submitAttempts: { increment: 1 },
-    },
+  const moved = await moveOrder(deps.db, orderId, {
+    event: "forward",
+    by: "system",
+    where: { OR: [{ nextAttemptAt: null }, { nextAttemptAt: { lte: now } }] },
+    data: { leaseUntil: new Date(now.getTime() + deps.config.SUBMIT_LEASE_SECONDS * 1000), submitAttempts: { increment: 1 } },
   });
-  if (moved.count !== 1) return null;
+  if (!moved) return null;
   const order = await deps.db.order.findUniqueOrThrow({ where: { id: orderId }, include: { service: true, provider: true } });
   return { order, service: order.service, provider: order.provider };
 }

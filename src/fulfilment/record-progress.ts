@@ -1,5 +1,5 @@
 import type { Db } from "../db/client.js";
-import type { ProviderStatusReport } from "../orders/apply-provider-status.js";
+import type { ProviderStatusReport } from "./apply-provider-status.js";
 
 /**
  * Orders that moved at the provider without changing status (start count, remains, status text)

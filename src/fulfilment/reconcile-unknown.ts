@@ -4,7 +4,8 @@ import { writeAudit } from "../audit/write-audit.js";
 import type { Deps } from "../deps.js";
 import { transaction } from "../db/transaction.js";
 import { InvalidStateError, ValidationError } from "../shared/errors.js";
-import { cancelOrder } from "./cancel-order.js";
+import { moveOrder, roleOf } from "../orders/lifecycle/index.js";
+import { cancelOrder } from "../orders/cancel-order.js";
 import { resubmitFrom, type ResubmitInput } from "./resubmit-orders.js";
 
 export type ReconcileDecision =
@@ -22,9 +23,9 @@ export interface ReconcileInput extends Omit<ResubmitInput, "orderId"> {
 
 /** An admin's decision about an UNKNOWN order; nothing else ever re-sends one. */
 export async function reconcileUnknownOrder(deps: Deps, input: ReconcileInput): Promise<Order> {
-  if (input.decision.kind === "not_placed") return resubmitFrom(deps, input, ["UNKNOWN"]);
+  if (input.decision.kind === "not_placed") return resubmitFrom(deps, input, "reconcile_not_placed");
   if (input.decision.kind === "not_placed_refund") {
-    return cancelOrder(deps.db, { orderId: input.orderId, actor: input.actor, confirmedNotPlaced: true, reason: "Not placed at the provider" });
+    return cancelOrder(deps, { orderId: input.orderId, actor: input.actor, confirmedNotPlaced: true, reason: "Not placed at the provider" });
   }
   const providerOrderId = input.decision.providerOrderId.trim();
   if (!/^[A-Za-z0-9_-]{1,64}$/.test(providerOrderId)) {
@@ -32,11 +33,12 @@ export async function reconcileUnknownOrder(deps: Deps, input: ReconcileInput): 
   }
   return transaction(deps.db, async (tx) => {
     const now = deps.now();
-    const moved = await tx.order.updateMany({
-      where: { id: input.orderId, status: "UNKNOWN" },
-      data: { status: "IN_PROGRESS", providerOrderId, providerStatus: "Pending", providerError: null, failureReason: null, leaseUntil: null, lastProgressAt: now, stuck: false, stuckReason: null },
+    const moved = await moveOrder(tx, input.orderId, {
+      event: "reconcile_placed",
+      by: roleOf(input.actor),
+      data: { providerOrderId, providerStatus: "Pending", providerError: null, failureReason: null, leaseUntil: null, lastProgressAt: now, stuck: false, stuckReason: null },
     });
-    if (moved.count !== 1) throw new InvalidStateError(`Order #${input.orderId} is not UNKNOWN`, { orderId: input.orderId });
+    if (!moved) throw new InvalidStateError(`Order #${input.orderId} is not UNKNOWN`, { orderId: input.orderId });
     await writeAudit(tx, input.actor, { action: "order.reconcile_placed", entity: "Order", entityId: input.orderId, before: { status: "UNKNOWN" }, after: { status: "IN_PROGRESS", providerOrderId } });
     return tx.order.findUniqueOrThrow({ where: { id: input.orderId } });
   });

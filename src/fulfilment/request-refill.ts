@@ -2,10 +2,10 @@ import type { Refill } from "@prisma/client";
 import type { Actor } from "../audit/actor.js";
 import { writeAudit } from "../audit/write-audit.js";
 import type { Deps } from "../deps.js";
-import { providerClient } from "../providers/provider-gateway.js";
+import { providerClient } from "../catalogue/provider-gateway.js";
 import { DomainError, InvalidStateError } from "../shared/errors.js";
 import { loadProviderOrder } from "./load-provider-order.js";
-import { providerFailure } from "./provider-failure.js";
+import { providerFailure } from "../catalogue/provider-failure.js";
 
 export interface UpstreamRequestInput {
   orderId: number;

@@ -1,10 +1,10 @@
 import type { Order } from "@prisma/client";
 import { writeAudit } from "../audit/write-audit.js";
 import type { Deps } from "../deps.js";
-import { providerClient } from "../providers/provider-gateway.js";
+import { providerClient } from "../catalogue/provider-gateway.js";
 import { InvalidStateError } from "../shared/errors.js";
 import { loadProviderOrder } from "./load-provider-order.js";
-import { providerFailure } from "./provider-failure.js";
+import { providerFailure } from "../catalogue/provider-failure.js";
 import type { UpstreamRequestInput } from "./request-refill.js";
 
 /**

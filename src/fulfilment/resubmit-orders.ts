@@ -1,12 +1,13 @@
-import type { Order, OrderStatus, Prisma } from "@prisma/client";
+import type { Order, Prisma } from "@prisma/client";
 import type { Actor } from "../audit/actor.js";
 import { writeAudit } from "../audit/write-audit.js";
 import type { Deps } from "../deps.js";
 import { transaction } from "../db/transaction.js";
-import { forwardOrder } from "../forwarding/forward-order.js";
-import { expectedProviderCost } from "../forwarding/provider-cost.js";
+import { forwardOrder } from "./forward-order.js";
+import { expectedProviderCost } from "./provider-cost.js";
+import { mayTake, moveOrder, roleOf } from "../orders/lifecycle/index.js";
 import { enqueue } from "../outbox/enqueue.js";
-import { providerBalance } from "../providers/provider-gateway.js";
+import { providerBalance } from "../catalogue/provider-gateway.js";
 import { DomainError, InvalidStateError, NotFoundError, ValidationError } from "../shared/errors.js";
 
 export interface ResubmitInput {
@@ -28,7 +29,7 @@ export interface ResubmitResult {
 
 /** Resubmits a FAILED order (see reconcileUnknownOrder for UNKNOWN ones). */
 export function resubmitOrder(deps: Deps, input: ResubmitInput): Promise<Order> {
-  return resubmitFrom(deps, input, ["FAILED"]);
+  return resubmitFrom(deps, input, "resubmit");
 }
 
 /** Bulk resubmit: each order independently; one failure doesn't stop the rest. */
@@ -50,11 +51,11 @@ export async function resubmitOrders(deps: Deps, input: Omit<ResubmitInput, "ord
  * concurrent resubmits lose that race and change nothing — and forwards it through the normal
  * path. The hand-off is also written to the outbox, so a crash right after still forwards it.
  */
-export async function resubmitFrom(deps: Deps, input: ResubmitInput, from: OrderStatus[]): Promise<Order> {
+export async function resubmitFrom(deps: Deps, input: ResubmitInput, event: "resubmit" | "reconcile_not_placed"): Promise<Order> {
   const order = await deps.db.order.findUnique({ where: { id: input.orderId }, include: { service: true } });
   if (!order) throw new NotFoundError("Order", input.orderId);
   if (order.isManual) throw new InvalidStateError("Manual orders are not sent to providers", { orderId: order.id });
-  if (!from.includes(order.status)) {
+  if (!mayTake(order, roleOf(input.actor), event)) {
     throw new InvalidStateError(`Order #${order.id} is ${order.status} and cannot be resubmitted`, { orderId: order.id, status: order.status });
   }
   const target = await resolveTarget(deps, order, input);
@@ -70,7 +71,6 @@ export async function resubmitFrom(deps: Deps, input: ResubmitInput, from: Order
   }
   await transaction(deps.db, async (tx) => {
     const data: Prisma.OrderUncheckedUpdateManyInput = {
-      status: "PENDING",
       serviceId: target.service.id,
       providerId: target.providerId,
       providerServiceId: target.providerServiceId,
@@ -86,9 +86,9 @@ export async function resubmitFrom(deps: Deps, input: ResubmitInput, from: Order
       stuck: false,
       stuckReason: null,
     };
-    const claimed = await tx.order.updateMany({ where: { id: order.id, status: order.status }, data });
-    if (claimed.count !== 1) throw new InvalidStateError(`Order #${order.id} is already being resubmitted`, { orderId: order.id });
-    await enqueue(tx, "forward-order", { orderId: order.id }, { orderId: order.id });
+    const claimed = await moveOrder(tx, order.id, { event, by: roleOf(input.actor), data, where: { status: order.status } });
+    if (!claimed) throw new InvalidStateError(`Order #${order.id} is already being resubmitted`, { orderId: order.id });
+    await enqueue(tx, "forward-order", { orderId: order.id }, deps.now());
     await writeAudit(tx, input.actor, {
       action: "order.resubmit",
       entity: "Order",

@@ -1,0 +1,117 @@
+import type { Order, Prisma } from "@prisma/client";
+import type { Deps } from "../deps.js";
+import { transaction } from "../db/transaction.js";
+import { proRataRefund } from "../money/decimal.js";
+import { post } from "../money/ledger.js";
+import { moveOrder, type OrderEvent } from "../orders/lifecycle/index.js";
+import { enqueue } from "../outbox/enqueue.js";
+
+/** A provider's view of one order, normalised by the provider client. */
+export interface ProviderStatusReport {
+  status: "in_progress" | "completed" | "partial" | "canceled";
+  /** The provider's own status string, as received. */
+  raw: string;
+  /** Set when the status string was not recognised (treated as in progress): shown to admins. */
+  warning?: string;
+  startCount?: number | null;
+  /** null when the provider said "Unknown". Negative means over-delivery. */
+  remains?: number | null;
+  charge?: string | null;
+  currency?: string | null;
+}
+
+export interface AppliedStatus {
+  order: Order;
+  /** The order moved to another internal status. */
+  changed: boolean;
+}
+
+/**
+ * What a report means for an order of `quantity` units. More remaining than was ordered is
+ * impossible: it is read as "nothing delivered" (remains = quantity) and shown to admins.
+ */
+export function interpretReport(report: ProviderStatusReport, quantity: number): ProviderStatusReport {
+  if (report.remains == null || report.remains <= quantity) return report;
+  const warning = `Provider reported remains ${report.remains} above the quantity ${quantity}; read as nothing delivered`;
+  return { ...report, remains: quantity, warning: report.warning ? `${report.warning}; ${warning}` : warning };
+}
+
+/**
+ * Applies a provider status to an order that is at the provider (IN_PROGRESS). Completed →
+ * COMPLETED; Partial → PARTIAL with a pro-rata refund (or, with nothing delivered, CANCELED with a
+ * full refund); Canceled → FAILED (money held for an admin to resubmit or refund), or CANCELED with
+ * a full refund when we had asked for the cancel. The transition is conditional, so applying the
+ * same report again (or concurrently) changes nothing and refunds nothing.
+ */
+export async function applyProviderStatus(deps: Deps, orderId: number, received: ProviderStatusReport): Promise<AppliedStatus> {
+  return transaction(deps.db, async (tx) => {
+    const order = await tx.order.findUniqueOrThrow({ where: { id: orderId } });
+    const report = interpretReport(received, order.quantity);
+    const now = deps.now();
+    if (order.status !== "IN_PROGRESS") {
+      // Already final (or pulled back by an admin): remember what the provider said, move nothing.
+      await tx.order.update({ where: { id: orderId }, data: { providerStatus: report.raw, lastStatusCheck: now } });
+      return { order: await tx.order.findUniqueOrThrow({ where: { id: orderId } }), changed: false };
+    }
+    const facts: Prisma.OrderUpdateManyMutationInput = {
+      providerStatus: report.raw,
+      lastStatusCheck: now,
+      ...(report.startCount != null ? { startCount: report.startCount } : {}),
+      ...(report.remains !== undefined ? { remains: report.remains } : {}),
+      ...(report.charge != null ? { providerCharge: report.charge } : {}),
+      ...(report.currency ? { providerCurrency: report.currency } : {}),
+      ...(report.warning ? { providerError: report.warning } : {}),
+    };
+    const progressed =
+      (report.remains != null && report.remains !== order.remains) || (report.startCount != null && order.startCount === null);
+    const step = stepFor(report, order, now);
+    if (!step) {
+      await tx.order.updateMany({ where: { id: orderId, status: "IN_PROGRESS" }, data: { ...facts, ...(progressed ? { lastProgressAt: now } : {}) } });
+      return { order: await tx.order.findUniqueOrThrow({ where: { id: orderId } }), changed: false };
+    }
+    const refund = step.refund?.sub(order.refunded);
+    const changed = await moveOrder(tx, orderId, {
+      event: step.event,
+      by: "provider",
+      data: { ...facts, lastProgressAt: now, stuck: false, ...step.data, ...(refund?.gt(0) ? { refunded: step.refund } : {}) },
+    });
+    if (!changed) return { order: await tx.order.findUniqueOrThrow({ where: { id: orderId } }), changed };
+    if (refund?.gt(0)) await post(tx, { accountId: order.accountId, amount: refund, kind: "REFUND", orderId, note: step.note });
+    if (step.event === "provider_canceled") await enqueue(tx, "notify-admin-order", { orderId, event: "failed", attempt: order.resubmitCount }, now);
+    // The customer is told once when the order reaches a final state (sent, and retried, by a job).
+    else await enqueue(tx, "notify-delivery", { orderId }, now);
+    return { order: await tx.order.findUniqueOrThrow({ where: { id: orderId } }), changed };
+  });
+}
+
+interface Step {
+  event: OrderEvent;
+  data: Omit<Prisma.OrderUpdateManyMutationInput, "status">;
+  /** What the order has refunded in total once this step is taken. */
+  refund?: Order["charge"];
+  note?: string;
+}
+
+function stepFor(report: ProviderStatusReport, order: Order, now: Date): Step | null {
+  switch (report.status) {
+    case "in_progress":
+      return null;
+    case "completed":
+      return { event: "provider_completed", data: { completedAt: now } };
+    case "partial":
+      if (report.remains != null && report.remains >= order.quantity) {
+        return { event: "provider_delivered_nothing", data: { canceledAt: now }, refund: order.charge, note: `Partial with nothing delivered (${report.raw})` };
+      }
+      return {
+        event: "provider_partial",
+        data: { completedAt: now },
+        refund: proRataRefund(order.charge, report.remains ?? 0, order.quantity),
+        note: `Partial: ${report.remains} of ${order.quantity} not delivered`,
+      };
+    case "canceled":
+      if (order.cancelRequestedAt) {
+        return { event: "upstream_cancel_confirmed", data: { canceledAt: now }, refund: order.charge, note: "Cancelled at the provider on request" };
+      }
+      return { event: "provider_canceled", data: { failureReason: "provider_canceled", providerError: `Provider status: ${report.raw}` } };
+  }
+}

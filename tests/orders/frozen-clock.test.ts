@@ -1,0 +1,73 @@
+// Every timestamp a use-case writes comes from deps.now(): with the clock frozen at a different
+// instant per step, each field shows the instant of the step that wrote it.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { drainForwardOutbox } from "../../src/fulfilment/drain-forward-outbox.js";
+import { syncProviderOrders } from "../../src/fulfilment/sync-orders.js";
+import { completeManualOrder, createManualOrder, takeManualOrder } from "../../src/orders/manual-orders.js";
+import { placeOrder } from "../../src/orders/place-order.js";
+import { startProviderSimulator, type ProviderSimulator } from "../../src/providers/simulator/index.js";
+import { testDeps } from "../support/deps.js";
+import { buildService, buildUser } from "../support/factories.js";
+import { buildSimProvider, buildSimService } from "../support/provider-factories.js";
+import { useTestDb } from "../support/test-db.js";
+
+const { prisma: db } = await useTestDb();
+// In the future, so items the placement hands to the outbox (at the database's now()) are due.
+const FORWARDED = new Date("2031-01-01T10:00:00.000Z");
+const PROGRESSED = new Date("2031-01-01T10:15:00.000Z");
+const FINISHED = new Date("2031-01-01T11:30:00.000Z");
+let clock = FORWARDED;
+const deps = testDeps(db, { PROVIDER_TIMEOUT_MS: "30000" }, () => clock);
+let sim: ProviderSimulator;
+
+beforeAll(async () => {
+  sim = await startProviderSimulator({ balance: "1000000" });
+});
+afterAll(() => sim.close());
+
+describe("a frozen clock across a whole life cycle", () => {
+  it("place → forward → sync progress → partial: every timestamp is the injected clock's", async () => {
+    const provider = await buildSimProvider(db, deps.box, sim);
+    const service = await buildSimService(db, provider, { price: "5" });
+    const user = await buildUser(db, { balance: "100" });
+    const { order } = await placeOrder(db, { userId: user.id, serviceId: service.id, link: "https://x.com/clock", quantity: 1000 });
+
+    clock = FORWARDED;
+    expect(await drainForwardOutbox(deps, { orderIds: [order.id] })).toBe(1);
+    const forwarded = await db.order.findUniqueOrThrow({ where: { id: order.id } });
+    expect(forwarded).toMatchObject({ status: "IN_PROGRESS", lastProgressAt: FORWARDED, leaseUntil: null, lastStatusCheck: null });
+    expect(await db.outbox.findFirstOrThrow({ where: { orderId: order.id, kind: "forward-order" } })).toMatchObject({ doneAt: FORWARDED });
+
+    clock = PROGRESSED;
+    // The simulator reports a start count when an order starts: progress without a status change.
+    sim.advance(forwarded.providerOrderId!, { to: "In progress" });
+    await syncProviderOrders(deps, provider.id, { paceMs: 0 });
+    expect(await db.order.findUniqueOrThrow({ where: { id: order.id } })).toMatchObject({
+      status: "IN_PROGRESS",
+      startCount: expect.any(Number),
+      lastProgressAt: PROGRESSED,
+      lastStatusCheck: PROGRESSED,
+      completedAt: null,
+    });
+
+    clock = FINISHED;
+    sim.advance(forwarded.providerOrderId!, { to: "Partial", remains: 250 });
+    await syncProviderOrders(deps, provider.id, { paceMs: 0 });
+    const finished = await db.order.findUniqueOrThrow({ where: { id: order.id } });
+    expect(finished).toMatchObject({ status: "PARTIAL", remains: 250, lastProgressAt: FINISHED, lastStatusCheck: FINISHED, completedAt: FINISHED, canceledAt: null });
+    expect(finished.refunded.toString()).toBe("1.25");
+    expect(await db.outbox.findFirstOrThrow({ where: { orderId: order.id, kind: "notify-delivery" } })).toMatchObject({ availableAt: FINISHED });
+  });
+
+  it("manual order: taken and done at the clock's instants", async () => {
+    const user = await buildUser(db, { balance: "100" });
+    const service = await buildService(db, { mode: "MANUAL", price: "10" });
+    const actor = { label: "telegram:1", isAdmin: true };
+    const order = await createManualOrder(deps, { actor, userId: user.id, serviceId: service.id, link: "https://x.com/manual", quantity: 100 });
+    clock = PROGRESSED;
+    expect(await takeManualOrder(deps, order.id, actor)).toMatchObject({ status: "IN_PROGRESS", takenAt: PROGRESSED, lastProgressAt: PROGRESSED });
+    clock = FINISHED;
+    expect(await completeManualOrder(deps, order.id, actor)).toMatchObject({ status: "COMPLETED", takenAt: PROGRESSED, completedAt: FINISHED });
+    expect(await db.outbox.findFirstOrThrow({ where: { orderId: order.id, kind: "notify-delivery" } })).toMatchObject({ availableAt: FINISHED });
+  });
+});
