@@ -129,7 +129,7 @@ describe.skipIf(!runnable)("admin dashboard in chromium", () => {
     await context.close();
   });
 
-    it("lists imported services that cannot be ordered, with the reason, on the Providers tab", { timeout: 300_000 }, async () => {
+  it("lists imported services that cannot be ordered, with the reason, on the Providers tab", { timeout: 300_000 }, async () => {
     const admin = await buildUser(db, { role: "ADMIN", username: "dash_kinds" });
     const { provider } = await buildSimulatedProvider(deps, sim);
     const reason = 'Unknown service type "Story Views Geo"';
