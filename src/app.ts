@@ -12,6 +12,7 @@ import { migrateDatabase, redactUrl } from "./db/migrate.js";
 import { apiDocsRoute } from "./api-v2/docs-route.js";
 import { apiV2Route } from "./api-v2/route.js";
 import { healthRoute } from "./http/health.js";
+import { paymentSmsRoute } from "./http/payment-sms-route.js";
 import { createHttpServer } from "./http/server.js";
 import type { Logger } from "./logger.js";
 import { loadOrCreateLocalSecret } from "./shared/local-secret.js";
@@ -112,7 +113,7 @@ export async function startApp(config: Config, logger: Logger): Promise<App> {
   });
 
   const graphql = createGraphQL(deps);
-  const routes = [healthRoute(db.prisma, { embedded: config.embedded, telegram: Boolean(bot) }), apiV2Route(deps), apiDocsRoute(deps), ...graphql.routes];
+  const routes = [healthRoute(db.prisma, { embedded: config.embedded, telegram: Boolean(bot) }), paymentSmsRoute(deps), apiV2Route(deps), apiDocsRoute(deps), ...graphql.routes];
   if (bot && config.WEBHOOK_URL) routes.push(webhookRoute(deps, bot));
   if (trySim) routes.push(tryRoute(deps, trySim));
   const server = createHttpServer(routes, logger);
