@@ -21,7 +21,7 @@ import { buildUser } from "../support/factories.js";
 import { buildCaller, graphqlFor } from "../support/graphql-factories.js";
 import { expectLedgerInvariants } from "../support/ledger-invariants.js";
 import { buildSimProvider, buildSimService } from "../support/provider-factories.js";
-import { realServer, useTestDb } from "../support/test-db.js";
+import { useTestDb } from "../support/test-db.js";
 import { startApiServer } from "./support.js";
 
 const admin = { label: "telegram:1", isAdmin: true };
@@ -56,10 +56,10 @@ async function startHop(target: string) {
   };
 }
 
-describe.skipIf(!realServer)("panel to panel", async () => {
-  const shopA = realServer ? (await useTestDb()).prisma : (null as never);
+describe("panel to panel", async () => {
+  const shopA = (await useTestDb()).prisma;
   const depsA = testDeps(shopA, { PROVIDER_TIMEOUT_MS: "20000", SYNC_PACE_MS: "0" });
-  const apiA = realServer ? await startApiServer(depsA) : (null as never);
+  const apiA = await startApiServer(depsA);
   let shopB: Awaited<ReturnType<typeof createDb>>;
   let depsB: ReturnType<typeof testDeps>;
   let sim: ProviderSimulator;

@@ -7,7 +7,7 @@ import { ConflictError } from "../../src/shared/errors.js";
 import { buildUser, unique, type UserWithAccount } from "../support/factories.js";
 import { expectLedgerInvariants } from "../support/ledger-invariants.js";
 import { buildPaymentDevice, startSmsEndpoint } from "../support/payment-factories.js";
-import { realServer, useTestDb } from "../support/test-db.js";
+import { useTestDb } from "../support/test-db.js";
 
 const { prisma: db } = await useTestDb(20);
 const endpoint = await startSmsEndpoint(db);
@@ -43,7 +43,7 @@ interface Case {
   trxId: string;
 }
 
-describe.skipIf(!realServer)("matching forwarded SMS with top-up requests (real PostgreSQL server)", () => {
+describe("matching forwarded SMS with top-up requests (real PostgreSQL server)", () => {
   it("100 request-then-SMS and 100 SMS-then-request, each SMS twice in random order, 10 amount mismatches, 5 TrxIDs claimed twice → exactly the right credits", { timeout: 600_000 }, async () => {
     const random = rng(20261129);
     const makeCase = async (i: number, group: string): Promise<Case> => {
