@@ -26,7 +26,7 @@ import { loadUser } from "./middleware/load-user.js";
 import { conversationStorage, sessionKey, sessionStorage } from "./storage.js";
 
 /** Bump when a conversation's steps change: users in the middle of the old one are asked to start again. */
-export const CONVERSATION_VERSION = 1;
+export const CONVERSATION_VERSION = 2;
 
 export interface CreateBotOptions {
   /** Defaults to config.BOT_TOKEN. */

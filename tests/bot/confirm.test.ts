@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { buildService, buildUser } from "../support/factories.js";
 import { expectLedgerInvariants } from "../support/ledger-invariants.js";
 import { buildTestBot, callbackUpdate, tgUser } from "../support/bot-factories.js";
+import { toBengaliDigits as bn } from "../../src/shared/numbers.js";
 import { useTestDb } from "../support/test-db.js";
 import { reachSummary } from "./flows.js";
 
@@ -62,7 +63,7 @@ describe("Confirm is idempotent", () => {
     await db.service.update({ where: { id: service.id }, data: { price: "150" } });
     await bot.handleUpdate(callbackUpdate(from, data));
     expect(await db.order.count({ where: { userId: customer.id } })).toBe(0);
-    expect(telegram.texts(from.id).at(-1)).toContain("৳150.00");
+    expect(telegram.texts(from.id).at(-1)).toContain("৳১৫০.০০");
   });
 
   it("insufficient balance: nothing placed, the balance and how to top up are shown", async () => {

@@ -24,7 +24,7 @@ async function overview(ctx: BotContext) {
     lines.push(ctx.t("apikey-none"));
   } else {
     k.text(ctx.t("btn-apikey-rotate"), "ak:rotate").text(ctx.t("btn-apikey-revoke"), "ak:revoke");
-    lines.push(ctx.t("apikey-title"), ...keys.map((key) => ctx.t("apikey-line", { prefix: key.prefix, date: day(key.createdAt) })));
+    lines.push(ctx.t("apikey-title"), ...keys.map((key) => ctx.t("apikey-line", { prefix: key.prefix, date: day(ctx.locale, key.createdAt) })));
   }
   // Only resellers can order with a key: a customer is offered the way to become one.
   if (ctx.user?.role === "CUSTOMER") {
@@ -49,7 +49,7 @@ apiKeyFeature.callbackQuery("rs:request", async (ctx) => {
     await deliverNow(ctx.deps, ctx.api, ctx.i18n, { userIds: [ctx.user!.id] });
   } catch (error) {
     if (!(error instanceof DomainError)) throw error;
-    await ctx.reply(errorText(ctx.i18n, ctx.locale, error));
+    await ctx.reply(errorText(ctx.i18n, ctx.locale, error, ctx.deps.config.SHOP_CURRENCY));
   }
 });
 
@@ -64,6 +64,6 @@ apiKeyFeature.callbackQuery(/^ak:(new|rotate|revoke)$/, async (ctx) => {
     await ctx.editMessageText(ctx.t("apikey-new", { key }), { parse_mode: "HTML" });
   } catch (error) {
     if (!(error instanceof DomainError)) throw error;
-    await ctx.reply(errorText(ctx.i18n, ctx.locale, error));
+    await ctx.reply(errorText(ctx.i18n, ctx.locale, error, ctx.deps.config.SHOP_CURRENCY));
   }
 });

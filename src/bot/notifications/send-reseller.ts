@@ -4,7 +4,7 @@ import type { ResellerEvent } from "../../outbox/kinds.js";
 import { who } from "../format.js";
 import { asLocale, type I18n } from "../i18n.js";
 import { resellerRequestButtons } from "../keyboards/admin.js";
-import { ADMIN_LOCALE, adminTargets } from "./admin-targets.js";
+import { adminLocale, adminTargets } from "./admin-targets.js";
 import { NoRecipientError } from "./no-recipient.js";
 
 /** A customer's request for reseller access in the admin chat, with Approve / Reject. */
@@ -13,7 +13,7 @@ export async function sendAdminReseller(deps: Deps, api: Api, i18n: I18n, payloa
   if (user.resellerRequestedAt === null || user.role !== "CUSTOMER") return;
   const targets = adminTargets(deps.config);
   if (targets.length === 0) throw new NoRecipientError("No ADMIN_CHAT_ID or ADMIN_IDS configured");
-  const t = i18n.translator(ADMIN_LOCALE);
+  const t = i18n.translator(adminLocale(deps.config));
   const text = t("admin-reseller-request", { id: String(user.id), user: who(user) });
   for (const chatId of targets) await api.sendMessage(chatId, text, { reply_markup: resellerRequestButtons(t, user.id) });
 }
