@@ -33,7 +33,7 @@ describe("onboarding from the bot", () => {
       "✅ আপনার অনুরোধ অ্যাডমিনদের কাছে পাঠানো হয়েছে। সিদ্ধান্ত হলে এখানেই জানানো হবে।",
       "⏳ আপনার রিসেলার অ্যাক্সেসের অনুরোধ ইতিমধ্যে অ্যাডমিনদের কাছে আছে।",
     ]);
-    const announced = telegram.texts(adminChat).filter((t) => t.includes(`#${customer.id}:`));
+    const announced = telegram.texts(adminChat).filter((t) => t.startsWith("🤝 রিসেলার অ্যাক্সেসের অনুরোধ"));
     expect(announced).toHaveLength(1);
     const approve = buttonData(telegram, adminChat, new RegExp(`^adm:rs:approve:${customer.id}$`));
 
@@ -64,7 +64,8 @@ describe("onboarding from the bot", () => {
 
     const command = (text: string) => bot.handleUpdate(textUpdate(tgUser(adminUser), text, { id: adminChat, type: "supergroup" }));
     await command(`/reseller @${customer.username} on 12.5`);
-    expect(telegram.texts(adminChat).at(-1)).toBe(`✅ ইউজার #${customer.id} (@${customer.username} (${customer.telegramId})): রোল RESELLER, ছাড় 12.5%`);
+    const bn = (n: unknown) => String(n).replace(/\d/g, (d) => "০১২৩৪৫৬৭৮৯"[Number(d)]!);
+    expect(telegram.texts(adminChat).at(-1)).toBe(`✅ ইউজার #${bn(customer.id)} (@${customer.username} (${customer.telegramId})): রোল RESELLER, ছাড় 12.5%`);
     expect(telegram.texts(from.id).at(-1)).toContain("You are now a reseller");
     await command(`/reseller ${customer.id} discount 95`);
     expect(telegram.texts(adminChat).at(-1)).toBe("The discount must be a percent from 0 to 90 with at most 2 decimals");
@@ -106,8 +107,8 @@ describe("a reseller's prices agree everywhere; a customer's do not change", () 
     const discounted = await buildService(db, { price: "200", cost: "60", platform: "instagram", nameBn: `ডিসকাউন্ট ${Date.now()}` });
     const own = await buildService(db, { price: "200", cost: "60", platform: "instagram" });
     const floor = await buildService(db, { price: "100", cost: "95", platform: "instagram" });
-    const reseller = await buildUser(db, { role: "RESELLER", balance: "1000" });
-    const customer = await buildUser(db, { balance: "1000" });
+    const reseller = await buildUser(db, { role: "RESELLER", balance: "1000", language: "en" });
+    const customer = await buildUser(db, { balance: "1000", language: "en" });
     await setResellerPricing(db, { userId: reseller.id, discountPercent: "10", prices: [{ serviceId: own.id, price: "150" }], actor: admin });
     const { bot, deps, telegram } = await buildTestBot(db);
     const { gql } = graphqlFor(db, { deps });
