@@ -218,7 +218,7 @@ ticket-closed = টিকেট #{ $id } বন্ধ করা হয়েছ�
 ## API কী
 apikey-title = 🔑 আপনার API কী:
 apikey-line = { $prefix }… · তৈরি { $date }
-apikey-none = 🔑 আপনার কোনো API কী নেই। রিসেলাররা এটি GraphQL API-তে ব্যবহার করেন।
+apikey-none = 🔑 আপনার কোনো API কী নেই। রিসেলাররা এটি GraphQL API ও SMM প্যানেল API v2 (/api/v2)-তে ব্যবহার করেন।
 apikey-new =
     🔑 আপনার নতুন API কী (শুধু একবার দেখানো হবে, গোপন রাখুন):
     <code>{ $key }</code>
@@ -392,6 +392,22 @@ err-player-id-required =
     আইডিটি মনে রাখা হবে, পরের বার শুধু .১০ লিখলেই হবে (বদলাতে: /playerid <আইডি>)।
 err-group-exists = ❌ এই গ্রুপটি আগেই নিবন্ধিত।
 err-name-too-long = ❌ নামটি অনেক লম্বা।
+
+reseller-ask = 🤝 রিসেলাররা আমাদের API (GraphQL অথবা /api/v2 তে SMM প্যানেল API v2) দিয়ে রিসেলার দামে অর্ডার করেন। রিসেলার অ্যাক্সেসের জন্য অ্যাডমিনদের কাছে অনুরোধ পাঠান:
+btn-reseller-request = 🤝 রিসেলার অ্যাক্সেস চাই
+reseller-requested = ✅ আপনার অনুরোধ অ্যাডমিনদের কাছে পাঠানো হয়েছে। সিদ্ধান্ত হলে এখানেই জানানো হবে।
+reseller-granted = 🎉 আপনি এখন রিসেলার: আপনার দাম এখন রিসেলার দাম, আর আপনার API কী দিয়ে অর্ডার করা যাবে (GraphQL ও API v2)। কী তৈরি করতে 🔑 API কী খুলুন।
+reseller-revoked = ℹ️ আপনার রিসেলার অ্যাক্সেস তুলে নেওয়া হয়েছে। আবার সাধারণ দামে কিনবেন; API কী দিয়ে আর অর্ডার করা যাবে না।
+reseller-rejected = ❌ আপনার রিসেলার অ্যাক্সেসের অনুরোধ অনুমোদন হয়নি। বিস্তারিত জানতে সাপোর্টে যোগাযোগ করুন।
+err-reseller-already = ℹ️ আপনার আগে থেকেই রিসেলার অ্যাক্সেস আছে।
+err-reseller-request-pending = ⏳ আপনার রিসেলার অ্যাক্সেসের অনুরোধ ইতিমধ্যে অ্যাডমিনদের কাছে আছে।
+admin-reseller-request =
+    🤝 রিসেলার অ্যাক্সেসের অনুরোধ
+    ইউজার #{ $id }: { $user }
+admin-reseller-approved = ✅ রিসেলার অ্যাক্সেস দিয়েছেন { $by }
+admin-reseller-rejected = ❌ বাতিল করেছেন { $by }
+admin-reseller-usage = ব্যবহার: /reseller <ইউজার আইডি বা @username> on [ছাড় %] | off | discount <শতাংশ>
+admin-reseller-done = ✅ ইউজার #{ $id } ({ $user }): রোল { $role }, ছাড় { $discount }%
 
 # Telegram Stars and SMS-verified top-ups
 method-STARS = ⭐ স্টারস

@@ -221,7 +221,7 @@ ticket-closed = Ticket #{ $id } closed.
 ## API key
 apikey-title = 🔑 Your API keys:
 apikey-line = { $prefix }… · created { $date }
-apikey-none = 🔑 You have no API key. Resellers use it with the GraphQL API.
+apikey-none = 🔑 You have no API key. Resellers use it with the GraphQL API and the SMM panel API v2 (/api/v2).
 apikey-new =
     🔑 Your new API key (shown only once, keep it secret):
     <code>{ $key }</code>
@@ -395,6 +395,22 @@ err-player-id-required =
     It is remembered, so next time .10 is enough (change it with /playerid <ID>).
 err-group-exists = ❌ This group is already registered.
 err-name-too-long = ❌ That name is too long.
+
+reseller-ask = 🤝 Resellers order through our API (GraphQL or the SMM panel API v2 at /api/v2) at reseller prices. Ask the admins for reseller access:
+btn-reseller-request = 🤝 Request reseller access
+reseller-requested = ✅ Your request was sent to the admins. You will get a message here when they decide.
+reseller-granted = 🎉 You are now a reseller: your prices are reseller prices, and your API key can place orders (GraphQL and API v2). Open 🔑 API key to create one.
+reseller-revoked = ℹ️ Your reseller access was taken back. You buy at customer prices again; your API key can no longer place orders.
+reseller-rejected = ❌ Your request for reseller access was not approved. Contact support for details.
+err-reseller-already = ℹ️ You already have reseller access.
+err-reseller-request-pending = ⏳ Your request for reseller access is already with the admins.
+admin-reseller-request =
+    🤝 Reseller access requested
+    User #{ $id }: { $user }
+admin-reseller-approved = ✅ Reseller access granted by { $by }
+admin-reseller-rejected = ❌ Rejected by { $by }
+admin-reseller-usage = Usage: /reseller <user id or @username> on [discount %] | off | discount <percent>
+admin-reseller-done = ✅ User #{ $id } ({ $user }): role { $role }, discount { $discount }%
 
 # Telegram Stars and SMS-verified top-ups
 method-STARS = ⭐ Stars

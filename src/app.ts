@@ -10,6 +10,8 @@ import type { Config } from "./config.js";
 import { createDb, type DbHandle } from "./db/client.js";
 import { startEmbeddedPostgres } from "./db/embedded.js";
 import { migrateDatabase, redactUrl } from "./db/migrate.js";
+import { apiDocsRoute } from "./api-v2/docs-route.js";
+import { apiV2Route } from "./api-v2/route.js";
 import { healthRoute } from "./http/health.js";
 import { paymentSmsRoute } from "./http/payment-sms-route.js";
 import { createHttpServer } from "./http/server.js";
@@ -132,7 +134,7 @@ async function startOn(database: Database, config: Config, logger: Logger): Prom
   });
 
   const graphql = createGraphQL(deps);
-  const routes = [healthRoute(db.prisma, { embedded: config.embedded, telegram: Boolean(bot) }), paymentSmsRoute(deps), ...graphql.routes];
+  const routes = [healthRoute(db.prisma, { embedded: config.embedded, telegram: Boolean(bot) }), paymentSmsRoute(deps), apiV2Route(deps), apiDocsRoute(deps), ...graphql.routes];
   if (bot && config.WEBHOOK_URL) routes.push(webhookRoute(deps, bot));
   if (trySim) routes.push(tryRoute(deps, trySim));
   const server = createHttpServer(routes, logger);
@@ -143,7 +145,7 @@ async function startOn(database: Database, config: Config, logger: Logger): Prom
   const address = server.address();
   const port = typeof address === "object" && address ? address.port : config.PORT;
   const url = `http://${config.HOST === "0.0.0.0" ? "127.0.0.1" : config.HOST}:${port}`;
-  logger.info({ url, health: `${url}/healthz`, graphql: `${url}/graphql`, dashboard: `${url}/admin`, ...(trySim ? { try: `${url}/try` } : {}) }, "panelbot is listening");
+  logger.info({ url, health: `${url}/healthz`, graphql: `${url}/graphql`, apiV2: `${url}/api/v2`, dashboard: `${url}/admin`, ...(trySim ? { try: `${url}/try` } : {}) }, "panelbot is listening");
   await announceLoginLink(deps, url);
   // Webhook or long polling; updates that arrived while we were down are processed, never dropped.
   const botHandle = bot ? await startBot(deps, bot) : undefined;

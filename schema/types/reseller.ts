@@ -5,6 +5,7 @@ import type { Prisma } from "@prisma/client";
 import { z } from "zod";
 import { customerCancel } from "../../src/fulfilment/customer-cancel.js";
 import { allowedActions } from "../../src/orders/lifecycle/index.js";
+import { priceFor } from "../../src/orders/pricing.js";
 import { placeOrder } from "../../src/orders/place-order.js";
 import { requestRefill } from "../../src/fulfilment/request-refill.js";
 import { customerStatus } from "../../src/orders/status-view.js";
@@ -17,10 +18,11 @@ import { domainErrors } from "../errors.js";
 import { positiveId } from "../validation.js";
 import { ALL_PROVIDERS } from "../../src/estimates/delivery-estimate.js";
 import { DeliveryEstimate, estimateNode } from "./delivery-estimate.js";
+import { viewerTerms } from "../viewer-terms.js";
 
 export const PublicService = builder.prismaObject("Service", {
   variant: "PublicService",
-  description: "A service as customers see it: price per priceUnit in the shop currency.",
+  description: "A service as the caller buys it: price per priceUnit in the shop currency (a reseller's own price).",
   fields: (t) => ({
     id: t.exposeInt("id"),
     nameBn: t.exposeString("nameBn"),
@@ -30,7 +32,11 @@ export const PublicService = builder.prismaObject("Service", {
     category: t.string({ select: { category: { select: { nameEn: true } } }, resolve: (s) => s.category.nameEn }),
     type: t.exposeString("type"),
     linkKind: t.expose("linkKind", { type: LinkKindEnum }),
-    price: t.expose("price", { type: "Decimal" }),
+    price: t.field({
+      type: "Decimal",
+      select: { id: true, price: true, cost: true },
+      resolve: async (s, _a, ctx) => priceFor(s, await viewerTerms(ctx)),
+    }),
     priceUnit: t.expose("priceUnit", { type: PriceUnitEnum }),
     min: t.exposeInt("min"),
     max: t.exposeInt("max"),
@@ -78,6 +84,7 @@ export const Me = builder.prismaObject("User", {
     id: t.exposeInt("id"),
     username: t.exposeString("username", { nullable: true }),
     role: t.expose("role", { type: RoleEnum }),
+    resellerDiscount: t.expose("resellerDiscount", { type: "Decimal", description: "Percent off list prices (resellers)." }),
     balance: t.field({
       type: "Decimal",
       select: { account: { select: { balance: true, creditLimit: true } } },

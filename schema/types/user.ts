@@ -1,6 +1,8 @@
 import type { Prisma } from "@prisma/client";
 import { issueApiKey, revokeApiKey } from "../../src/apikeys/api-keys.js";
 import { adjustBalance } from "../../src/money/adjust-balance.js";
+import { rejectResellerRequest, setResellerAccess } from "../../src/resellers/reseller-access.js";
+import { setResellerPricing } from "../../src/resellers/reseller-pricing.js";
 import { setUserBlocked } from "../../src/users/block-user.js";
 import { setUserRole } from "../../src/users/set-user-role.js";
 import { parseTelegramId } from "../../src/shared/input-hygiene.js";
@@ -57,10 +59,29 @@ export const User = builder.prismaObject("User", {
     language: t.expose("language", { type: LanguageEnum }),
     role: t.expose("role", { type: RoleEnum }),
     blocked: t.exposeBoolean("blocked"),
+    resellerDiscount: t.expose("resellerDiscount", { type: "Decimal", description: "Percent off every list price while the user is a reseller." }),
+    resellerRequestedAt: t.expose("resellerRequestedAt", { type: "DateTime", nullable: true, description: "Set while a request for reseller access waits." }),
+    resellerPrices: t.relation("resellerPrices", { query: { orderBy: { serviceId: "asc" } } }),
     createdAt: t.expose("createdAt", { type: "DateTime" }),
     account: t.relation("account", { nullable: true }),
     apiKeys: t.relation("apiKeys", { query: { orderBy: { id: "desc" } } }),
     orders: t.relatedConnection("orders", { cursor: "id", query: { orderBy: { id: "desc" } } }),
+  }),
+});
+
+builder.prismaObject("ResellerPrice", {
+  description: "A reseller's own price for a service, per the service's priceUnit.",
+  fields: (t) => ({
+    serviceId: t.exposeInt("serviceId"),
+    price: t.expose("price", { type: "Decimal" }),
+    updatedAt: t.expose("updatedAt", { type: "DateTime" }),
+  }),
+});
+
+const ResellerPriceInput = builder.inputType("ResellerPriceInput", {
+  fields: (t) => ({
+    serviceId: t.int({ validate: positiveId }),
+    price: t.string({ required: false, description: "Per the service's priceUnit; null removes it (the discount applies again)." }),
   }),
 });
 
@@ -140,6 +161,40 @@ builder.mutationFields((t) => ({
     description: "Makes a user a CUSTOMER or a RESELLER (also demotes an admin who is not in ADMIN_IDS). ADMIN comes from ADMIN_IDS only.",
     args: { userId: t.arg.int({ validate: positiveId }), role: t.arg({ type: RoleEnum }) },
     resolve: (_q, _r, args, ctx) => setUserRole(ctx.deps, { userId: args.userId, role: args.role, actor: actorOf(ctx) }),
+  }),
+  setResellerAccess: t.prismaField({
+    type: "User",
+    authScopes: ADMIN,
+    errors: domainErrors,
+    description: "Makes a customer a reseller (or takes it back); audit-logged, the user is told in their language.",
+    args: { userId: t.arg.int({ validate: positiveId }), reseller: t.arg.boolean() },
+    resolve: (_q, _r, args, ctx) => setResellerAccess(ctx.deps, { userId: args.userId, reseller: args.reseller, actor: actorOf(ctx) }),
+  }),
+  rejectResellerRequest: t.prismaField({
+    type: "User",
+    authScopes: ADMIN,
+    errors: domainErrors,
+    description: "Turns down a waiting request for reseller access; the user is told.",
+    args: { userId: t.arg.int({ validate: positiveId }) },
+    resolve: (_q, _r, args, ctx) => rejectResellerRequest(ctx.deps, { userId: args.userId, actor: actorOf(ctx) }),
+  }),
+  setResellerPricing: t.prismaField({
+    type: "User",
+    authScopes: ADMIN,
+    errors: domainErrors,
+    description: "A reseller's discount (percent off list prices) and own per-service prices; never below cost.",
+    args: {
+      userId: t.arg.int({ validate: positiveId }),
+      discountPercent: t.arg.string({ required: false, description: 'e.g. "10" or "12.5"' }),
+      prices: t.arg({ type: [ResellerPriceInput], required: false }),
+    },
+    resolve: (_q, _r, args, ctx) =>
+      setResellerPricing(ctx.deps.db, {
+        userId: args.userId,
+        discountPercent: args.discountPercent ?? undefined,
+        prices: args.prices?.map((p) => ({ serviceId: p.serviceId, price: p.price ?? null })),
+        actor: actorOf(ctx),
+      }),
   }),
   issueApiKey: t.field({
     type: IssuedApiKey,

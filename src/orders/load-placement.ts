@@ -1,8 +1,10 @@
+import type { Role } from "@prisma/client";
 import type { Db } from "../db/client.js";
 import { Decimal } from "../money/decimal.js";
 import { NotFoundError } from "../shared/errors.js";
 import { activeCustomer } from "../users/require-active-customer.js";
 import { checkServiceId, orderableService, type OrderableService } from "./prepare-order.js";
+import { resellerTerms, withBuyerTerms } from "./pricing.js";
 
 export type Placement =
   /** An earlier request with the same idempotency key placed this order. */
@@ -11,6 +13,9 @@ export type Placement =
 
 interface PlacementRow {
   blocked: boolean;
+  role: Role;
+  resellerDiscount: string;
+  ownPrice: string | null;
   accountId: number | null;
   earlier: number | null;
   service: (Record<string, unknown> & { price: string; cost: string | null; providerRate: string | null; categoryActive: boolean }) | null;
@@ -26,7 +31,8 @@ interface PlacementRow {
 export async function loadPlacement(db: Db, userId: number, serviceId: unknown, idempotencyKey: string | null): Promise<Placement> {
   checkServiceId(serviceId);
   const [row] = await db.$queryRaw<PlacementRow[]>`
-    SELECT u."blocked", a."id" AS "accountId",
+    SELECT u."blocked", u."role"::text AS "role", u."resellerDiscount"::text AS "resellerDiscount", a."id" AS "accountId",
+           (SELECT rp."price"::text FROM "ResellerPrice" rp WHERE rp."userId" = u."id" AND rp."serviceId" = ${serviceId}) AS "ownPrice",
            (SELECT o."id" FROM "Order" o WHERE o."userId" = u."id" AND o."idempotencyKey" = ${idempotencyKey}) AS earlier,
            (SELECT to_jsonb(s) || jsonb_build_object('price', s."price"::text, 'cost', s."cost"::text,
                                                      'providerRate', s."providerRate"::text, 'categoryActive', c."active")
@@ -45,5 +51,6 @@ export async function loadPlacement(db: Db, userId: number, serviceId: unknown, 
   // A retry answers with its order even if the service has been switched off since.
   if (row.earlier !== null) return { earlierOrderId: row.earlier, service };
   const { accountId } = activeCustomer(userId, row);
-  return { earlierOrderId: null, accountId, service: orderableService(serviceId, service) };
+  const terms = resellerTerms(row, row.ownPrice === null ? [] : [{ serviceId, price: row.ownPrice }]);
+  return { earlierOrderId: null, accountId, service: withBuyerTerms(orderableService(serviceId, service), terms) };
 }

@@ -23,7 +23,7 @@ export interface CreateManualOrderInput extends OrderRequest {
 export async function createManualOrder(deps: Deps, input: CreateManualOrderInput): Promise<Order> {
   const db = deps.db;
   const { accountId } = await requireActiveCustomer(db, input.userId);
-  const draft = prepareOrder(await loadOrderableService(db, input.serviceId), input);
+  const draft = prepareOrder(await loadOrderableService(db, input.serviceId, input.userId), input);
   let charge: Decimal | undefined;
   if (input.charge !== undefined) {
     if (!/^\d{1,12}(\.\d{1,4})?$/.test(input.charge)) {

@@ -31,7 +31,7 @@ export async function placeMassOrder(db: Db, input: MassOrderInput): Promise<Mas
     if (earlier.length) return replayBatch(earlier, input.text);
   }
   const { accountId } = await requireActiveCustomer(db, input.userId);
-  const drafts = await prepareLines(db, input.text);
+  const drafts = await prepareLines(db, input.text, input.userId);
   const owner = { userId: input.userId, accountId, source: input.source ?? "BOT" };
   try {
     const orders = await transaction(db, async (tx) => {
@@ -52,7 +52,7 @@ export async function placeMassOrder(db: Db, input: MassOrderInput): Promise<Mas
   }
 }
 
-async function prepareLines(db: Db, text: string): Promise<OrderDraft[]> {
+async function prepareLines(db: Db, text: string, buyerId: number): Promise<OrderDraft[]> {
   const lines = text
     .split(/\r?\n/)
     .map((raw, i) => ({ raw: raw.trim(), line: i + 1 }))
@@ -71,7 +71,7 @@ async function prepareLines(db: Db, text: string): Promise<OrderDraft[]> {
         throw new ValidationError("text", "mass_order_line_format", "Write each line as: service_id | link | quantity");
       }
       const serviceId = Number(parts[0]);
-      if (!services.has(serviceId)) services.set(serviceId, loadOrderableService(db, serviceId));
+      if (!services.has(serviceId)) services.set(serviceId, loadOrderableService(db, serviceId, buyerId));
       const service = await services.get(serviceId)!;
       drafts.push(prepareOrder(service, { serviceId, link: parts[1], quantity: parts[2] }));
     } catch (error) {

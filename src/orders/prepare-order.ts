@@ -2,12 +2,14 @@ import type { Category, Prisma, Service } from "@prisma/client";
 import type { Db } from "../db/client.js";
 import { Decimal } from "../money/decimal.js";
 import { NotFoundError, ValidationError } from "../shared/errors.js";
-import { amountFor, optionalAmountFor } from "./pricing.js";
+import { loadResellerTerms } from "./load-reseller-terms.js";
+import { amountFor, optionalAmountFor, priceFor, withBuyerTerms, type WithBuyerTerms } from "./pricing.js";
 import { quantityLines, serviceKind, type ServiceKind } from "../catalogue/service-kinds.js";
 import { lineCount, validateExtra, type OrderExtra } from "./validate-extra.js";
 import { parseQuantity, validateLink, validateUid } from "./validate-input.js";
 
-export type OrderableService = Service & { category: Category };
+/** `buyerTerms`: a reseller's price terms, set by the loaders; absent for list prices. */
+export type OrderableService = WithBuyerTerms<Service & { category: Category }>;
 
 export interface OrderRequest {
   serviceId: number;
@@ -47,9 +49,11 @@ export function orderableService<S extends Service & { category: Pick<Category, 
   return service;
 }
 
-export async function loadOrderableService(db: Db, serviceId: unknown): Promise<OrderableService> {
+/** With `buyerId`, the service carries that buyer's price terms (see priceFor). */
+export async function loadOrderableService(db: Db, serviceId: unknown, buyerId?: number): Promise<OrderableService> {
   checkServiceId(serviceId);
-  return orderableService(serviceId, await db.service.findUnique({ where: { id: serviceId }, include: { category: true } }));
+  const service = orderableService(serviceId, await db.service.findUnique({ where: { id: serviceId }, include: { category: true } }));
+  return buyerId === undefined ? service : withBuyerTerms(service, await loadResellerTerms(db, buyerId, [service.id]));
 }
 
 /** Validates a request against its service and prices it. Pure: reads nothing, writes nothing. */
@@ -58,7 +62,8 @@ export function prepareOrder(service: OrderableService, req: OrderRequest): Orde
   const link = service.linkKind === "UID" ? validateUid(req.link) : service.linkKind === "NONE" ? "" : validateLink(req.link, service.platform);
   const extra = validateExtra(kind, service.dripfeed, req.extra);
   const quantity = quantityOf(kind, service, req.quantity, extra);
-  const charge = amountFor(new Decimal(service.price), service.priceUnit, quantity);
+  // The buyer's price (priceFor); pricedAt keeps the list price the write checks is unchanged.
+  const charge = amountFor(priceFor(service, service.buyerTerms ?? null), service.priceUnit, quantity);
   if (charge.lte(0)) throw new ValidationError("quantity", "charge_zero", "The price of this order would be zero");
   return {
     service,

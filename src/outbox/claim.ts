@@ -7,6 +7,8 @@ export interface OutboxScope {
   orderIds?: readonly number[];
   topUpIds?: readonly number[];
   ticketMessageIds?: readonly number[];
+  /** Items about these users (reseller requests and decisions). */
+  userIds?: readonly number[];
 }
 
 export interface ClaimedItem<K extends OutboxKind> {
@@ -32,7 +34,8 @@ export async function claimOutbox<K extends OutboxKind>(
   const scoped = scope
     ? Prisma.sql`AND ("orderId" = ANY(${[...(scope.orderIds ?? [])]}::int[])
           OR ("payload"->>'topUpId')::int = ANY(${[...(scope.topUpIds ?? [])]}::int[])
-          OR ("payload"->>'ticketMessageId')::int = ANY(${[...(scope.ticketMessageIds ?? [])]}::int[]))`
+          OR ("payload"->>'ticketMessageId')::int = ANY(${[...(scope.ticketMessageIds ?? [])]}::int[])
+          OR ("payload"->>'userId')::int = ANY(${[...(scope.userIds ?? [])]}::int[]))`
     : Prisma.empty;
   const rows = await db.$queryRaw<{ id: bigint; payload: OutboxPayloads[K]; attempts: number }[]>`
     UPDATE "Outbox" SET "lockedUntil" = ${lockedUntil}, "attempts" = "attempts" + 1

@@ -16,11 +16,17 @@ export interface OutboxPayloads {
   "notify-admin-payment": { topUpId: number; smsId?: number };
   /** An admin's answer to a ticket (from the admin chat or the dashboard), for the customer. */
   "notify-customer-ticket": { ticketMessageId: number };
+  /** A customer asked for reseller access: the admin chat gets Approve / Reject. */
+  "notify-admin-reseller": { userId: number; requestedAt: number };
+  /** The customer is told, in their language, that reseller access was granted, taken back or refused. */
+  "notify-customer-reseller": { userId: number; event: ResellerEvent; at: number };
   /** A provider's balance fell below its lowBalanceAlert (once per drop), or came back above it. `after` is the last balance check before. */
   "notify-admin-provider": { providerId: number; event: "low_balance" | "balance_recovered"; balance: string; threshold: string; currency: string; after: number };
 }
 
 export type OutboxKind = keyof OutboxPayloads;
+
+export type ResellerEvent = "granted" | "revoked" | "rejected";
 
 interface KindSpec<K extends OutboxKind> {
   orderId?: (p: OutboxPayloads[K]) => number;
@@ -56,6 +62,8 @@ export const OUTBOX_KINDS: { [K in OutboxKind]: KindSpec<K> } = {
   "notify-customer-stuck": { orderId: (p) => p.orderId, dedupeKey: (p) => `stuck-customer:${p.orderId}:${p.stage}` },
   "notify-admin-payment": { dedupeKey: (p) => `topup-auto:${p.topUpId}` },
   "notify-customer-ticket": { dedupeKey: (p) => `ticket-msg:${p.ticketMessageId}` },
+  "notify-admin-reseller": { dedupeKey: (p) => `reseller-request:${p.userId}:${p.requestedAt}` },
+  "notify-customer-reseller": { dedupeKey: (p) => `reseller-${p.event}:${p.userId}:${p.at}` },
   "notify-admin-provider": { dedupeKey: (p) => `provider-balance:${p.providerId}:after:${p.after}:${p.event}` },
 };
 

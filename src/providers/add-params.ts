@@ -20,6 +20,11 @@ export interface AddParams {
   hashtag?: string;
   media?: string;
   answer_number?: string | number;
+  /**
+   * Sent as `request_id` (NotPanel's convention, also served by panelbot's own /api/v2): a provider
+   * that supports it answers a retry with the first order; others ignore the field.
+   */
+  requestId?: string;
 }
 
 /** Validates `params` for its service type and returns the form fields to send (without key/action). */
@@ -39,6 +44,10 @@ export function addFields(params: AddParams): Record<string, string> {
     if (LIST_FIELDS.has(extra)) fields[name] = lines(name, value as string | readonly string[] | undefined);
     else if (extra === "answerNumber") fields[name] = positiveInt(name, value);
     else fields[name] = singleLine(name, value);
+  }
+  if (params.requestId !== undefined) {
+    if (!/^[\x21-\x7e]{1,128}$/.test(params.requestId)) throw new AddParamsError("requestId must be 1-128 visible ASCII characters");
+    fields.request_id = params.requestId;
   }
   return fields;
 }

@@ -9,6 +9,7 @@ import { createGraphQL } from "../../schema/index.js";
 import { createAdminLoginLink } from "../../src/auth/login-link.js";
 import { createHttpServer, type Route } from "../../src/http/server.js";
 import { startProviderSimulator, type ProviderSimulator } from "../../src/providers/simulator/index.js";
+import { requestResellerAccess } from "../../src/resellers/reseller-access.js";
 import { requestTopUp } from "../../src/topups/request-topup.js";
 import { testDeps } from "../support/deps.js";
 import { buildService, buildUser } from "../support/factories.js";
@@ -93,6 +94,38 @@ describe.skipIf(!runnable)("admin dashboard in chromium", () => {
     const graphiql = await page.goto(`${base}/graphql`, { waitUntil: "domcontentloaded" });
     expect(graphiql?.status()).toBe(200);
     expect(await page.title()).toBe("panelbot GraphiQL");
+    await context.close();
+  });
+
+  it("makes a customer who asked a reseller from the user page, sets the discount, and takes it back", { timeout: 300_000 }, async () => {
+    const admin = await buildUser(db, { role: "ADMIN", username: "dash_admin2" });
+    const customer = await buildUser(db, { username: `dash_asker${process.pid}` });
+    await requestResellerAccess(deps, customer.id);
+    const context = await browser.newContext();
+    await context.route((url) => url.host !== new URL(base).host, (route) => route.abort());
+    const page = await context.newPage();
+    await page.goto(await createAdminLoginLink(deps, admin.id));
+    await expect.poll(() => page.locator("#who").textContent()).toBe("@dash_admin2");
+
+    await page.getByRole("button", { name: "Users" }).click();
+    await page.fill("#user-filters [name=search]", String(customer.id));
+    await page.check("#user-filters [name=requested]");
+    await page.click("#user-filters button[type=submit]");
+    const row = page.locator(`tr[data-user-id="${customer.id}"]`);
+    await expect.poll(() => row.textContent()).toContain("asked for reseller access");
+    await row.getByRole("button", { name: "Make reseller" }).click();
+    await expect.poll(() => page.locator("#toast").textContent()).toBe(`User #${customer.id} is now reseller`);
+    await row.getByLabel(`Discount of user #${customer.id}`).fill("15");
+    await row.getByRole("button", { name: "Save discount" }).click();
+    await expect.poll(() => page.locator("#toast").textContent()).toBe(`User #${customer.id}: 15% off`);
+    expect(await db.user.findUniqueOrThrow({ where: { id: customer.id } })).toMatchObject({ role: "RESELLER", resellerRequestedAt: null });
+    expect((await db.user.findUniqueOrThrow({ where: { id: customer.id } })).resellerDiscount.toString()).toBe("15");
+
+    await row.getByRole("button", { name: "Take reseller access back" }).click();
+    await expect.poll(() => page.locator("#toast").textContent()).toBe(`User #${customer.id} is now customer`);
+    expect((await db.auditLog.findMany({ where: { entity: "User", entityId: String(customer.id) }, orderBy: { id: "asc" } })).map((a) => [a.action, a.actorId])).toEqual([
+      ["user.reseller_grant", admin.id], ["user.reseller_pricing", admin.id], ["user.reseller_revoke", admin.id],
+    ]);
     await context.close();
   });
 

@@ -57,6 +57,9 @@ const OPERATIONS: [string, string, Who[]][] = [
   ["adjustBalance", `mutation { adjustBalance(accountId: ${NO}, amount: "x", note: "n") { __typename } }`, ADMIN_ONLY],
   ["setUserBlocked", `mutation { setUserBlocked(userId: ${NO}, blocked: true) { __typename } }`, ADMIN_ONLY],
   ["setUserRole", `mutation { setUserRole(userId: ${NO}, role: CUSTOMER) { __typename } }`, ADMIN_ONLY],
+  ["setResellerAccess", `mutation { setResellerAccess(userId: ${NO}, reseller: true) { __typename } }`, ADMIN_ONLY],
+  ["rejectResellerRequest", `mutation { rejectResellerRequest(userId: ${NO}) { __typename } }`, ADMIN_ONLY],
+  ["setResellerPricing", `mutation { setResellerPricing(userId: ${NO}, discountPercent: "5") { __typename } }`, ADMIN_ONLY],
   ["issueApiKey", `mutation { issueApiKey(userId: ${NO}) { __typename } }`, ADMIN_ONLY],
   ["revokeApiKey", `mutation { revokeApiKey(apiKeyId: ${NO}) { __typename } }`, ADMIN_ONLY],
   // STARS is no SMS method: an admin gets a typed ValidationError and no device is created.

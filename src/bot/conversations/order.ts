@@ -77,7 +77,7 @@ export function orderConversation(deps: Deps, i18n: I18n) {
 
     const summary = await conversation.external(async (outside) => {
       try {
-        const svc = await loadOrderableService(deps.db, serviceId);
+        const svc = await loadOrderableService(deps.db, serviceId, outside.user?.id);
         const draft = prepareOrder(svc, { serviceId, link, quantity, extra: extras });
         const account = await deps.db.account.findUnique({ where: { userId: outside.user?.id ?? -1 } });
         const key = randomBytes(9).toString("base64url");

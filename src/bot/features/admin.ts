@@ -7,12 +7,14 @@ import { reconcileUnknownOrder } from "../../fulfilment/reconcile-unknown.js";
 import { resubmitOrder } from "../../fulfilment/resubmit-orders.js";
 import { syncOrder } from "../../fulfilment/sync-orders.js";
 import { DomainError } from "../../shared/errors.js";
+import { rejectResellerRequest, setResellerAccess } from "../../resellers/reseller-access.js";
+import { setResellerPricing } from "../../resellers/reseller-pricing.js";
 import { approveTopUp, rejectTopUp } from "../../topups/decide-topup.js";
 import type { BotContext } from "../context.js";
 import { errorText } from "../errors.js";
 import { ADMIN_CALLBACK, orderButtons, topUpButtons } from "../keyboards/admin.js";
 import { REJECT_CALLBACK, rejectReasonButtons, rejectReasonText } from "../keyboards/topup-reject.js";
-import { technical } from "../format.js";
+import { technical, who } from "../format.js";
 import { clientLocale } from "../i18n.js";
 import { adminLocale } from "../notifications/admin-targets.js";
 import { deliverNow } from "../notifications/deliver-now.js";
@@ -47,6 +49,14 @@ adminFeature.callbackQuery(ADMIN_CALLBACK, async (ctx) => {
       await ctx.answerCallbackQuery();
       await appendStatus(ctx, t("admin-topup-approved", { by }));
       return deliverNow(ctx.deps, ctx.api, ctx.i18n, { topUpIds: [id] });
+    }
+    if (what === "rs") {
+      if (action === "approve") await setResellerAccess(ctx.deps, { userId: id, reseller: true, actor: ctx.actor });
+      else if (action === "reject") await rejectResellerRequest(ctx.deps, { userId: id, actor: ctx.actor });
+      else return ctx.answerCallbackQuery();
+      await ctx.answerCallbackQuery();
+      await appendStatus(ctx, t(action === "approve" ? "admin-reseller-approved" : "admin-reseller-rejected", { by }));
+      return deliverNow(ctx.deps, ctx.api, ctx.i18n, { userIds: [id] });
     }
     if (action === "placed") {
       await ctx.answerCallbackQuery();
@@ -184,3 +194,28 @@ adminFeature.command("dashboard", async (ctx) => {
     await ctx.reply(errorText(ctx.i18n, ctx.locale, error, ctx.deps.config.SHOP_CURRENCY));
   }
 });
+
+/** `/reseller <user id | @username> on [discount %] | off | discount <percent>` (admins, anywhere they are). */
+adminFeature.command("reseller", async (ctx) => {
+  if (!ctx.isAdmin || !ctx.actor) return;
+  const t = ctx.i18n.translator(adminLocale(ctx.deps.config));
+  const [ref, verb, arg] = ctx.match.trim().split(/\s+/);
+  const user = ref ? await findUserByRef(ctx, ref) : null;
+  if (!user || !verb || !["on", "off", "discount"].includes(verb) || (verb === "discount" && !arg)) return ctx.reply(t("admin-reseller-usage"));
+  try {
+    if (verb !== "discount") await setResellerAccess(ctx.deps, { userId: user.id, reseller: verb === "on", actor: ctx.actor });
+    if (arg !== undefined) await setResellerPricing(ctx.deps.db, { userId: user.id, discountPercent: arg, actor: ctx.actor });
+    const now = await ctx.deps.db.user.findUniqueOrThrow({ where: { id: user.id } });
+    await ctx.reply(t("admin-reseller-done", { id: String(now.id), user: who(now), role: now.role, discount: now.resellerDiscount.toString() }));
+    await deliverNow(ctx.deps, ctx.api, ctx.i18n, { userIds: [user.id] });
+  } catch (error) {
+    if (!(error instanceof DomainError)) throw error;
+    await ctx.reply(error.message);
+  }
+});
+
+function findUserByRef(ctx: BotContext, ref: string) {
+  if (/^#?\d{1,9}$/.test(ref)) return ctx.deps.db.user.findUnique({ where: { id: Number(ref.replace("#", "")) } });
+  if (/^@\w{3,32}$/.test(ref)) return ctx.deps.db.user.findFirst({ where: { username: { equals: ref.slice(1), mode: "insensitive" } } });
+  return Promise.resolve(null);
+}

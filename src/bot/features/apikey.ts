@@ -1,6 +1,8 @@
 import { Composer, InlineKeyboard } from "grammy";
 import { issueApiKey, revokeApiKey } from "../../apikeys/api-keys.js";
+import { requestResellerAccess } from "../../resellers/reseller-access.js";
 import { DomainError } from "../../shared/errors.js";
+import { deliverNow } from "../notifications/deliver-now.js";
 import type { BotContext } from "../context.js";
 import { errorText } from "../errors.js";
 import { day } from "../format.js";
@@ -16,13 +18,20 @@ async function activeKeys(ctx: BotContext) {
 async function overview(ctx: BotContext) {
   const keys = await activeKeys(ctx);
   const k = new InlineKeyboard();
+  const lines: string[] = [];
   if (keys.length === 0) {
     k.text(ctx.t("btn-apikey-create"), "ak:new");
-    return ctx.reply(ctx.t("apikey-none"), { reply_markup: k });
+    lines.push(ctx.t("apikey-none"));
+  } else {
+    k.text(ctx.t("btn-apikey-rotate"), "ak:rotate").text(ctx.t("btn-apikey-revoke"), "ak:revoke");
+    lines.push(ctx.t("apikey-title"), ...keys.map((key) => ctx.t("apikey-line", { prefix: key.prefix, date: day(ctx.locale, key.createdAt) })));
   }
-  k.text(ctx.t("btn-apikey-rotate"), "ak:rotate").text(ctx.t("btn-apikey-revoke"), "ak:revoke");
-  const lines = keys.map((key) => ctx.t("apikey-line", { prefix: key.prefix, date: day(ctx.locale, key.createdAt) }));
-  return ctx.reply([ctx.t("apikey-title"), ...lines].join("\n"), { reply_markup: k });
+  // Only resellers can order with a key: a customer is offered the way to become one.
+  if (ctx.user?.role === "CUSTOMER") {
+    k.row().text(ctx.t("btn-reseller-request"), "rs:request");
+    lines.push("", ctx.t("reseller-ask"));
+  }
+  return ctx.reply(lines.join("\n"), { reply_markup: k });
 }
 
 async function revokeAll(ctx: BotContext) {
@@ -31,6 +40,18 @@ async function revokeAll(ctx: BotContext) {
 
 apiKeyFeature.command("apikey", overview);
 apiKeyFeature.on("message:text").filter((ctx) => menuTexts(ctx.i18n, "menu-apikey").includes(ctx.message.text), overview);
+
+apiKeyFeature.callbackQuery("rs:request", async (ctx) => {
+  await ctx.answerCallbackQuery();
+  try {
+    await requestResellerAccess(ctx.deps, ctx.user!.id);
+    await ctx.editMessageText(ctx.t("reseller-requested"));
+    await deliverNow(ctx.deps, ctx.api, ctx.i18n, { userIds: [ctx.user!.id] });
+  } catch (error) {
+    if (!(error instanceof DomainError)) throw error;
+    await ctx.reply(errorText(ctx.i18n, ctx.locale, error, ctx.deps.config.SHOP_CURRENCY));
+  }
+});
 
 apiKeyFeature.callbackQuery(/^ak:(new|rotate|revoke)$/, async (ctx) => {
   await ctx.answerCallbackQuery();

@@ -6,6 +6,8 @@ import { estimateText } from "../estimate-text.js";
 import { localName, money } from "../format.js";
 import type { Translate } from "../i18n.js";
 import { menuTexts } from "../keyboards/main-menu.js";
+import { asSeenBy } from "../../orders/pricing.js";
+import { loadResellerTerms } from "../../orders/load-reseller-terms.js";
 
 const PAGE = 8;
 
@@ -16,6 +18,13 @@ export function priceText(t: Translate, locale: Language, s: Pick<Service, "pric
   if (s.priceUnit === "PER_1000") return t("price-per-1000", { price });
   if (s.priceUnit === "PER_PACKAGE") return t("price-per-package", { price, size: String(s.packageSize ?? 1) });
   return t("price-per-unit", { price });
+}
+
+/** Services with the price this user pays (a reseller's own prices). */
+async function seenBy(ctx: BotContext, services: Service[]): Promise<Service[]> {
+  if (ctx.user?.role !== "RESELLER") return services;
+  const terms = await loadResellerTerms(ctx.deps.db, ctx.user.id, services.map((s) => s.id));
+  return services.map((s) => asSeenBy(s, terms));
 }
 
 async function categories(ctx: BotContext, edit: boolean, page = 0) {
@@ -52,7 +61,7 @@ catalogueFeature.callbackQuery(/^cat:(\d+):(\d+)$/, async (ctx) => {
     ctx.deps.db.service.count({ where }),
   ]);
   const k = new InlineKeyboard();
-  for (const s of services) k.text(`${localName(s, ctx.locale)} · ${money(ctx.locale, s.price, ctx.deps.config.SHOP_CURRENCY)}`, `svc:${s.id}`).row();
+  for (const s of await seenBy(ctx, services)) k.text(`${localName(s, ctx.locale)} · ${money(ctx.locale, s.price, ctx.deps.config.SHOP_CURRENCY)}`, `svc:${s.id}`).row();
   if (page > 0) k.text("◀️", `cat:${categoryId}:${page - 1}`);
   if ((page + 1) * PAGE < total) k.text("▶️", `cat:${categoryId}:${page + 1}`);
   k.row().text(ctx.t("btn-back"), "cats");
@@ -61,8 +70,10 @@ catalogueFeature.callbackQuery(/^cat:(\d+):(\d+)$/, async (ctx) => {
 
 catalogueFeature.callbackQuery(/^svc:(\d+)$/, async (ctx) => {
   await ctx.answerCallbackQuery();
-  const s = await ctx.deps.db.service.findUnique({ where: { id: Number(ctx.match[1]) } });
-  if (!s?.active) return ctx.reply(ctx.t("err-service-unavailable"));
+  const found = await ctx.deps.db.service.findUnique({ where: { id: Number(ctx.match[1]) } });
+  if (!found?.active) return ctx.reply(ctx.t("err-service-unavailable"));
+  const [s] = await seenBy(ctx, [found]);
+  if (!s) return;
   const description = (ctx.locale === "en" ? s.descriptionEn : s.descriptionBn) ?? "";
   const text = ctx.t("service-details", {
     id: String(s.id),

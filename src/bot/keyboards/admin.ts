@@ -3,10 +3,14 @@ import { allowedActions, type OrderAction, type OrderForActions } from "../../or
 import type { Translate } from "../i18n.js";
 
 /** Callback data of admin buttons: `adm:<what>:<action>:<id>`. */
-export const ADMIN_CALLBACK = /^adm:(tu|o):([a-z]+):(\d+)$/;
+export const ADMIN_CALLBACK = /^adm:(tu|o|rs):([a-z]+):(\d+)$/;
 
 export function topUpButtons(t: Translate, topUpId: number): InlineKeyboard {
   return new InlineKeyboard().text(t("btn-approve"), `adm:tu:approve:${topUpId}`).text(t("btn-reject"), `adm:tu:reject:${topUpId}`);
+}
+
+export function resellerRequestButtons(t: Translate, userId: number): InlineKeyboard {
+  return new InlineKeyboard().text(t("btn-approve"), `adm:rs:approve:${userId}`).text(t("btn-reject"), `adm:rs:reject:${userId}`);
 }
 
 /** The admin chat's button for each admin action of the life cycle: label and callback code. */

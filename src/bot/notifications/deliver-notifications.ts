@@ -13,6 +13,7 @@ import { sendCustomerStuck } from "./send-customer-stuck.js";
 import { sendCustomerTicket } from "./send-customer-ticket.js";
 import { sendCustomerTopUp } from "./send-customer-topup.js";
 import { sendDelivery } from "./send-delivery.js";
+import { sendAdminReseller, sendCustomerReseller } from "./send-reseller.js";
 
 type Sender<K extends NotifyKind> = (deps: Deps, api: Api, i18n: I18n, payload: OutboxPayloads[K]) => Promise<void>;
 
@@ -25,6 +26,8 @@ const SENDERS: { [K in NotifyKind]: Sender<K> } = {
   "notify-admin-payment": sendAdminPayment,
   "notify-customer-ticket": sendCustomerTicket,
   "notify-admin-provider": sendAdminProvider,
+  "notify-admin-reseller": sendAdminReseller,
+  "notify-customer-reseller": sendCustomerReseller,
 };
 
 export interface DeliverOptions {
