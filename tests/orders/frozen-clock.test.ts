@@ -30,7 +30,7 @@ describe("a frozen clock across a whole life cycle", () => {
     const provider = await buildSimProvider(db, deps.box, sim);
     const service = await buildSimService(db, provider, { price: "5" });
     const user = await buildUser(db, { balance: "100" });
-    const { order } = await placeOrder(db, { userId: user.id, serviceId: service.id, link: "https://x.com/clock", quantity: 1000 });
+    const { order } = await placeOrder(testDeps(db), { userId: user.id, serviceId: service.id, link: "https://x.com/clock", quantity: 1000 });
 
     clock = FORWARDED;
     expect(await drainForwardOutbox(deps, { orderIds: [order.id] })).toBe(1);

@@ -16,7 +16,7 @@ export function loadUser(deps: Deps, i18n: I18n): MiddlewareFn<BotContext> {
     ctx.isAdmin = from !== undefined && deps.config.ADMIN_IDS.includes(BigInt(from.id));
     const wanted = from !== undefined && !from.is_bot && (ctx.chat?.type === "private" || ctx.callbackQuery !== undefined || ctx.isAdmin);
     if (wanted) {
-      ctx.user = await ensureTelegramUser(deps.db, { telegramId: BigInt(from.id), username: from.username ?? null, firstName: from.first_name });
+      ctx.user = await ensureTelegramUser(deps, { telegramId: BigInt(from.id), username: from.username ?? null, firstName: from.first_name });
       ctx.actor = { userId: ctx.user.id, label: `telegram:${from.id}`, isAdmin: ctx.isAdmin };
     }
     ctx.locale = ctx.user?.language ?? DEFAULT_LOCALE;
