@@ -76,7 +76,7 @@ export async function applyProviderStatus(deps: Deps, orderId: number, received:
       data: { ...facts, lastProgressAt: now, stuck: false, ...step.data, ...(refund?.gt(0) ? { refunded: step.refund } : {}) },
     });
     if (!changed) return { order: await tx.order.findUniqueOrThrow({ where: { id: orderId } }), changed };
-    if (refund?.gt(0)) await post(tx, { accountId: order.accountId, amount: refund, kind: "REFUND", orderId, note: step.note });
+    if (refund?.gt(0)) await post(tx, { accountId: order.accountId, amount: refund, kind: "REFUND", orderId, note: step.note, at: now });
     if (step.event === "provider_canceled") await enqueue(tx, "notify-admin-order", { orderId, event: "failed", attempt: order.resubmitCount }, now);
     // The customer is told once when the order reaches a final state (sent, and retried, by a job).
     else await enqueue(tx, "notify-delivery", { orderId }, now);

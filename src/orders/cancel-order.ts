@@ -43,7 +43,7 @@ export async function cancelOrder(deps: Deps, input: CancelOrderInput): Promise<
     }
     const refund = order.charge.sub(order.refunded);
     if (refund.gt(0)) {
-      await post(tx, { accountId: order.accountId, amount: refund, kind: "REFUND", orderId: order.id, actorId: input.actor.userId, note: input.reason });
+      await post(tx, { accountId: order.accountId, amount: refund, kind: "REFUND", orderId: order.id, actorId: input.actor.userId, note: input.reason, at: now });
     }
     await enqueue(tx, "notify-delivery", { orderId: order.id }, now);
     if (input.actor.isAdmin) {

@@ -17,7 +17,7 @@ describe("stuck-order detection", () => {
     const slowService = await buildService(db, { price: "1", stuckAfterMinutes: 5 });
     const manual = await buildService(db, { mode: "MANUAL", linkKind: "UID", price: "1", priceUnit: "PER_UNIT", min: 1, max: 10 });
     const place = async (serviceId: number, link = "https://x.com/s") =>
-      (await placeOrder(testDeps(db), { userId: user.id, serviceId, link: serviceId === manual.id ? "123456789" : link, quantity: serviceId === manual.id ? 1 : 100 })).order;
+      (await placeOrder(deps, { userId: user.id, serviceId, link: serviceId === manual.id ? "123456789" : link, quantity: serviceId === manual.id ? 1 : 100 })).order;
     const set = (id: number, data: Parameters<typeof db.order.update>[0]["data"]) => db.order.update({ where: { id }, data });
 
     const cases: Record<string, number> = {};
