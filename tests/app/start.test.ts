@@ -20,7 +20,8 @@ async function start(env: Record<string, string> = {}): Promise<{ child: ChildPr
   child.stdout!.on("data", (d) => (out += d));
   child.stderr!.on("data", (d) => (out += d));
   const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`no start within 60 s:\n${out}`)), 60_000);
+    // A deadline for a start that hangs; a loaded machine may take many times an idle one's few seconds.
+    const timer = setTimeout(() => reject(new Error(`no start within 150 s:\n${out}`)), 150_000);
     const check = () => {
       const m = /"url":"(http:\/\/127\.0\.0\.1:\d+)"/.exec(out);
       if (m) {
@@ -50,7 +51,7 @@ describe("npm start on the embedded default", () => {
     expect(first.log()).toMatch(/Seeded the demo catalogue/);
     expect(first.log()).toMatch(/Built-in provider simulator serves the demo provider/);
     // The one-time dashboard link is a secret: written to a private file, never to the log.
-    await expect.poll(() => first.log(), { timeout: 15_000 }).toMatch(/Dashboard: open the one-time login link/);
+    await expect.poll(() => first.log(), { timeout: 60_000 }).toMatch(/Dashboard: open the one-time login link/);
     const link = readFileSync(join(dataDir, "admin-login-link.txt"), "utf8").trim();
     expect(link.startsWith(`${first.url}/admin/login?token=`)).toBe(true);
     expect(first.log()).not.toContain(new URL(link).searchParams.get("token")!);
@@ -71,7 +72,7 @@ describe("npm start on the embedded default", () => {
       await db.prisma.$disconnect();
       await embedded.close();
     }
-  });
+  }, 420_000);
 
   it("with BOT_TOKEN and TELEGRAM_API_ROOT runs the bot beside the rest and answers /start over long polling", async () => {
     const api = await startFakeBotApiServer();
@@ -79,7 +80,7 @@ describe("npm start on the embedded default", () => {
       const app = await start({ BOT_TOKEN: TEST_TOKEN, TELEGRAM_API_ROOT: api.apiRoot, ADMIN_IDS: "777000111" });
       const from = { id: 55501, is_bot: false, first_name: "Rahim" };
       api.telegram.pushUpdate(textUpdate(from, "/start"));
-      await expect.poll(() => api.telegram.callsTo("sendMessage", from.id).length, { timeout: 20_000 }).toBeGreaterThan(0);
+      await expect.poll(() => api.telegram.callsTo("sendMessage", from.id).length, { timeout: 60_000 }).toBeGreaterThan(0);
       expect(api.telegram.callsTo("getMe").length).toBe(1);
       const health = await (await fetch(`${app.url}/healthz`)).json();
       expect(health.telegram).toBe("enabled");

@@ -11,7 +11,7 @@ import { useTestDb } from "../support/test-db.js";
 
 const { prisma: db } = await useTestDb(30);
 // Generous: a loaded machine must never turn a slow reply into a failure.
-const deps = testDeps(db, { PROVIDER_TIMEOUT_MS: "10000", FORWARD_RETRY_DELAYS: "0,0,0" });
+const deps = testDeps(db, { PROVIDER_TIMEOUT_MS: "30000", FORWARD_RETRY_DELAYS: "0,0,0" });
 const { gql } = graphqlFor(db, { deps });
 let sim: ProviderSimulator;
 

@@ -107,7 +107,6 @@ describe("embedded PostgreSQL", () => {
       const [db2, secondMs] = await timed(() => startEmbeddedPostgres({ dataDir }));
       second = db2;
       expect(db2.migration?.ran).toBe(false);
-      expect(secondMs).toBeLessThan(firstMs);
       const again = createDb(db2.pool).prisma;
       const found = await again.user.findUnique({ where: { telegramId: 777n }, include: { account: true } });
       expect(found?.firstName).toBe("Rahim");
@@ -202,7 +201,6 @@ describe("migrateDatabase on a PostgreSQL server", async () => {
 
       const [second, secondMs] = await timed(() => migrateDatabase(url));
       expect(second.ran).toBe(false);
-      expect(secondMs).toBeLessThan(firstMs);
       console.info(`[migrate] server: CLI run ${firstMs} ms, up-to-date check ${secondMs} ms`);
     } finally {
       await probe.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);

@@ -54,13 +54,14 @@ describe("job store", () => {
       expect(runner.store).toBe("postgres-shared");
       await runner.now("sync-provider-orders", { providerId: provider.id }); // a one-off run, e.g. an admin's "sync now"
       const syncs = () => events.filter((e) => e.name === "sync-provider-orders" && e.event === "complete").length;
-      for (let i = 0; i < 150 && ((await db.order.findUniqueOrThrow({ where: { id: order.id } })).status !== "IN_PROGRESS" || notified < 2 || syncs() < 2); i++) await sleep(100);
+      // Until the work is done or a deadline no loaded machine reaches; the checks below say what was missing.
+      for (const until = Date.now() + 90_000; Date.now() < until && ((await db.order.findUniqueOrThrow({ where: { id: order.id } })).status !== "IN_PROGRESS" || notified < 2 || syncs() < 2); ) await sleep(100);
       await runner.stop();
       expect((await db.order.findUniqueOrThrow({ where: { id: order.id } })).status).toBe("IN_PROGRESS");
       expect(sim.ordersForLink("https://x.com/embedded-job")).toBe(1);
       expect(notified).toBeGreaterThanOrEqual(2);
       expect(syncs()).toBeGreaterThanOrEqual(2); // the recurring first run and the one-off
-      expect(events.some((e) => e.name === "deliver-notifications" && e.event === "complete")).toBe(true);
+      expect(events.filter((e) => e.name === "deliver-notifications").map((e) => e.event)).toContain("complete");
       // Agenda's table is in the `agenda` schema; nothing of it in Prisma's `public`.
       const names = await embedded.pool.query<{ name: string }>(`SELECT DISTINCT name FROM "agenda"."agenda_jobs" WHERE type = 'single' ORDER BY name`);
       expect(names.rows.map((r) => r.name)).toEqual(["check-provider-balances", "deliver-notifications", "detect-stuck-orders", "forward-order", "sync-provider-orders"]);
@@ -73,7 +74,7 @@ describe("job store", () => {
       await handle.prisma.$disconnect();
       await embedded.close();
     }
-  }, 120_000);
+  }, 180_000);
 
   it("an unreachable MongoDB or PostgreSQL job store fails openJobStore within the deadline with a clear error", async () => {
     const logger = createLogger("silent");
@@ -90,9 +91,11 @@ describe("job store", () => {
       );
       expect(error).toBeInstanceOf(JobStoreError);
       expect((error as Error).message).toMatch(pattern);
-      expect(Date.now() - started).toBeLessThan(8_000); // 1.5 s deadline; generous for a loaded machine
+      // A 1.5 s deadline. Without one the MongoDB driver alone waits 30 s; the margin is for a loaded machine.
+      const tookMs = Date.now() - started;
+      expect(tookMs, `openJobStore gave up after ${tookMs} ms`).toBeLessThan(25_000);
     }
-  }, 30_000);
+  }, 90_000);
 });
 
 describe.skipIf(!realServer)("npm start with an unreachable job store", () => {
@@ -119,7 +122,8 @@ describe.skipIf(!realServer)("npm start with an unreachable job store", () => {
       expect(out).toMatch(/Cannot reach the job store \((MongoDB|PostgreSQL)/);
       expect(out).not.toMatch(/Unhandled|unhandledRejection|ERR_UNHANDLED_REJECTION/i);
       expect(out).not.toMatch(/panelbot is listening/);
-      expect(tookMs).toBeLessThan(15_000);
+      // The store's 5 s deadline, far below the 30 s a MongoDB driver waits without one; the margin is for a loaded machine.
+      expect(tookMs, out).toBeLessThan(25_000);
       console.info(`[jobs] unreachable ${jobsUrl.split(":")[0]} job store: exit ${code}, ${tookMs} ms from the first log line to the fatal one`);
     }
   }, 180_000);

@@ -45,7 +45,8 @@ function client(overrides: Partial<ProviderClientOptions> = {}) {
   return createProviderClient({
     url: sim.url,
     apiKey: KEY,
-    timeoutMs: 2000,
+    // The production default: a busy machine never turns a reply into a timeout.
+    timeoutMs: 30_000,
     onCall: (call) => {
       records.push(call);
     },
@@ -54,6 +55,29 @@ function client(overrides: Partial<ProviderClientOptions> = {}) {
 }
 
 const followers = (quantity = 100) => ({ service: 1, link: LINK, quantity });
+
+const realSetTimeout = globalThis.setTimeout;
+
+/**
+ * Runs `call` with the client's timer under the test's control: the timeout fires only once the
+ * simulator holds the request, so a slow machine can neither make it fire while connecting nor
+ * make the test wait for it.
+ */
+async function timingOut<T>(call: () => Promise<T>, timeoutMs: number, action = "add"): Promise<T> {
+  const before = sim.callCount(action);
+  vi.useFakeTimers({ toFake: ["setTimeout", "clearTimeout"] });
+  try {
+    const pending = call();
+    for (let waited = 0; sim.callCount(action) === before; waited += 10) {
+      if (waited > 30_000) throw new Error(`the simulator never received the ${action} request`);
+      await new Promise((r) => realSetTimeout(r, 10));
+    }
+    vi.advanceTimersByTime(timeoutMs);
+    return await pending;
+  } finally {
+    vi.useRealTimers();
+  }
+}
 
 async function providerError(promise: Promise<unknown>): Promise<ProviderError> {
   const error = await promise.then(
@@ -218,7 +242,7 @@ describe("add: not sent (safe to retry)", () => {
 describe("add: unknown (never retried automatically)", () => {
   it("timeout after the provider created the order and charged for it", async () => {
     sim.fault({ action: "add", kind: "timeout_after_commit" });
-    const result = await client({ timeoutMs: 300 }).add(followers(100));
+    const result = await timingOut(() => client({ timeoutMs: 300 }).add(followers(100)), 300);
     expect(result.kind).toBe("unknown");
     expect(result.kind === "unknown" && result.error).toMatch(/timed out after 300 ms/);
     expect(sim.orderCount()).toBe(1);
@@ -230,7 +254,7 @@ describe("add: unknown (never retried automatically)", () => {
 
   it("timeout before the provider did anything is still unknown to us", async () => {
     sim.fault({ action: "add", kind: "timeout_before_commit" });
-    expect((await client({ timeoutMs: 300 }).add(followers())).kind).toBe("unknown");
+    expect((await timingOut(() => client({ timeoutMs: 300 }).add(followers()), 300)).kind).toBe("unknown");
     expect(sim.orderCount()).toBe(0);
   });
 
@@ -507,7 +531,7 @@ describe("balance and services", () => {
 describe("the API key never leaks", () => {
   it("not in errors, results or call records, even when the provider echoes it", async () => {
     const messages: string[] = [];
-    const c = client({ timeoutMs: 300 });
+    const c = client();
     const collect = async (p: Promise<unknown>) => {
       try {
         messages.push(JSON.stringify(await p));
@@ -519,7 +543,7 @@ describe("the API key never leaks", () => {
     await collect(c.add(followers()));
     await collect(c.balance());
     sim.fault({ action: "add", kind: "timeout_after_commit" });
-    await collect(c.add(followers()));
+    await collect(timingOut(() => c.add(followers()), 30_000));
     sim.fault({ action: "status", kind: "html_503" });
     await collect(c.status(1));
     sim.fault({ action: "services", kind: "reset" });

@@ -13,6 +13,14 @@ export async function placeAndForward(deps: Deps, userId: number, serviceId: num
     if (p.status === "rejected") throw p.reason;
     return p.value;
   });
-  while ((await drainForwardOutbox(deps, { limit: 500, concurrency: 20, orderIds: ids })) > 0);
-  return deps.db.order.findMany({ where: { id: { in: ids } }, orderBy: { id: "asc" } });
+  // A few at a time: on a CPU-starved machine more would only queue inside the database.
+  while ((await drainForwardOutbox(deps, { limit: 500, concurrency: 8, orderIds: ids })) > 0);
+  const orders = await deps.db.order.findMany({ where: { id: { in: ids } }, orderBy: { id: "asc" } });
+  const unfinished = orders.filter((o) => o.status === "PENDING" || o.status === "SUBMITTING");
+  if (unfinished.length > 0) {
+    // A forward that threw is put back for later; say why instead of leaving it to a count further on.
+    const errors = await deps.db.outbox.findMany({ where: { kind: "forward-order", orderId: { in: unfinished.map((o) => o.id) } }, select: { orderId: true, lastError: true } });
+    throw new Error(`${unfinished.length} of ${count} orders not forwarded (${unfinished.map((o) => `#${o.id} ${o.status}`).join(", ")}): ${JSON.stringify(errors)}`);
+  }
+  return orders;
 }

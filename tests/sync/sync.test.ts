@@ -1,8 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { proRataRefund } from "../../src/money/decimal.js";
 import { syncOrder, syncProviderOrders } from "../../src/fulfilment/sync-orders.js";
-import { startProviderSimulator, type ProviderSimulator } from "../../src/providers/simulator/index.js";
+import { startProviderSimulator, type ProviderSimulator, type SimRequest } from "../../src/providers/simulator/index.js";
 import { InvalidStateError } from "../../src/shared/errors.js";
+import { countByStatus } from "../support/count-by.js";
 import { testDeps } from "../support/deps.js";
 import { buildUser } from "../support/factories.js";
 import { placeAndForward } from "../support/forwarded-orders.js";
@@ -11,7 +12,8 @@ import { buildSimProvider, buildSimService } from "../support/provider-factories
 import { useTestDb } from "../support/test-db.js";
 
 const { prisma: db } = await useTestDb(25);
-const deps = testDeps(db, { PROVIDER_TIMEOUT_MS: "2000", PROVIDER_BALANCE_CACHE_SECONDS: "600" });
+// The production timeout: on a busy machine a slow reply is still a reply, never an UNKNOWN order.
+const deps = testDeps(db, { PROVIDER_TIMEOUT_MS: "30000", PROVIDER_BALANCE_CACHE_SECONDS: "600" });
 let sim: ProviderSimulator;
 
 beforeAll(async () => {
@@ -25,7 +27,7 @@ describe("status sync", () => {
     const service = await buildSimService(db, provider, { price: "5" });
     const user = await buildUser(db, { balance: "100000" });
     const orders = await placeAndForward(deps, user.id, service.id, 1050, `https://x.com/sync-${Date.now()}-`);
-    expect(orders.every((o) => o.status === "IN_PROGRESS")).toBe(true);
+    expect(countByStatus(orders)).toEqual({ IN_PROGRESS: 1050 });
 
     const [completed, partial, canceled, bogus] = [orders[0]!, orders[1]!, orders[2]!, orders[3]!];
     sim.advance(completed.providerOrderId!, { to: "Completed" });
@@ -48,7 +50,7 @@ describe("status sync", () => {
     expect(after.get(bogus.id)).toMatchObject({ status: "IN_PROGRESS", providerError: "Status check: Incorrect order ID" });
     expect(after.get(orders[10]!.id)).toMatchObject({ status: "IN_PROGRESS", providerStatus: "In progress" });
     expect(after.get(orders[10]!.id)!.startCount).toBeGreaterThan(0);
-    expect([...after.values()].every((o) => o.lastStatusCheck !== null)).toBe(true);
+    expect([...after.values()].filter((o) => o.lastStatusCheck === null).map((o) => o.id)).toEqual([]);
     // One refund (the Partial); the Canceled one is held as FAILED for an admin.
     expect(await db.ledgerEntry.count({ where: { accountId: user.account.id } })).toBe(entriesBefore + 1);
 
@@ -56,23 +58,25 @@ describe("status sync", () => {
     expect(second).toMatchObject({ checked: 1047, calls: 11, transitions: 0 });
     expect(await db.ledgerEntry.count({ where: { accountId: user.account.id } })).toBe(entriesBefore + 1);
     await expectLedgerInvariants(db, [user.account.id]);
-  }, 180_000);
+  }, 600_000);
 
   it("paces calls to one provider and keeps going when a whole call fails", async () => {
     const provider = await buildSimProvider(db, deps.box, sim);
     const service = await buildSimService(db, provider);
     const user = await buildUser(db, { balance: "100000" });
     const orders = await placeAndForward(deps, user.id, service.id, 250, `https://x.com/pace-${Date.now()}-`, 100);
-    sim.fault({ action: "status", times: 1, kind: "html_503" });
-    const start = sim.calls().length;
+    // This test's status calls only: the simulator is shared with the other tests of the file.
+    const mine = new Set(orders.map((o) => o.providerOrderId!));
+    const ours = (r: SimRequest) => r.action === "status" && (r.fields.orders ?? r.fields.order ?? "").split(",").some((id) => mine.has(id));
+    sim.fault({ action: "status", times: 1, kind: "html_503", when: ours });
     const report = await syncProviderOrders(deps, provider.id, { paceMs: 150 });
     expect(report).toMatchObject({ calls: 3, failedCalls: 1, checked: 150 });
-    const times = sim.calls().slice(start).filter((c) => c.action === "status").map((c) => c.at.getTime());
+    const times = sim.calls().filter(ours).map((c) => c.at.getTime());
     expect(times).toHaveLength(3);
     for (let i = 1; i < times.length; i++) expect(times[i]! - times[i - 1]!).toBeGreaterThanOrEqual(140);
     // The orders of the failed call were left as they were, unchecked.
     expect(await db.order.count({ where: { id: { in: orders.map((o) => o.id) }, lastStatusCheck: null } })).toBe(100);
-  });
+  }, 300_000);
 
   it("an upstream cancel request refunds in full when the provider reports Canceled; force-sync of one order", async () => {
     const provider = await buildSimProvider(db, deps.box, sim);

@@ -13,7 +13,7 @@ import { buildSimProvider, buildSimService } from "../support/provider-factories
 import { useTestDb } from "../support/test-db.js";
 
 const { prisma: db } = await useTestDb(10);
-const deps = testDeps(db, { PROVIDER_TIMEOUT_MS: "2000", PROVIDER_BALANCE_CACHE_SECONDS: "0" });
+const deps = testDeps(db, { PROVIDER_TIMEOUT_MS: "30000", PROVIDER_BALANCE_CACHE_SECONDS: "0" });
 let sim: ProviderSimulator;
 
 beforeAll(async () => {

@@ -74,7 +74,7 @@ afterAll(async () => {
 /** Texts of the bot's messages in the open chat. */
 const botTexts = (page: Page) => page.locator("#messages .msg.bot .text").allTextContents();
 
-async function waitForBot(page: Page, match: RegExp, timeout = 15_000): Promise<string> {
+async function waitForBot(page: Page, match: RegExp, timeout = 60_000): Promise<string> {
   let found = "";
   await expect
     .poll(async () => {
@@ -109,7 +109,7 @@ async function act(page: Page, action: () => Promise<void>): Promise<void> {
   ]);
   expect(response.status()).toBe(200);
   const { rev } = (await response.json()) as { rev: number };
-  await expect.poll(() => page.evaluate(() => Number(document.body.dataset.rev ?? 0)), { timeout: 15_000 }).toBeGreaterThanOrEqual(rev);
+  await expect.poll(() => page.evaluate(() => Number(document.body.dataset.rev ?? 0)), { timeout: 60_000 }).toBeGreaterThanOrEqual(rev);
 }
 
 async function say(page: Page, text: string): Promise<void> {
@@ -121,13 +121,13 @@ async function say(page: Page, text: string): Promise<void> {
 /** Presses an inline button (on the newest message that has one matching). */
 async function press(page: Page, text: string | RegExp): Promise<void> {
   const button = page.locator("#messages .msg.bot .inline-kb button", { hasText: text }).last();
-  await button.waitFor({ state: "visible", timeout: 15_000 });
+  await button.waitFor({ state: "visible", timeout: 60_000 });
   await act(page, () => button.click());
 }
 
 async function menu(page: Page, text: string): Promise<void> {
   const button = page.locator("#reply-kb button", { hasText: text });
-  await button.waitFor({ state: "visible", timeout: 15_000 });
+  await button.waitFor({ state: "visible", timeout: 60_000 });
   await act(page, () => button.click());
 }
 
@@ -202,7 +202,7 @@ describe.skipIf(!runnable)("the /try chat page in chromium against npm start", (
     await dashboard.getByRole("button", { name: "Top-ups" }).click();
     const row = dashboard.locator(`tr[data-topup-id="${topUpId}"]`);
     await row.getByRole("button", { name: "Approve" }).click();
-    await expect.poll(() => dashboard.locator("#toast").textContent(), { timeout: 15_000 }).toBe(`Top-up #${topUpId} approved`);
+    await expect.poll(() => dashboard.locator("#toast").textContent(), { timeout: 60_000 }).toBe(`Top-up #${topUpId} approved`);
 
     // The customer is told (the notifier delivers to the page) and the balance shows it.
     await page.bringToFront();
@@ -246,7 +246,7 @@ describe.skipIf(!runnable)("the /try chat page in chromium against npm start", (
     // The simulated reseller group: `.10` is a quick order, answered in reply.
     await page.locator("#chats .chat-item", { hasText: "resellers" }).click();
     await say(page, ".10");
-    await expect.poll(() => page.locator("#messages .msg.bot .quote").count(), { timeout: 15_000 }).toBeGreaterThan(0);
+    await expect.poll(() => page.locator("#messages .msg.bot .quote").count(), { timeout: 60_000 }).toBeGreaterThan(0);
     await waitForBot(page, /#\d+/);
 
     expect(log).not.toMatch(/"level":50/);
