@@ -10,6 +10,8 @@ export interface MassOrderInput {
   text: string;
   source?: OrderSource;
   idempotencyKey?: string;
+  /** The total the caller showed, if it showed one: see placeOrders. */
+  expectedCharge?: string;
 }
 
 export interface MassOrderResult {

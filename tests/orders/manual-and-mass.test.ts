@@ -2,7 +2,7 @@ import { testDeps } from "../support/deps.js";
 import { describe, expect, it } from "vitest";
 import { completeManualOrder, createManualOrder, takeManualOrder } from "../../src/orders/manual-orders.js";
 import { placeMassOrder } from "../../src/orders/place-mass-order.js";
-import { BatchValidationError, InsufficientBalanceError, InvalidStateError } from "../../src/shared/errors.js";
+import { BatchValidationError, InsufficientBalanceError, InvalidStateError, PriceChangedError } from "../../src/shared/errors.js";
 import { buildService, buildUser, unique } from "../support/factories.js";
 import { expectLedgerInvariants } from "../support/ledger-invariants.js";
 import { useTestDb } from "../support/test-db.js";
@@ -82,6 +82,20 @@ describe("mass orders", () => {
     await expect(placeMassOrder(testDeps(db), { userId: user.id, text })).rejects.toBeInstanceOf(InsufficientBalanceError);
     expect(await db.order.count({ where: { userId: user.id } })).toBe(0);
     expect((await db.account.findUniqueOrThrow({ where: { id: user.account.id } })).balance.toString()).toBe("150");
+    await expectLedgerInvariants(db, [user.account.id]);
+  });
+
+  it("a total shown before placing is checked like a single order's: another total places nothing", async () => {
+    const user = await buildUser(db, { balance: "1000" });
+    const s1 = await buildService(db, { price: "100" });
+    const text = `${s1.id} | https://x.com/a | 1000\n${s1.id} | https://x.com/b | 500`;
+    const err = await placeMassOrder(testDeps(db), { userId: user.id, text, expectedCharge: "140" }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(PriceChangedError);
+    expect((err as PriceChangedError).charge).toBe("150.0000");
+    expect(await db.order.count({ where: { userId: user.id } })).toBe(0);
+    const placed = await placeMassOrder(testDeps(db), { userId: user.id, text, expectedCharge: "150" });
+    expect(placed.orders.map((o) => o.charge.toString())).toEqual(["100", "50"]);
+    expect((await db.account.findUniqueOrThrow({ where: { id: user.account.id } })).balance.toString()).toBe("850");
     await expectLedgerInvariants(db, [user.account.id]);
   });
 });
