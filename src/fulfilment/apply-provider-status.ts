@@ -72,7 +72,7 @@ export async function applyProviderStatus(deps: Deps, orderId: number, received:
     const refund = step.refund?.sub(order.refunded);
     const changed = await moveOrder(tx, orderId, {
       event: step.event,
-      by: "provider",
+      by: "provider", at: now,
       data: { ...facts, lastProgressAt: now, stuck: false, ...step.data, ...(refund?.gt(0) ? { refunded: step.refund } : {}) },
     });
     if (!changed) return { order: await tx.order.findUniqueOrThrow({ where: { id: orderId } }), changed };

@@ -32,7 +32,7 @@ export async function cancelOrder(deps: Deps, input: CancelOrderInput): Promise<
     const now = deps.now();
     const moved = await moveOrder(tx, order.id, {
       event: input.confirmedNotPlaced && order.status === "UNKNOWN" ? "reconcile_not_placed_refund" : "cancel",
-      by: roleOf(input.actor),
+      by: roleOf(input.actor), at: now,
       data: { canceledAt: now, refunded: order.charge, leaseUntil: null, nextAttemptAt: null, stuck: false },
     });
     if (!moved) {

@@ -46,7 +46,7 @@ async function moveManual(deps: Deps, orderId: number, actor: Actor, event: "tak
     const to = event === "take" ? "IN_PROGRESS" : "COMPLETED";
     const moved = await moveOrder(tx, orderId, {
       event,
-      by: roleOf(actor),
+      by: roleOf(actor), at: now,
       data:
         event === "take"
           ? { takenAt: now, takenById: actor.userId ?? null, lastProgressAt: now, stuck: false }

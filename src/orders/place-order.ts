@@ -4,7 +4,6 @@ import type { Decimal } from "../money/decimal.js";
 import { placeOrders } from "./place-orders.js";
 import type { OrderRequest } from "./prepare-order.js";
 
-export { checkIdempotencyKey } from "./place-orders.js";
 
 export interface PlaceOrderInput extends OrderRequest {
   userId: number;

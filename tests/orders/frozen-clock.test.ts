@@ -41,7 +41,7 @@ describe("a frozen clock across a whole life cycle", () => {
     clock = FORWARDED;
     expect(await drainForwardOutbox(deps, { orderIds: [order.id] })).toBe(1);
     const forwarded = await db.order.findUniqueOrThrow({ where: { id: order.id } });
-    expect(forwarded).toMatchObject({ status: "IN_PROGRESS", lastProgressAt: FORWARDED, leaseUntil: null, lastStatusCheck: null });
+    expect(forwarded).toMatchObject({ status: "IN_PROGRESS", lastProgressAt: FORWARDED, leaseUntil: null, lastStatusCheck: null, updatedAt: FORWARDED });
     expect(await db.outbox.findFirstOrThrow({ where: { orderId: order.id, kind: "forward-order" } })).toMatchObject({ doneAt: FORWARDED });
 
     clock = PROGRESSED;
@@ -60,7 +60,7 @@ describe("a frozen clock across a whole life cycle", () => {
     sim.advance(forwarded.providerOrderId!, { to: "Partial", remains: 250 });
     await syncProviderOrders(deps, provider.id, { paceMs: 0 });
     const finished = await db.order.findUniqueOrThrow({ where: { id: order.id } });
-    expect(finished).toMatchObject({ status: "PARTIAL", remains: 250, lastProgressAt: FINISHED, lastStatusCheck: FINISHED, completedAt: FINISHED, canceledAt: null });
+    expect(finished).toMatchObject({ status: "PARTIAL", updatedAt: FINISHED, remains: 250, lastProgressAt: FINISHED, lastStatusCheck: FINISHED, completedAt: FINISHED, canceledAt: null });
     expect(finished.refunded.toString()).toBe("1.25");
     expect(await db.ledgerEntry.findFirstOrThrow({ where: { orderId: order.id, kind: "REFUND" } })).toMatchObject({ createdAt: FINISHED });
     expect(await db.outbox.findFirstOrThrow({ where: { orderId: order.id, kind: "notify-delivery" } })).toMatchObject({ availableAt: FINISHED });
@@ -79,9 +79,9 @@ describe("a frozen clock across a whole life cycle", () => {
       availableAt: PLACED,
     });
     clock = PROGRESSED;
-    expect(await takeManualOrder(deps, order.id, actor)).toMatchObject({ status: "IN_PROGRESS", takenAt: PROGRESSED, lastProgressAt: PROGRESSED });
+    expect(await takeManualOrder(deps, order.id, actor)).toMatchObject({ status: "IN_PROGRESS", takenAt: PROGRESSED, lastProgressAt: PROGRESSED, updatedAt: PROGRESSED });
     clock = FINISHED;
-    expect(await completeManualOrder(deps, order.id, actor)).toMatchObject({ status: "COMPLETED", takenAt: PROGRESSED, completedAt: FINISHED });
+    expect(await completeManualOrder(deps, order.id, actor)).toMatchObject({ status: "COMPLETED", takenAt: PROGRESSED, completedAt: FINISHED, updatedAt: FINISHED });
     expect(await db.outbox.findFirstOrThrow({ where: { orderId: order.id, kind: "notify-delivery" } })).toMatchObject({ availableAt: FINISHED });
   });
 

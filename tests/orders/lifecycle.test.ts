@@ -104,12 +104,12 @@ describe("moveOrder", () => {
     const user = await buildUser(db, { balance: "1000" });
     const service = await buildService(db, { price: "1" });
     const { order } = await placeOrder(testDeps(db), { userId: user.id, serviceId: service.id, link: "https://x.com/a", quantity: 100 });
-    const moves = await Promise.all(Array.from({ length: 5 }, () => moveOrder(db, order.id, { event: "forward", by: "system" })));
+    const moves = await Promise.all(Array.from({ length: 5 }, () => moveOrder(db, order.id, { event: "forward", by: "system", at: new Date() })));
     expect(moves.filter(Boolean)).toHaveLength(1);
     expect((await db.order.findUniqueOrThrow({ where: { id: order.id } })).status).toBe("SUBMITTING");
-    expect(await moveOrder(db, order.id, { event: "cancel", by: "customer" })).toBe(false);
-    expect(await moveOrder(db, order.id, { event: "provider_accepted", by: "customer" })).toBe(false);
-    expect(await moveOrder(db, order.id, { event: "provider_accepted", by: "provider", data: { providerOrderId: "77" } })).toBe(true);
+    expect(await moveOrder(db, order.id, { event: "cancel", by: "customer", at: new Date() })).toBe(false);
+    expect(await moveOrder(db, order.id, { event: "provider_accepted", by: "customer", at: new Date() })).toBe(false);
+    expect(await moveOrder(db, order.id, { event: "provider_accepted", by: "provider", at: new Date(), data: { providerOrderId: "77" } })).toBe(true);
     expect(await db.order.findUniqueOrThrow({ where: { id: order.id } })).toMatchObject({ status: "IN_PROGRESS", providerOrderId: "77" });
   });
 });
