@@ -1,6 +1,5 @@
 import { createRequire } from "node:module";
 import { defineConfig } from "vitest/config";
-import { prepareServerDatabase, testDatabaseUrl } from "./tests/support/database-target.js";
 
 const require = createRequire(import.meta.url);
 
@@ -13,10 +12,7 @@ function graphqlAlias(): { find: RegExp; replacement: string }[] {
   }
 }
 
-export default defineConfig(async () => {
-  // Without a PostgreSQL server the tests fall back to the embedded database, which serves one
-  // connection at a time: test files then run one after another.
-  const realServer = await prepareServerDatabase(testDatabaseUrl());
+export default defineConfig(() => {
   return {
     resolve: {
       // One graphql module for everything (otherwise "Cannot use GraphQLSchema from another module or realm").
@@ -32,8 +28,7 @@ export default defineConfig(async () => {
       // expect.poll without its own timeout: 1 s by default, far too little for a page or a job under load.
       expect: { poll: { timeout: 60_000 } },
       pool: "forks",
-      fileParallelism: realServer,
-      maxWorkers: realServer ? 2 : 1,
+      maxWorkers: 2,
     },
   };
 });

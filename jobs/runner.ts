@@ -18,7 +18,6 @@
 //   crash: its lock expires), then the store is closed.
 import { Agenda, type Job } from "agenda";
 import { hostname } from "node:os";
-import type pg from "pg";
 import type { Deps } from "../src/deps.js";
 import { drainForwardOutbox } from "../src/fulfilment/drain-forward-outbox.js";
 import { expireSubmittingLeases } from "../src/fulfilment/expire-leases.js";
@@ -71,8 +70,8 @@ export interface JobEvent {
 }
 
 export interface StartJobsOptions {
-  /** The app's pool; the only connection there is on the embedded database. */
-  pool?: pg.Pool;
+  /** The main database's URL when the configuration has none (the embedded default). */
+  databaseUrl?: string;
   /** Sends the notify-* outbox items (the bot's deliverNotifications); without it that job is not registered. */
   notifier?: (deps: Deps) => Promise<unknown>;
   timings?: Partial<JobTimings>;
@@ -99,7 +98,7 @@ export async function startJobs(deps: Deps, options: StartJobsOptions = {}): Pro
   const timings: JobTimings = { ...defaultTimings(deps.config), ...options.timings };
   const instance = options.instance ?? `${hostname()}:${process.pid}`;
   const log = deps.logger.child({ component: "jobs" });
-  const store = await openJobStore({ config: deps.config, logger: deps.logger, sharedPool: options.pool, connectTimeoutMs: timings.connectTimeoutMs });
+  const store = await openJobStore({ config: deps.config, logger: deps.logger, databaseUrl: options.databaseUrl, connectTimeoutMs: timings.connectTimeoutMs });
 
   const agenda = new Agenda({
     backend: store.backend,

@@ -1,9 +1,8 @@
 // Where Agenda keeps its jobs, chosen by configuration:
 //   JOBS_DATABASE_URL = mongodb://…      → MongoDB (production default in docker-compose.yml)
 //   JOBS_DATABASE_URL = postgresql://…   → that PostgreSQL server
-//   nothing, DATABASE_URL set            → the main PostgreSQL server (own small pool, LISTEN/NOTIFY on)
-//   nothing, embedded database           → the app's one shared connection (notifications off:
-//                                          pglite-socket serves a single connection, see src/db/embedded.ts)
+//   nothing                              → the main database (DATABASE_URL, or the embedded server)
+// Each PostgreSQL store gets its own small pool and wakes other instances through LISTEN/NOTIFY.
 // On PostgreSQL the jobs live in their own schema (`agenda`), outside Prisma's `public`, so the
 // migration drift check never sees them.
 //
@@ -19,7 +18,7 @@ import { redactUrl } from "../src/db/migrate.js";
 import type { Logger } from "../src/logger.js";
 import { AGENDA_MONGO_COLLECTION, AGENDA_PG_SCHEMA, AGENDA_PG_TABLE } from "./names.js";
 
-export type JobStoreKind = "mongodb" | "postgres" | "postgres-shared";
+export type JobStoreKind = "mongodb" | "postgres";
 
 export interface JobStore {
   kind: JobStoreKind;
@@ -27,15 +26,15 @@ export interface JobStore {
   where: string;
   /** Connected; hand it to Agenda. */
   backend: AgendaBackend;
-  /** Closes what this module opened (never the app's shared pool). Idempotent. */
+  /** Closes what this module opened. Idempotent. */
   close(): Promise<void>;
 }
 
 export interface OpenJobStoreOptions {
   config: Config;
   logger: Logger;
-  /** The app's pool: required on the embedded database, where it is the only connection there is. */
-  sharedPool?: pg.Pool;
+  /** The main database's URL when the configuration has none (the embedded default). */
+  databaseUrl?: string;
   /** How long reaching the store may take at start (default 5 s). */
   connectTimeoutMs?: number;
 }
@@ -58,8 +57,8 @@ export async function openJobStore(options: OpenJobStoreOptions): Promise<JobSto
   if (isMongoUrl(url)) return openMongo(url, timeoutMs, options.logger);
   if (url) return openPostgresServer(url, "JOBS_DATABASE_URL", timeoutMs, options.logger);
   if (config.DATABASE_URL) return openPostgresServer(config.DATABASE_URL, "DATABASE_URL", timeoutMs, options.logger);
-  if (!options.sharedPool) throw new JobStoreError("The embedded database needs the app's shared connection for the job store (startJobs({ pool }))");
-  return openPostgresShared(options.sharedPool, timeoutMs);
+  if (!options.databaseUrl) throw new JobStoreError("No job store: set DATABASE_URL or JOBS_DATABASE_URL (or pass the embedded database's URL to startJobs)");
+  return openPostgresServer(options.databaseUrl, "the embedded database in DATA_DIR", timeoutMs, options.logger);
 }
 
 /** Runs `work` with a deadline; on failure or timeout throws a JobStoreError naming the store and the variable to check. */
@@ -88,7 +87,7 @@ async function reach<T>(what: string, hint: string, timeoutMs: number, work: () 
  * The backend quotes its table name as `"${tableName}"` in every statement (checked in
  * @agendajs/postgres-backend 3.0.6, pinned), so `agenda"."agenda_jobs` makes every statement use
  * `"agenda"."agenda_jobs"` without touching the connection's search_path (which Prisma's raw
- * queries rely on, and which the embedded database shares with them). The backend's own schema
+ * queries rely on). The backend's own schema
  * creation is off (it would create unqualified index names, and two instances starting together
  * race on it); `prepareSchema` creates the same objects under an advisory lock instead.
  */
@@ -140,16 +139,6 @@ async function openPostgresServer(url: string, variable: string, timeoutMs: numb
   }
   let closing: Promise<void> | undefined;
   return { kind: "postgres", where, backend: connected(backend), close: () => (closing ??= pool.end().catch(() => {})) };
-}
-
-async function openPostgresShared(pool: pg.Pool, timeoutMs: number): Promise<JobStore> {
-  const where = `embedded PostgreSQL (shared connection), schema "${AGENDA_PG_SCHEMA}"`;
-  const backend = postgresBackend(pool, false);
-  await reach(where, "The embedded database is not answering.", timeoutMs, async () => {
-    await prepareSchema(pool);
-    await backend.connect();
-  });
-  return { kind: "postgres-shared", where, backend: connected(backend), close: async () => {} };
 }
 
 // ---------------------------------------------------------------------------------------------

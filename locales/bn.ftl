@@ -116,6 +116,8 @@ ledger-title = সাম্প্রতিক লেনদেন:
 ledger-empty = এখনো কোনো লেনদেন নেই।
 ledger-line = { $date } · { $kind } · { $amount } { $order }
 ledger-kind-TOPUP = টপ-আপ
+ledger-kind-TOPUP_BONUS = টপ-আপ বোনাস
+ledger-kind-TOPUP_FEE = টপ-আপ ফি
 ledger-kind-ORDER_CHARGE = অর্ডার
 ledger-kind-REFUND = ফেরত
 ledger-kind-ADJUSTMENT = সমন্বয়
@@ -126,6 +128,7 @@ topup-hint = ➕ টাকা যোগ করতে মেনুতে "টা�
 topup-choose-method = ➕ কীভাবে টাকা পাঠাবেন?
 method-BKASH = বিকাশ
 method-NAGAD = নগদ
+method-UPAY = উপায়
 method-ROCKET = রকেট
 topup-send-money =
     { $method } দিয়ে (সেন্ড মানি) এই নম্বরে টাকা পাঠান:
@@ -201,6 +204,7 @@ admin-topup =
     TrxID: { $trxId } · নম্বর: { $sender }
 btn-approve = ✅ অনুমোদন
 btn-reject = ❌ বাতিল
+admin-topup-auto = 🤖 টপ-আপ #{ $id } এসএমএস দিয়ে অনুমোদিত: { $user } · { $method } { $amount } · TrxID { $trxId } (এসএমএস #{ $sms })
 admin-topup-approved = ✅ অনুমোদন করেছেন { $by }
 admin-topup-rejected = ❌ বাতিল করেছেন { $by }
 admin-order-manual =
@@ -300,3 +304,14 @@ err-group-credit-invalid = ❌ ক্রেডিট লিমিট একট�
 err-group-service-invalid = ❌ কুইক অর্ডারের জন্য একটি ম্যানুয়াল প্রতি-পিস সার্ভিস (যেমন ডায়মন্ড) দরকার।
 err-group-exists = ❌ এই গ্রুপটি আগেই নিবন্ধিত।
 err-name-too-long = ❌ নামটি অনেক লম্বা।
+
+# Telegram Stars and SMS-verified top-ups
+method-STARS = ⭐ স্টারস
+topup-stars-ask-amount = টেলিগ্রাম স্টারস দিয়ে কত টাকা ব্যালেন্স যোগ করবেন? ১ ⭐ = { $rate }। { $min } থেকে { $max }।
+stars-invoice-title = ব্যালেন্স টপ-আপ { $amount }
+stars-invoice-description = { $stars } ⭐ দিয়ে আপনার ব্যালেন্সে { $amount } যোগ হবে।
+stars-refund-usage = ব্যবহার: /refundstars <টপ-আপ নম্বর>
+stars-refunded = ↩️ স্টারস টপ-আপ #{ $id } ফেরত: { $stars } ⭐ ফেরত গেছে, ব্যালেন্স থেকে { $amount } কাটা হয়েছে।
+admin-topup-stars = ⭐ টপ-আপ #{ $id } স্টারস দিয়ে: { $user } · { $amount } ({ $stars } ⭐)
+err-invoice-invalid = ❌ এই ইনভয়েসটি আর বৈধ নয়। আবার টপ-আপ শুরু করুন।
+err-invoice-outdated = ❌ স্টারসের দাম বদলে গেছে। আবার টপ-আপ শুরু করুন।

@@ -116,6 +116,8 @@ ledger-title = Recent activity:
 ledger-empty = No activity yet.
 ledger-line = { $date } · { $kind } · { $amount } { $order }
 ledger-kind-TOPUP = Top-up
+ledger-kind-TOPUP_BONUS = Top-up bonus
+ledger-kind-TOPUP_FEE = Top-up fee
 ledger-kind-ORDER_CHARGE = Order
 ledger-kind-REFUND = Refund
 ledger-kind-ADJUSTMENT = Adjustment
@@ -126,6 +128,7 @@ topup-hint = ➕ To add funds, press "Add funds" in the menu.
 topup-choose-method = ➕ How will you pay?
 method-BKASH = bKash
 method-NAGAD = Nagad
+method-UPAY = Upay
 method-ROCKET = Rocket
 topup-send-money =
     Send the money with { $method } (Send Money) to:
@@ -201,6 +204,7 @@ admin-topup =
     TrxID: { $trxId } · sender: { $sender }
 btn-approve = ✅ Approve
 btn-reject = ❌ Reject
+admin-topup-auto = 🤖 Top-up #{ $id } approved by SMS: { $user } · { $method } { $amount } · TrxID { $trxId } (SMS #{ $sms })
 admin-topup-approved = ✅ Approved by { $by }
 admin-topup-rejected = ❌ Rejected by { $by }
 admin-order-manual =
@@ -300,3 +304,14 @@ err-group-credit-invalid = ❌ The credit limit must be a number like 5000.
 err-group-service-invalid = ❌ Quick orders need a manual per-unit service (e.g. diamonds).
 err-group-exists = ❌ This group is already registered.
 err-name-too-long = ❌ That name is too long.
+
+# Telegram Stars and SMS-verified top-ups
+method-STARS = ⭐ Stars
+topup-stars-ask-amount = How much balance do you want to add with Telegram Stars? 1 ⭐ = { $rate }. From { $min } to { $max }.
+stars-invoice-title = Balance top-up { $amount }
+stars-invoice-description = { $amount } added to your shop balance for { $stars } ⭐.
+stars-refund-usage = Usage: /refundstars <top-up number>
+stars-refunded = ↩️ Stars top-up #{ $id } refunded: { $stars } ⭐ returned, { $amount } taken back from the balance.
+admin-topup-stars = ⭐ Top-up #{ $id } paid with Stars: { $user } · { $amount } ({ $stars } ⭐)
+err-invoice-invalid = ❌ This invoice is not valid any more. Start the top-up again.
+err-invoice-outdated = ❌ The Stars price changed. Start the top-up again.

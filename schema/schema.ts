@@ -9,6 +9,7 @@ import "./types/audit.js";
 import "./types/order.js";
 import "./types/user.js";
 import "./types/topup.js";
+import "./types/payment.js";
 import "./types/catalogue.js";
 import "./types/provider.js";
 import "./types/order-operations.js";

@@ -6,6 +6,7 @@ import type { GraphQLContext } from "./context.js";
 import { authorizeRootFields } from "./authorize-root.js";
 import { csrfRefusal } from "./csrf.js";
 import { createLoaders } from "./loaders.js";
+import { graphiqlPagePlugin, renderGraphiQL } from "./graphiql/route.js";
 import { createRateLimiter } from "./rate-limit.js";
 import { getSchema } from "./schema.js";
 import { resolveViewer } from "./viewer.js";
@@ -63,6 +64,7 @@ export function createPanelbotYoga(deps: Deps, options: GraphQLOptions = {}): Pa
     graphiql: production
       ? false
       : async (request) => ((await resolveViewer(deps, request.headers))?.role === "ADMIN" ? { title: "panelbot GraphiQL", defaultQuery: DEFAULT_QUERY } : false),
+    renderGraphiQL, // served from this app, not unpkg (schema/graphiql/)
     maskedErrors: {
       isDev: false,
       errorMessage: "Unexpected error",
@@ -81,7 +83,7 @@ export function createPanelbotYoga(deps: Deps, options: GraphQLOptions = {}): Pa
       warn: (...args: unknown[]) => deps.logger.warn({ args }, "graphql"),
       error: () => {},
     },
-    plugins: [csrf, ...armor.plugins, ...(production ? [noIntrospection] : []), authorizeRootFields(schema)],
+    plugins: [csrf, graphiqlPagePlugin, ...armor.plugins, ...(production ? [noIntrospection] : []), authorizeRootFields(schema)],
     context: async ({ request, req }) => {
       const viewer = await resolveViewer(deps, request.headers);
       const key = viewer ? `${viewer.via}:${viewer.label}` : `anon:${req?.socket?.remoteAddress ?? "local"}`;

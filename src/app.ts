@@ -10,6 +10,7 @@ import { createDb, type DbHandle } from "./db/client.js";
 import { startEmbeddedPostgres } from "./db/embedded.js";
 import { migrateDatabase, redactUrl } from "./db/migrate.js";
 import { healthRoute } from "./http/health.js";
+import { paymentSmsRoute } from "./http/payment-sms-route.js";
 import { createHttpServer } from "./http/server.js";
 import type { Logger } from "./logger.js";
 import { loadOrCreateLocalSecret } from "./shared/local-secret.js";
@@ -34,21 +35,28 @@ export interface App {
   stop(): Promise<void>;
 }
 
-async function openDatabase(config: Config, logger: Logger): Promise<{ db: DbHandle; close(): Promise<void> }> {
+interface Database {
+  db: DbHandle;
+  /** The main database's URL (DATABASE_URL, or the embedded server's). */
+  url: string;
+  close(): Promise<void>;
+}
+
+async function openDatabase(config: Config, logger: Logger): Promise<Database> {
   if (config.DATABASE_URL) {
     logger.info({ database: redactUrl(config.DATABASE_URL) }, "Using PostgreSQL server");
     await migrateDatabase(config.DATABASE_URL, { logger });
     const db = createDb(config.DATABASE_URL);
-    return { db, close: () => db.close() };
+    return { db, url: config.DATABASE_URL, close: () => db.close() };
   }
-  const dataDir = join(config.DATA_DIR, "postgres");
-  logger.info({ dataDir }, "No DATABASE_URL: starting the embedded PostgreSQL (PGlite)");
-  const embedded = await startEmbeddedPostgres({ dataDir, logger });
-  const db = createDb(embedded.pool);
+  logger.info({ dataDir: config.DATA_DIR }, "No DATABASE_URL: starting the embedded PostgreSQL");
+  const embedded = await startEmbeddedPostgres({ dataDir: config.DATA_DIR, logger });
+  const db = createDb(embedded.url);
   return {
     db,
+    url: embedded.url,
     async close() {
-      await db.prisma.$disconnect();
+      await db.close();
       await embedded.close();
     },
   };
@@ -88,6 +96,15 @@ async function announceLoginLink(deps: Deps, url: string): Promise<void> {
 
 export async function startApp(config: Config, logger: Logger): Promise<App> {
   const database = await openDatabase(config, logger);
+  try {
+    return await startOn(database, config, logger);
+  } catch (error) {
+    await database.close().catch(() => {});
+    throw error;
+  }
+}
+
+async function startOn(database: Database, config: Config, logger: Logger): Promise<App> {
   const { db } = database;
   const box = createSecretBox(config.SECRET_KEY ?? loadOrCreateLocalSecret(config.DATA_DIR));
   await syncAdmins(db.prisma, config.ADMIN_IDS);
@@ -104,13 +121,13 @@ export async function startApp(config: Config, logger: Logger): Promise<App> {
   // Background jobs (jobs/): a job store that cannot be reached fails the start here. With the
   // built-in simulator, status sync keeps pace with its clock (a demo order completes within a minute).
   const jobs = await startJobs(deps, {
-    pool: db.pool,
+    databaseUrl: database.url,
     ...(notifyApi ? { notifier: (d: Deps) => deliverNotifications(d, notifyApi) } : {}),
     ...(simulator ? { timings: { syncEveryMs: config.SIMULATOR_SYNC_SECONDS * 1000 } } : {}),
   });
 
   const graphql = createGraphQL(deps);
-  const routes = [healthRoute(db.prisma, { embedded: config.embedded, telegram: Boolean(bot) }), ...graphql.routes];
+  const routes = [healthRoute(db.prisma, { embedded: config.embedded, telegram: Boolean(bot) }), paymentSmsRoute(deps), ...graphql.routes];
   if (bot && config.WEBHOOK_URL) routes.push(webhookRoute(deps, bot));
   if (trySim) routes.push(tryRoute(deps, trySim));
   const server = createHttpServer(routes, logger);

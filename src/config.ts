@@ -54,6 +54,14 @@ const schema = z.object({
   BKASH_NUMBER: z.string().default("01700000000"),
   NAGAD_NUMBER: z.string().default("01800000000"),
   ROCKET_NUMBER: z.string().default("01900000000"),
+  /// Shop-currency units one Telegram Star buys (e.g. "1.5"); unset: no Stars top-up.
+  STARS_RATE: decimalString.refine((v) => Number(v) > 0, "must be more than 0").optional(),
+  /// Per-method bonus (+) or fee (−) in percent on top-ups, e.g. "BKASH:2,NAGAD:-1.5,STARS:-5"; unnamed methods: 0.
+  TOPUP_ADJUST_PERCENT: z
+    .string()
+    .regex(/^((BKASH|NAGAD|ROCKET|UPAY|STARS):[+-]?\d{1,2}(\.\d{1,2})?)(,(BKASH|NAGAD|ROCKET|UPAY|STARS):[+-]?\d{1,2}(\.\d{1,2})?)*$/, 'must look like "BKASH:2,NAGAD:-1.5" (percent, -50 to 50)')
+    .refine((v) => v.split(",").every((p) => Math.abs(Number(p.split(":")[1])) <= 50), "each percent must be between -50 and 50")
+    .optional(),
   TOPUP_MIN: decimalString.default("50"),
   TOPUP_MAX: decimalString.default("100000"),
   PROVIDER_TIMEOUT_MS: int(100, 300_000).default("30000"),
@@ -84,8 +92,10 @@ const schema = z.object({
 });
 
 export type Config = Readonly<
-  Omit<z.infer<typeof schema>, "FX_RATES"> & {
+  Omit<z.infer<typeof schema>, "FX_RATES" | "TOPUP_ADJUST_PERCENT"> & {
     FX_RATES: ReadonlyMap<string, string>;
+    /** Method → percent ("2", "-1.5"); methods not named get none. */
+    TOPUP_ADJUST_PERCENT: ReadonlyMap<string, string>;
     embedded: boolean;
   }
 >;
@@ -114,5 +124,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   }
   const fx = new Map(c.FX_RATES.split(",").map((p) => p.split(":") as [string, string]));
   fx.set(c.SHOP_CURRENCY, "1");
-  return Object.freeze({ ...c, FX_RATES: fx, embedded: !c.DATABASE_URL });
+  const adjust = new Map((c.TOPUP_ADJUST_PERCENT ?? "").split(",").filter(Boolean).map((p) => p.split(":") as [string, string]));
+  return Object.freeze({ ...c, FX_RATES: fx, TOPUP_ADJUST_PERCENT: adjust, embedded: !c.DATABASE_URL });
 }

@@ -1,5 +1,6 @@
 import { startApp, type App } from "./app.js";
 import { ConfigError, loadConfig, type Config } from "./config.js";
+import { EmbeddedPostgresError } from "./db/embedded.js";
 import { createLogger } from "./logger.js";
 
 function readConfig(): Config {
@@ -16,7 +17,8 @@ function readConfig(): Config {
 
 async function main(): Promise<void> {
   const config = readConfig();
-  const logger = createLogger(config.LOG_LEVEL);
+  // Pretty one-line logs for a person at a terminal; JSON in production and when piped or collected.
+  const logger = createLogger(config.LOG_LEVEL, { pretty: config.NODE_ENV === "development" && process.stdout.isTTY === true });
   let app: App | null = null;
   let stopRequested: string | null = null;
 
@@ -37,7 +39,8 @@ async function main(): Promise<void> {
   try {
     app = await startApp(config, logger);
   } catch (error) {
-    logger.fatal({ err: error }, "panelbot could not start");
+    if (error instanceof EmbeddedPostgresError) logger.fatal({ code: error.code }, error.message);
+    else logger.fatal({ err: error }, "panelbot could not start");
     process.exit(1);
   }
   if (stopRequested) {

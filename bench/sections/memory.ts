@@ -1,8 +1,12 @@
-// 6. Memory: `npm start` on the embedded default (no DATABASE_URL, a temporary DATA_DIR), idle after
-// /healthz answers. npm starts a shell that starts tsx, which starts node: the figure is the RSS
-// of the process that owns the listening socket (found through /proc), not of npm.
-import { spawn, type ChildProcess } from "node:child_process";
-import { mkdtempSync, readdirSync, readFileSync, readlinkSync, rmSync } from "node:fs";
+// 6. Memory: `npm start` (tsx) and `npm run start:prod` (node dist/main.js) on the embedded default
+// (no DATABASE_URL, a temporary DATA_DIR), idle after /healthz answers. npm starts a shell that
+// starts node: the Node figure is the RSS of the process that owns the listening socket (found
+// through /proc), not of npm. Beside it, the embedded PostgreSQL's processes (postmaster and its
+// children): summed RSS counts the shared buffers once per process that touched them, summed PSS
+// shares them out, so PSS is what the server really costs. Also: first start (initdb, migrations,
+// demo seed) and restart times to /healthz.
+import { execFileSync, spawn, type ChildProcess } from "node:child_process";
+import { chmodSync, existsSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -90,14 +94,41 @@ async function stopTree(child: ChildProcess): Promise<void> {
   clearTimeout(timer);
 }
 
-/** Starts `npm start` in `dataDir`, waits for /healthz, samples the server's RSS while idle. */
-async function idleRss(dataDir: string, idleMs: number, databaseUrl?: string): Promise<{ rssMb: number; hwmMb: number; startMs: number; pid: number }> {
+/** Summed RSS and PSS (MB) of the embedded PostgreSQL's processes in `dataDir`. */
+function postgresMemory(dataDir: string): { rssMb: number; pssMb: number; processes: number } {
+  const postmaster = Number(readFileSync(join(dataDir, "postgres", "postmaster.pid"), "utf8").split("\n")[0]);
+  let rssKb = 0;
+  let pssKb = 0;
+  const pids = [postmaster, ...descendants(postmaster)];
+  for (const pid of pids) {
+    try {
+      rssKb += Number(readFileSync(`/proc/${pid}/status`, "utf8").match(/^VmRSS:\s+(\d+) kB/m)?.[1] ?? 0);
+      pssKb += Number(readFileSync(`/proc/${pid}/smaps_rollup`, "utf8").match(/^Pss:\s+(\d+) kB/m)?.[1] ?? 0);
+    } catch {
+      // exited meanwhile
+    }
+  }
+  return { rssMb: rssKb / 1024, pssMb: pssKb / 1024, processes: pids.length };
+}
+
+type Script = "start" | "start:prod";
+
+interface IdleSample {
+  rssMb: number;
+  hwmMb: number;
+  startMs: number;
+  pid: number;
+  postgres?: { rssMb: number; pssMb: number; processes: number };
+}
+
+/** Starts `npm <script>` in `dataDir`, waits for /healthz, samples the server's RSS (and the embedded PostgreSQL's) while idle. */
+async function idleRss(dataDir: string, idleMs: number, databaseUrl?: string, script: Script = "start"): Promise<IdleSample> {
   const port = await freePort();
   const t0 = performance.now();
   const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), HOST: "127.0.0.1", DATA_DIR: dataDir, LOG_LEVEL: "warn", NODE_ENV: "development" };
   for (const k of ["DATABASE_URL", "JOBS_DATABASE_URL", "BOT_TOKEN", "SECRET_KEY", "npm_config_prefix"]) delete env[k];
   if (databaseUrl) env.DATABASE_URL = databaseUrl;
-  const child = spawn("npm", ["start", "--silent"], { cwd: projectRoot(), env, stdio: ["ignore", "pipe", "pipe"], detached: true });
+  const child = spawn("npm", ["run", script, "--silent"], { cwd: projectRoot(), env, stdio: ["ignore", "pipe", "pipe"], detached: true });
   let output = "";
   child.stdout!.on("data", (d: Buffer) => void (output = (output + d.toString()).slice(-4000)));
   child.stderr!.on("data", (d: Buffer) => void (output = (output + d.toString()).slice(-4000)));
@@ -124,7 +155,7 @@ async function idleRss(dataDir: string, idleMs: number, databaseUrl?: string): P
       await sleep(400);
     }
     samples.sort((a, b) => a.rssMb - b.rssMb);
-    return { ...samples[2]!, startMs, pid };
+    return { ...samples[2]!, startMs, pid, ...(databaseUrl ? {} : { postgres: postgresMemory(dataDir) }) };
   } finally {
     await stopTree(child);
   }
@@ -132,7 +163,7 @@ async function idleRss(dataDir: string, idleMs: number, databaseUrl?: string): P
 
 export async function benchIdleMemory(args: BenchArgs): Promise<Figure[]> {
   const out = await embeddedIdle(args);
-  // The same app on the PostgreSQL server (DATABASE_URL; an empty database of its own): no PGlite in the process.
+  // The same app on the machine's PostgreSQL server (DATABASE_URL; an empty database of its own).
   const url = new URL(args.databaseUrl);
   url.pathname = `${url.pathname}_rss`;
   const name = decodeURIComponent(url.pathname.slice(1));
@@ -149,7 +180,7 @@ export async function benchIdleMemory(args: BenchArgs): Promise<Figure[]> {
       rss.push(r.rssMb);
       log(`npm start with DATABASE_URL run ${run + 1}: idle RSS ${r.rssMb.toFixed(0)} MB`);
     }
-    out.push(figure("6 memory", "npm start idle RSS with DATABASE_URL", "MB", rss, { target: "≤ 200", check: (m) => m <= 200, note: "PostgreSQL server instead of PGlite; jobs on PostgreSQL" }));
+    out.push(figure("6 memory", "npm start idle RSS with DATABASE_URL", "MB", rss, { target: "≤ 200", check: (m) => m <= 200, note: "npm start (tsx) on the machine's PostgreSQL server; jobs on PostgreSQL" }));
   } finally {
     rmSync(dataDir, { recursive: true, force: true });
     await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`).catch(() => {});
@@ -159,29 +190,48 @@ export async function benchIdleMemory(args: BenchArgs): Promise<Figure[]> {
 }
 
 async function embeddedIdle(args: BenchArgs): Promise<Figure[]> {
-  const dataDir = mkdtempSync(join(tmpdir(), "panelbot-bench-data-"));
-  try {
-    const rss: number[] = [];
-    const hwm: number[] = [];
-    const starts: number[] = [];
-    // The first start creates the embedded database (migrations, demo catalogue); later starts reuse it.
-    const first = await idleRss(dataDir, 3000);
-    log(`npm start (first boot) ready in ${first.startMs.toFixed(0)} ms, server pid ${first.pid}: RSS ${first.rssMb.toFixed(0)} MB`);
-    for (let run = 0; run < args.runs; run++) {
-      const r = await idleRss(dataDir, 5000);
-      rss.push(r.rssMb);
-      hwm.push(r.hwmMb);
-      starts.push(r.startMs);
-      log(`npm start run ${run + 1}: ready in ${r.startMs.toFixed(0)} ms, idle RSS ${r.rssMb.toFixed(0)} MB (peak ${r.hwmMb.toFixed(0)} MB)`);
-    }
-    const S = "6 memory";
-    return [
-      figure(S, "npm start idle RSS (server process)", "MB", rss, { target: "≤ 200", check: (m) => m <= 200, note: "embedded PGlite in-process, built-in simulator, jobs; Telegram off" }),
-      figure(S, "npm start peak RSS (VmHWM)", "MB", hwm),
-      figure(S, "npm start first boot RSS", "MB", [first.rssMb], { note: "fresh DATA_DIR: migrations + demo seed" }),
-      figure(S, "npm start ready (to /healthz)", "ms", starts),
-    ];
-  } finally {
-    rmSync(dataDir, { recursive: true, force: true });
+  if (!existsSync(join(projectRoot(), "dist", "main.js"))) {
+    log("building dist/ for npm run start:prod");
+    execFileSync("npm", ["run", "build", "--silent"], { cwd: projectRoot(), stdio: "ignore" });
   }
+  const S = "6 memory";
+  const out: Figure[] = [];
+  for (const script of ["start:prod", "start"] as const) {
+    const dataDir = mkdtempSync(join(tmpdir(), "panelbot-bench-data-"));
+    chmodSync(dataDir, 0o755); // reachable by the postgres user when the bench runs as root
+    try {
+      const rss: number[] = [];
+      const hwm: number[] = [];
+      const restarts: number[] = [];
+      const pgRss: number[] = [];
+      const pgPss: number[] = [];
+      // The first start creates the embedded database (initdb, migrations, demo catalogue); later starts reuse it.
+      const first = await idleRss(dataDir, 3000, undefined, script);
+      log(`npm run ${script} (first start) ready in ${first.startMs.toFixed(0)} ms: Node RSS ${first.rssMb.toFixed(0)} MB`);
+      for (let run = 0; run < args.runs; run++) {
+        const r = await idleRss(dataDir, 5000, undefined, script);
+        rss.push(r.rssMb);
+        hwm.push(r.hwmMb);
+        restarts.push(r.startMs);
+        pgRss.push(r.postgres!.rssMb);
+        pgPss.push(r.postgres!.pssMb);
+        log(
+          `npm run ${script} restart ${run + 1}: ready in ${r.startMs.toFixed(0)} ms, Node idle RSS ${r.rssMb.toFixed(0)} MB (peak ${r.hwmMb.toFixed(0)} MB); ` +
+            `PostgreSQL ${r.postgres!.processes} processes: RSS ${r.postgres!.rssMb.toFixed(0)} MB summed, PSS ${r.postgres!.pssMb.toFixed(0)} MB`,
+        );
+      }
+      const what = script === "start" ? "npm start (tsx)" : "npm run start:prod (node dist/main.js)";
+      out.push(
+        figure(S, `${what}: Node idle RSS`, "MB", rss, { target: "≤ 200", check: (m) => m <= 200, note: "embedded PostgreSQL (separate processes), built-in simulator, jobs; Telegram off" }),
+        figure(S, `${what}: Node peak RSS (VmHWM)`, "MB", hwm),
+        figure(S, `${what}: PostgreSQL processes, summed RSS`, "MB", pgRss, { note: "shared buffers counted once per process" }),
+        figure(S, `${what}: PostgreSQL processes, summed PSS`, "MB", pgPss, { note: "shared memory shared out" }),
+        figure(S, `${what}: first start to /healthz`, "ms", [first.startMs], { note: "fresh DATA_DIR: initdb + migrations + demo seed" }),
+        figure(S, `${what}: restart to /healthz`, "ms", restarts),
+      );
+    } finally {
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+  }
+  return out;
 }

@@ -6,6 +6,7 @@ import type { UserFromGetMe } from "grammy/types";
 import type { Deps } from "../deps.js";
 import type { BaseContext, BotContext, ConvContext } from "./context.js";
 import { conversationsComposer } from "./conversations/install.js";
+import { starsFeature } from "./features/stars.js";
 import { adminFeature } from "./features/admin.js";
 import { apiKeyFeature } from "./features/apikey.js";
 import { balanceFeature } from "./features/balance.js";
@@ -81,6 +82,8 @@ export async function createBot(deps: Deps, options: CreateBotOptions = {}): Pro
 
   main.use(adminFeature);
   main.use(groupFeature);
+  // Before the conversations: a payment must be credited even while a conversation is open.
+  main.use(starsFeature);
 
   const privateChat = main.chatType("private");
   privateChat.use(session({ initial: () => ({ pending: {} }), storage: sessionStorage(deps.db), getSessionKey: sessionKey }));

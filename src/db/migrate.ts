@@ -1,7 +1,6 @@
 // Applies the committed migrations (prisma/migrations) by running `prisma migrate deploy`.
 //
-// - The CLI runs as an *asynchronous* child process: the embedded database (PGlite behind
-//   pglite-socket) is served from this very process, so a synchronous child would deadlock it.
+// - The CLI runs as an asynchronous child process, so the start-up is not blocked while it works.
 // - It runs at every start and before the tests, so it is skipped entirely when the
 //   `_prisma_migrations` table already records every migration folder as applied and none failed.
 // - Prisma 6.19's JS schema engine leaves 10 s / 60 s timers armed, so the CLI lingers after it

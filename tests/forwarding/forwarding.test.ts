@@ -13,7 +13,7 @@ import { countBy } from "../support/count-by.js";
 import { buildUser } from "../support/factories.js";
 import { expectLedgerInvariants } from "../support/ledger-invariants.js";
 import { buildSimProvider, buildSimService } from "../support/provider-factories.js";
-import { realServer, useTestDb } from "../support/test-db.js";
+import { useTestDb } from "../support/test-db.js";
 
 const { prisma: db } = await useTestDb(30);
 // The production timeout: however busy the machine, a reply that comes is never taken for a lost one.
@@ -98,7 +98,7 @@ describe("forwarding", () => {
     await expectLedgerInvariants(db, [user.account.id]);
   });
 
-  it.skipIf(!realServer)("1,000 orders with a fault mix → exact counts per outcome, no duplicates, nothing left SUBMITTING", async () => {
+  it("1,000 orders with a fault mix → exact counts per outcome, no duplicates, nothing left SUBMITTING", async () => {
     const { user, service, provider } = await setup("1000000");
     const down = await buildSimProvider(db, deps.box, { url: await closedPortUrl(), apiKey: sim.apiKey });
     const downService = await buildSimService(db, down);
@@ -202,7 +202,7 @@ describe("forwarding", () => {
     }
   });
 
-  it.skipIf(!realServer)("20 concurrent resubmits of one FAILED order → 1 add at the provider, 0 extra charges", async () => {
+  it("20 concurrent resubmits of one FAILED order → 1 add at the provider, 0 extra charges", async () => {
     const { user, service } = await setup();
     const link = `https://x.com/rs-${Date.now()}`;
     sim.fault({ action: "add", times: 1, kind: "error", text: "neworder.error.service_inactive" });

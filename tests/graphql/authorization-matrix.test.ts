@@ -26,6 +26,8 @@ const OPERATIONS: [string, string, Who[]][] = [
   ["account", `{ account(id: ${NO}) { id } }`, ADMIN_ONLY],
   ["auditLog", "{ auditLog(first: 1) { edges { cursor } } }", ADMIN_ONLY],
   ["topUps", "{ topUps(first: 1) { edges { cursor } } }", ADMIN_ONLY],
+  ["paymentDevices", "{ paymentDevices { id } }", ADMIN_ONLY],
+  ["paymentSms", "{ paymentSms(first: 1) { edges { cursor } } }", ADMIN_ONLY],
   ["categories", "{ categories { id } }", ADMIN_ONLY],
   ["services", "{ services(first: 1) { edges { cursor } } }", ADMIN_ONLY],
   ["providers", "{ providers { id } }", ADMIN_ONLY],
@@ -56,6 +58,9 @@ const OPERATIONS: [string, string, Who[]][] = [
   ["setUserBlocked", `mutation { setUserBlocked(userId: ${NO}, blocked: true) { __typename } }`, ADMIN_ONLY],
   ["issueApiKey", `mutation { issueApiKey(userId: ${NO}) { __typename } }`, ADMIN_ONLY],
   ["revokeApiKey", `mutation { revokeApiKey(apiKeyId: ${NO}) { __typename } }`, ADMIN_ONLY],
+  // STARS is no SMS method: an admin gets a typed ValidationError and no device is created.
+  ["registerPaymentDevice", `mutation { registerPaymentDevice(name: "x", methods: [STARS], shopNumber: "01712345678") { __typename } }`, ADMIN_ONLY],
+  ["revokePaymentDevice", `mutation { revokePaymentDevice(id: ${NO}) { __typename } }`, ADMIN_ONLY],
   ["createCategory", `mutation { createCategory(input: { nameBn: "x", nameEn: "matrix" , active: false}) { __typename } }`, ADMIN_ONLY],
   ["updateCategory", `mutation { updateCategory(id: ${NO}, patch: { nameEn: "x" }) { __typename } }`, ADMIN_ONLY],
   ["createService", `mutation { createService(input: { categoryId: ${NO}, nameBn: "x", nameEn: "x", mode: MANUAL, price: "1", min: 1, max: 2 }) { __typename } }`, ADMIN_ONLY],

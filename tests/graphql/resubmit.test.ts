@@ -3,7 +3,7 @@ import { startProviderSimulator, type ProviderSimulator } from "../../src/provid
 import { countBy } from "../support/count-by.js";
 import { buildCaller, buildFailedOrder, buildSimulatedProvider, graphqlFor } from "../support/graphql-factories.js";
 import { expectLedgerInvariants } from "../support/ledger-invariants.js";
-import { realServer, useTestDb } from "../support/test-db.js";
+import { useTestDb } from "../support/test-db.js";
 
 const { prisma: db } = await useTestDb(30);
 const { gql, deps } = graphqlFor(db, { rateLimitPerMinute: 10_000 });
@@ -23,7 +23,7 @@ const RESUBMIT = `mutation($id: Int!) { resubmitOrder(orderId: $id) { __typename
   ... on Error { code message } } }`;
 
 describe("resubmitOrder", () => {
-  it.skipIf(!realServer)("20 concurrent resubmits of one FAILED order make one provider call", async () => {
+  it("20 concurrent resubmits of one FAILED order make one provider call", async () => {
     const customer = await buildCaller(db, "CUSTOMER", "resubmit-customer");
     const order = await buildFailedOrder(db, customer.user.id, ctx.service.id);
     sim.reset();

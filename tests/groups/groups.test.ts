@@ -5,7 +5,7 @@ import { ConflictError, ForbiddenError, InsufficientBalanceError, NotFoundError 
 import { testDeps } from "../support/deps.js";
 import { buildService, buildUser } from "../support/factories.js";
 import { expectLedgerInvariants } from "../support/ledger-invariants.js";
-import { realServer, useTestDb } from "../support/test-db.js";
+import { useTestDb } from "../support/test-db.js";
 import { testChatId } from "../support/bot-factories.js";
 
 const { prisma: db } = await useTestDb(20);
@@ -63,7 +63,7 @@ describe("placeGroupQuickOrder", () => {
     await expectLedgerInvariants(db, [g.accountId]);
   });
 
-  it.skipIf(!realServer)("the same message handled concurrently 10 times makes one order", async () => {
+  it("the same message handled concurrently 10 times makes one order", async () => {
     const { g, chatId } = await group("1000", "1");
     const member = await buildUser(db);
     const input = { chatId, messageId: messageId++, telegramUser: profile(member.telegramId!), quantity: "5" };

@@ -11,7 +11,6 @@ import { testDeps } from "../support/deps.js";
 import { buildUser, type UserWithAccount } from "../support/factories.js";
 import { expectLedgerInvariants } from "../support/ledger-invariants.js";
 import { buildSimProvider, buildSimService } from "../support/provider-factories.js";
-import { realServer } from "../support/test-db.js";
 import { QUIET, agendaRecords, sleep, spawnJobProcess, createJobsDatabase, type JobLine } from "./support.js";
 
 // A timeout no loaded machine reaches for a reply held at most 260 ms (a timeout while connecting
@@ -21,7 +20,7 @@ const timings = { ...QUIET, forwardEveryMs: 200, lockLifetimeMs: 1_000, pollMs: 
 const KILLS = 50;
 const PER_ROUND = 10;
 
-describe.skipIf(!realServer)("forwarding killed at random points", () => {
+describe("forwarding killed at random points", () => {
   let sim: ProviderSimulator;
   let database: Awaited<ReturnType<typeof createJobsDatabase>>;
   let user: UserWithAccount;

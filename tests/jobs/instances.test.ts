@@ -9,12 +9,11 @@ import { startProviderSimulator, type ProviderSimulator } from "../../src/provid
 import { testDeps } from "../support/deps.js";
 import { buildUser, type UserWithAccount } from "../support/factories.js";
 import { buildSimProvider, buildSimService } from "../support/provider-factories.js";
-import { realServer } from "../support/test-db.js";
 import { QUIET, agendaRecords, sleep, spawnJobProcess, createJobsDatabase, type JobLine, type JobProcess } from "./support.js";
 
 const RECURRING = ["check-provider-balances", "detect-stuck-orders", "forward-order", "sync-provider-orders"];
 
-describe.skipIf(!realServer)("job runner instances", () => {
+describe("job runner instances", () => {
   let sim: ProviderSimulator;
   let database: Awaited<ReturnType<typeof createJobsDatabase>>;
   let user: UserWithAccount;

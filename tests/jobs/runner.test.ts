@@ -1,8 +1,8 @@
-// The job store choice: the embedded default (one shared connection, notifications off), and a
+// The job store choice: the embedded default (the embedded server, LISTEN/NOTIFY like any server), and a
 // store that cannot be reached at start (a clear error and a non-zero exit within seconds, never an
 // unhandled rejection), for MongoDB and PostgreSQL.
 import { spawn } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
+import { chmodSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it, onTestFinished } from "vitest";
@@ -18,7 +18,6 @@ import { closedPortUrl, startProviderSimulator } from "../../src/providers/simul
 import { TEST_SECRET, testDeps } from "../support/deps.js";
 import { buildUser } from "../support/factories.js";
 import { buildSimProvider, buildSimService } from "../support/provider-factories.js";
-import { realServer } from "../support/test-db.js";
 import { QUIET, sleep, createJobsDatabase } from "./support.js";
 
 const tempDirs: string[] = [];
@@ -29,11 +28,12 @@ async function closedPort(): Promise<number> {
 }
 
 describe("job store", () => {
-  it("embedded default: jobs run on the app's one shared connection, in their own schema", async () => {
+  it("embedded default: jobs run on the embedded server with LISTEN/NOTIFY, in their own schema", async () => {
     const dir = mkdtempSync(join(tmpdir(), "panelbot-jobs-embedded-"));
+    chmodSync(dir, 0o755); // reachable by the postgres user when the tests run as root
     tempDirs.push(dir);
-    const embedded = await startEmbeddedPostgres({ dataDir: join(dir, "pg") });
-    const handle = createDb(embedded.pool);
+    const embedded = await startEmbeddedPostgres({ dataDir: join(dir, "data") });
+    const handle = createDb(embedded.url);
     const sim = await startProviderSimulator({ balance: "1000" });
     try {
       const db = handle.prisma;
@@ -46,12 +46,15 @@ describe("job store", () => {
       const events: JobEvent[] = [];
       let notified = 0;
       const runner = await startJobs(deps, {
-        pool: embedded.pool,
+        databaseUrl: embedded.url,
         notifier: async () => void (notified += 1),
         timings: { ...QUIET, forwardEveryMs: 300, notifyEveryMs: 300, pollMs: 200 },
         onEvent: (e) => events.push(e),
       });
-      expect(runner.store).toBe("postgres-shared");
+      expect(runner.store).toBe("postgres");
+      // Like on any server: the job store holds a LISTEN connection of its own.
+      const listening = await handle.pool.query(`SELECT 1 FROM pg_stat_activity WHERE application_name = 'panelbot-jobs' AND query ILIKE 'LISTEN%'`);
+      expect(listening.rowCount).toBe(1);
       await runner.now("sync-provider-orders", { providerId: provider.id }); // a one-off run, e.g. an admin's "sync now"
       const syncs = () => events.filter((e) => e.name === "sync-provider-orders" && e.event === "complete").length;
       // Until the work is done or a deadline no loaded machine reaches; the checks below say what was missing.
@@ -63,15 +66,13 @@ describe("job store", () => {
       expect(syncs()).toBeGreaterThanOrEqual(2); // the recurring first run and the one-off
       expect(events.filter((e) => e.name === "deliver-notifications").map((e) => e.event)).toContain("complete");
       // Agenda's table is in the `agenda` schema; nothing of it in Prisma's `public`.
-      const names = await embedded.pool.query<{ name: string }>(`SELECT DISTINCT name FROM "agenda"."agenda_jobs" WHERE type = 'single' ORDER BY name`);
+      const names = await handle.pool.query<{ name: string }>(`SELECT DISTINCT name FROM "agenda"."agenda_jobs" WHERE type = 'single' ORDER BY name`);
       expect(names.rows.map((r) => r.name)).toEqual(["check-provider-balances", "deliver-notifications", "detect-stuck-orders", "forward-order", "sync-provider-orders"]);
-      const leaked = await embedded.pool.query(`SELECT 1 FROM information_schema.tables WHERE table_schema = 'public' AND table_name LIKE 'agenda%'`);
+      const leaked = await handle.pool.query(`SELECT 1 FROM information_schema.tables WHERE table_schema = 'public' AND table_name LIKE 'agenda%'`);
       expect(leaked.rowCount).toBe(0);
-      // The shared connection still serves the app after the runner stopped.
-      expect(await db.order.count()).toBe(1);
     } finally {
       await sim.close();
-      await handle.prisma.$disconnect();
+      await handle.close();
       await embedded.close();
     }
   }, 180_000);
@@ -98,7 +99,7 @@ describe("job store", () => {
   }, 90_000);
 });
 
-describe.skipIf(!realServer)("npm start with an unreachable job store", () => {
+describe("npm start with an unreachable job store", () => {
   it("exits non-zero within seconds with a message naming the store, for MongoDB and PostgreSQL", async () => {
     const database = await createJobsDatabase();
     onTestFinished(() => database.drop());

@@ -11,10 +11,9 @@ import { testDeps } from "../support/deps.js";
 import { buildService, buildUser } from "../support/factories.js";
 import { expectLedgerInvariants } from "../support/ledger-invariants.js";
 import { buildSimProvider, buildSimService } from "../support/provider-factories.js";
-import { realServer } from "../support/test-db.js";
 import { QUIET, sleep, createJobsDatabase } from "./support.js";
 
-describe.skipIf(!realServer)("stuck detector job and provider balances", () => {
+describe("stuck detector job and provider balances", () => {
   let database: Awaited<ReturnType<typeof createJobsDatabase>>;
   const sims: ProviderSimulator[] = [];
   beforeAll(async () => {

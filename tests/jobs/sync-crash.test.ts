@@ -8,7 +8,6 @@ import { startProviderSimulator, type ProviderSimulator } from "../../src/provid
 import { testDeps } from "../support/deps.js";
 import { buildUser } from "../support/factories.js";
 import { buildSimProvider, buildSimService } from "../support/provider-factories.js";
-import { realServer } from "../support/test-db.js";
 import { QUIET, agendaRecords, sleep, spawnJobProcess, createJobsDatabase, type JobLine, type JobProcess } from "./support.js";
 
 const timings = { ...QUIET, syncEveryMs: 1_000, lockLifetimeMs: 1_500, pollMs: 300 };
@@ -16,7 +15,7 @@ const BOUND_MS = timings.syncEveryMs + timings.lockLifetimeMs + timings.pollMs;
 /** How long a re-run may take before the test calls it lost: far beyond BOUND_MS, for a CPU-starved machine. */
 const DEADLINE_MS = 60_000;
 
-describe.skipIf(!realServer)("sync job killed mid-run", () => {
+describe("sync job killed mid-run", () => {
   let sim: ProviderSimulator;
   let database: Awaited<ReturnType<typeof createJobsDatabase>>;
   const statusArrivals: number[] = [];

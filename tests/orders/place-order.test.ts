@@ -3,7 +3,7 @@ import { placeOrder } from "../../src/orders/place-order.js";
 import { ConflictError, ForbiddenError, InsufficientBalanceError, ValidationError } from "../../src/shared/errors.js";
 import { buildCategory, buildService, buildUser, unique } from "../support/factories.js";
 import { expectLedgerInvariants } from "../support/ledger-invariants.js";
-import { realServer, useTestDb } from "../support/test-db.js";
+import { useTestDb } from "../support/test-db.js";
 import { testDeps } from "../support/deps.js";
 
 const { prisma: db } = await useTestDb(20);
@@ -128,7 +128,7 @@ describe("placeOrder", () => {
   });
 });
 
-describe.skipIf(!realServer)("placeOrder under concurrency (real PostgreSQL server)", () => {
+describe("placeOrder under concurrency (real PostgreSQL server)", () => {
   it("500 concurrent 1.00 orders against 100.00 → exactly 100 placed, 400 refused, balance 0", async () => {
     const user = await buildUser(db, { balance: "100" });
     const service = await buildService(db, { price: "1", priceUnit: "PER_UNIT", min: 1, max: 10 });

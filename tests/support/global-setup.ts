@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from "node:fs";
+import { chmodSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { TestProject } from "vitest/node";
@@ -8,36 +8,49 @@ import { prepareServerDatabase, testDatabaseUrl } from "./database-target.js";
 
 declare module "vitest" {
   export interface ProvidedContext {
+    /** The migrated test database: TEST_DATABASE_URL's, or the same database on an embedded server started for this run. */
     databaseUrl: string;
-    /** True when no PostgreSQL server answered and the tests run on the embedded database. */
-    embedded: boolean;
-    /** A migrated embedded data directory that each test file copies (embedded runs only). */
-    embeddedTemplateDir: string;
   }
 }
 
+/**
+ * The tests' PostgreSQL server: the one at TEST_DATABASE_URL (CI, development machines) or, when
+ * none answers there, an embedded PostgreSQL started for this run and stopped at its end. Every
+ * test runs either way. In CI (`CI=true`) a missing server is an error: CI tests the machine's server.
+ */
 export default async function setup(project: TestProject) {
-  const url = testDatabaseUrl();
-  if (await prepareServerDatabase(url)) {
+  const wanted = testDatabaseUrl();
+  let url = wanted;
+  let teardown: (() => Promise<void>) | undefined;
+  if (!(await prepareServerDatabase(wanted))) {
+    if (process.env.CI) {
+      throw new Error(`No PostgreSQL server at ${new URL(wanted).host}: CI must run the tests on the machine's server (see .ci/run).`);
+    }
+    const root = mkdtempSync(join(tmpdir(), "panelbot-test-pg-"));
+    chmodSync(root, 0o755); // reachable by the postgres user when the tests run as root
+    const server = await startEmbeddedPostgres({
+      dataDir: root,
+      migrate: false,
+      // The suite opens many pools at once (two test files in parallel, job processes); a test
+      // server needs no durability.
+      settings: { max_connections: "300", fsync: "off", synchronous_commit: "off", full_page_writes: "off" },
+    });
+    const target = new URL(server.url);
+    target.pathname = new URL(wanted).pathname;
+    url = target.toString();
+    await prepareServerDatabase(url);
+    console.warn(`\n[panelbot tests] No PostgreSQL server at ${new URL(wanted).host}: started an embedded one on 127.0.0.1:${server.port} for this run.\n`);
+    teardown = async () => {
+      await server.close();
+      rmSync(root, { recursive: true, force: true });
+    };
+  }
+  try {
     await migrateDatabase(url);
-    project.provide("databaseUrl", url);
-    project.provide("embedded", false);
-    project.provide("embeddedTemplateDir", "");
-    return;
+  } catch (error) {
+    await teardown?.();
+    throw error;
   }
-  if (process.env.CI) {
-    throw new Error(`No PostgreSQL server at ${new URL(url).host}: CI must run every test on a real server (see .ci/run).`);
-  }
-  const root = mkdtempSync(join(tmpdir(), "panelbot-test-"));
-  const templateDir = join(root, "template");
-  await (await startEmbeddedPostgres({ dataDir: templateDir })).close();
-  console.warn(
-    `\n[panelbot tests] No PostgreSQL server at ${new URL(url).host}; running on the embedded database.\n` +
-      "Tests that need concurrent connections are skipped there and listed as skipped below;\n" +
-      "set TEST_DATABASE_URL to a real server to run everything.\n",
-  );
-  project.provide("databaseUrl", "");
-  project.provide("embedded", true);
-  project.provide("embeddedTemplateDir", templateDir);
-  return () => rmSync(root, { recursive: true, force: true });
+  project.provide("databaseUrl", url);
+  return teardown;
 }

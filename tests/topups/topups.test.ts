@@ -5,7 +5,7 @@ import { requestTopUp } from "../../src/topups/request-topup.js";
 import { ConflictError, InvalidStateError, ValidationError } from "../../src/shared/errors.js";
 import { buildUser, unique } from "../support/factories.js";
 import { expectLedgerInvariants } from "../support/ledger-invariants.js";
-import { realServer, useTestDb } from "../support/test-db.js";
+import { useTestDb } from "../support/test-db.js";
 
 const { prisma: db } = await useTestDb(20);
 const limits = { min: "50", max: "25000" };
@@ -53,7 +53,7 @@ describe("top-ups", () => {
   });
 });
 
-describe.skipIf(!realServer)("top-ups under concurrency (real PostgreSQL server)", () => {
+describe("top-ups under concurrency (real PostgreSQL server)", () => {
   it("two admins approving the same top-up at once → exactly one credit", async () => {
     const user = await buildUser(db);
     const [a1, a2] = [await buildUser(db, { role: "ADMIN" }), await buildUser(db, { role: "ADMIN" })];

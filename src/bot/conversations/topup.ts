@@ -3,6 +3,7 @@ import { InlineKeyboard } from "grammy";
 import type { Deps } from "../../deps.js";
 import { parseAmount } from "../../topups/parse-amount.js";
 import { normaliseTrxId, requestTopUp } from "../../topups/request-topup.js";
+import { quoteStars, STARS_CURRENCY } from "../../topups/stars.js";
 import { DomainError } from "../../shared/errors.js";
 import type { BotConversation, ConvContext } from "../context.js";
 import { errorText } from "../errors.js";
@@ -16,16 +17,36 @@ export function shopNumber(deps: Deps, method: TopUpMethod): string {
   return method === "BKASH" ? c.BKASH_NUMBER : method === "NAGAD" ? c.NAGAD_NUMBER : c.ROCKET_NUMBER;
 }
 
-/** Method → the shop's number → amount → TrxID → recorded for an admin to approve. */
+/** Method → the shop's number → amount → TrxID → recorded for an admin to approve (or a Stars invoice). */
 export function topUpConversation(deps: Deps, i18n: I18n) {
   return async function topup(conversation: BotConversation, ctx: ConvContext, locale: Language): Promise<void> {
     const t = i18n.translator(locale);
     const { TOPUP_MIN: min, TOPUP_MAX: max, SHOP_CURRENCY: cur } = deps.config;
     const methods = new InlineKeyboard()
       .text(t("method-BKASH"), "tm:BKASH").text(t("method-NAGAD"), "tm:NAGAD").text(t("method-ROCKET"), "tm:ROCKET");
+    const rate = deps.config.STARS_RATE;
+    if (rate) methods.text(t("method-STARS"), "tm:STARS");
     await ctx.reply(t("topup-choose-method"), { reply_markup: methods });
-    const { match } = await waitChoice(conversation, /^tm:(BKASH|NAGAD|ROCKET)$/, t("hint-use-buttons"));
+    const { match } = await waitChoice(conversation, /^tm:(BKASH|NAGAD|ROCKET|STARS)$/, t("hint-use-buttons"));
     const method = match[1] as TopUpMethod;
+    if (method === "STARS" && rate) {
+      const userId = await conversation.external((outside) => outside.user!.id);
+      await ctx.reply(t("topup-stars-ask-amount", { rate: money(rate, cur), min: money(min, cur), max: money(max, cur) }));
+      for (;;) {
+        const { ctx: answer, text } = await waitText(conversation, t("hint-send-text"));
+        try {
+          const quote = quoteStars(userId, text, rate, { min, max }, deps.config.TOPUP_ADJUST_PERCENT.get("STARS"));
+          const amount = money(quote.amount, cur);
+          await answer.replyWithInvoice(t("stars-invoice-title", { amount }), t("stars-invoice-description", { amount, stars: String(quote.stars) }), quote.payload, STARS_CURRENCY, [
+            { label: t("stars-invoice-title", { amount }), amount: quote.stars },
+          ]);
+          return;
+        } catch (error) {
+          if (!(error instanceof DomainError)) throw error;
+          await answer.reply(errorText(i18n, locale, error));
+        }
+      }
+    }
     await ctx.reply(t("topup-send-money", { method: t(`method-${method}`), number: shopNumber(deps, method), min: money(min, cur), max: money(max, cur) }));
     await ctx.reply(t("topup-ask-amount"));
 
@@ -53,16 +74,17 @@ export function topUpConversation(deps: Deps, i18n: I18n) {
       }
       const result = await conversation.external(async (outside) => {
         try {
-          const topUp = await requestTopUp(deps, { userId: outside.user!.id, method, amount, trxId: text, limits: { min, max } });
+          const topUp = await requestTopUp(deps, { userId: outside.user!.id, method, amount, trxId: text, limits: { min, max }, adjustPercent: deps.config.TOPUP_ADJUST_PERCENT.get(method) });
           await deliverNow(deps, outside.api, i18n, { topUpIds: [topUp.id] });
-          return { ok: true as const, id: topUp.id, trxId: topUp.trxId };
+          return { ok: true as const, id: topUp.id, trxId: topUp.trxId, approved: topUp.status === "APPROVED" };
         } catch (error) {
           if (error instanceof DomainError) return { ok: false as const, message: errorText(i18n, locale, error) };
           throw error;
         }
       });
       if (result.ok) {
-        await answer.reply(t("topup-waiting", { id: String(result.id), amount: money(amount, cur), method: t(`method-${method}`), trxId: result.trxId }));
+        // Approved at once (the shop's phone forwarded the SMS first): the approval notice already went out.
+        if (!result.approved) await answer.reply(t("topup-waiting", { id: String(result.id), amount: money(amount, cur), method: t(`method-${method}`), trxId: result.trxId }));
         return;
       }
       await answer.reply(result.message);

@@ -5,6 +5,7 @@ import type { OutboxPayloads } from "../../outbox/kinds.js";
 import type { NotifyKind } from "./kinds.js";
 import { loadI18n, type I18n } from "../i18n.js";
 import { NoRecipientError } from "./no-recipient.js";
+import { sendAdminPayment } from "./send-admin-payment.js";
 import { sendAdminProvider } from "./send-admin-provider.js";
 import { sendAdminOrder } from "./send-admin-order.js";
 import { sendAdminTopUp } from "./send-admin-topup.js";
@@ -19,6 +20,7 @@ const SENDERS: { [K in NotifyKind]: Sender<K> } = {
   "notify-admin-topup": sendAdminTopUp,
   "notify-admin-order": sendAdminOrder,
   "notify-customer-topup": sendCustomerTopUp,
+  "notify-admin-payment": sendAdminPayment,
   "notify-customer-ticket": sendCustomerTicket,
   "notify-admin-provider": sendAdminProvider,
 };
