@@ -17,6 +17,8 @@ export interface JobPayloads {
    * also "confirm-deliveries". Registered only when the app gives the runner a notifier (Telegram on).
    */
   "deliver-notifications": Record<string, never>;
+  /** Deletes expired login links and expired or revoked dashboard sessions. */
+  "prune-expired-logins": Record<string, never>;
 }
 
 export type JobName = keyof JobPayloads;
@@ -27,6 +29,7 @@ export const JOB_NAMES = [
   "detect-stuck-orders",
   "check-provider-balances",
   "deliver-notifications",
+  "prune-expired-logins",
 ] as const satisfies readonly JobName[];
 
 /** Where Agenda keeps its jobs in PostgreSQL: its own schema, outside Prisma's `public`. */

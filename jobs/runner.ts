@@ -23,6 +23,7 @@ import { drainForwardOutbox } from "../src/fulfilment/drain-forward-outbox.js";
 import { expireSubmittingLeases } from "../src/fulfilment/expire-leases.js";
 import { checkProviderBalances } from "../src/fulfilment/check-provider-balances.js";
 import { detectStuckOrders } from "../src/stuck/detect-stuck-orders.js";
+import { pruneExpiredLogins } from "../src/auth/prune-expired-logins.js";
 import { syncAllProviders, syncProviderOrders } from "../src/fulfilment/sync-orders.js";
 import type { JobName, JobPayloads } from "./names.js";
 import { openJobStore, type JobStoreKind } from "./store.js";
@@ -37,6 +38,7 @@ export interface JobTimings {
   stuckEveryMs: number;
   balanceEveryMs: number;
   notifyEveryMs: number;
+  pruneLoginsEveryMs: number;
   /** How long stop() waits for running jobs. */
   drainTimeoutMs: number;
   /** How long reaching the job store may take at start. */
@@ -54,6 +56,7 @@ export function defaultTimings(config: Deps["config"]): JobTimings {
     stuckEveryMs: config.STUCK_CHECK_INTERVAL_MINUTES * MINUTE,
     balanceEveryMs: config.BALANCE_CHECK_INTERVAL_MINUTES * MINUTE,
     notifyEveryMs: 3_000,
+    pruneLoginsEveryMs: 60 * MINUTE,
     drainTimeoutMs: 8_000,
     connectTimeoutMs: 5_000,
   };
@@ -174,6 +177,7 @@ export async function startJobs(deps: Deps, options: StartJobsOptions = {}): Pro
   });
   define("detect-stuck-orders", () => detectStuckOrders(deps));
   define("check-provider-balances", () => checkProviderBalances(deps));
+  define("prune-expired-logins", () => pruneExpiredLogins(deps.db, deps.now()));
   const notifier = options.notifier;
   if (notifier) define("deliver-notifications", () => notifier(deps));
 
@@ -182,6 +186,7 @@ export async function startJobs(deps: Deps, options: StartJobsOptions = {}): Pro
     ["sync-provider-orders", timings.syncEveryMs],
     ["detect-stuck-orders", timings.stuckEveryMs],
     ["check-provider-balances", timings.balanceEveryMs],
+    ["prune-expired-logins", timings.pruneLoginsEveryMs],
   ];
   if (notifier) schedule.push(["deliver-notifications", timings.notifyEveryMs]);
   try {

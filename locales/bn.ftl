@@ -70,7 +70,7 @@ order-ask-hashtags = হ্যাশট্যাগগুলো পাঠান,
 order-ask-username = ইউজারনেম পাঠান (যেমন @shopname)।
 order-ask-hashtag = হ্যাশট্যাগ পাঠান (যেমন #dhaka)।
 order-ask-media = যে পোস্টের লাইককারীদের মেনশন করা হবে তার লিংক পাঠান।
-order-ask-answer-number = পোলের কোন উত্তর? তার নম্বর পাঠান (প্রথম উত্তরের জন্য 1)।
+order-ask-answer-number = পোলের কোন উত্তর? তার নম্বর পাঠান (প্রথম উত্তরের জন্য ১)।
 order-summary =
     📝 অর্ডারের সারাংশ
     সার্ভিস: { $service }
@@ -92,7 +92,7 @@ mass-ask =
     📦 প্রতি লাইনে একটি অর্ডার পাঠান:
     service_id | link | quantity
     উদাহরণ:
-    12 | https://instagram.com/yourpage | 1000
+    ১২ | https://instagram.com/yourpage | ১০০০
 mass-placed = ✅ অর্ডার নেওয়া হয়েছে: { $count }টি ({ $ids })। মোট { $total }।
 mass-errors = ❌ কোনো অর্ডার হয়নি। এই লাইনগুলো ঠিক করুন:
 mass-line-error = লাইন { $line }: { $error }
@@ -134,11 +134,16 @@ topup-send-money =
     { $method } দিয়ে (সেন্ড মানি) এই নম্বরে টাকা পাঠান:
     📱 { $number }
     পরিমাণ: { $min } থেকে { $max }।
-topup-ask-amount = কত টাকা পাঠিয়েছেন? (যেমন 500)
+topup-ask-amount = কত টাকা পাঠিয়েছেন? (যেমন ৫০০)
+topup-ask-sender = কোন নম্বর থেকে { $method } এ টাকা পাঠিয়েছেন? (যেমন ০১৭১২৩৪৫৬৭৮)
 topup-ask-trxid = এখন { $method } এর ট্রানজেকশন আইডি (TrxID) পাঠান।
-topup-waiting = ⏳ অনুরোধ #{ $id } পাওয়া গেছে: { $method } এ { $amount }, TrxID { $trxId }। অ্যাডমিন যাচাই করবেন; অনুমোদনের পর ব্যালেন্সে যোগ হবে।
+topup-waiting = ⏳ অনুরোধ #{ $id } পাওয়া গেছে: { $method } এ { $amount }, নম্বর { $sender }, TrxID { $trxId }। অ্যাডমিন যাচাই করবেন; অনুমোদনের পর ব্যালেন্সে যোগ হবে।
 topup-approved = ✅ টপ-আপ #{ $id } অনুমোদিত: { $amount } যোগ হয়েছে। ব্যালেন্স: { $balance }।
 topup-rejected = ❌ টপ-আপ #{ $id } ({ $amount }) বাতিল হয়েছে। কারণ: { $reason }। ভুল মনে হলে সাপোর্টে জানান।
+topup-reject-reason-trx_not_found = এই TrxID এর কোনো লেনদেন পাওয়া যায়নি
+topup-reject-reason-amount_mismatch = পাঠানো টাকার পরিমাণ মেলেনি
+topup-reject-reason-wrong_number = প্রেরকের নম্বর মেলেনি
+topup-reject-reason-duplicate = এই টাকা আগেই যোগ করা হয়েছে
 
 ## সাপোর্ট টিকেট
 ticket-choose-type = 🎫 কী বিষয়ে সাহায্য দরকার?
@@ -149,7 +154,7 @@ ticket-type-RESTART = 🔁 আবার শুরু
 ticket-type-FAKE_COMPLETION = ❓ সম্পন্ন দেখায় কিন্তু পাইনি
 ticket-type-PAYMENT = 💳 পেমেন্ট
 ticket-type-OTHER = 💬 অন্যান্য
-ticket-ask-orders = অর্ডার নম্বর পাঠান, যেমন 123 অথবা 123, 124।
+ticket-ask-orders = অর্ডার নম্বর পাঠান, যেমন ১২৩ অথবা ১২৩, ১২৪।
 ticket-ask-message = এক মেসেজে সমস্যাটি লিখুন।
 ticket-created = 🎫 টিকেট #{ $id } খোলা হয়েছে।
 ticket-admin-will-answer = একজন অ্যাডমিন শিগগিরই এখানে উত্তর দেবেন।
@@ -189,12 +194,16 @@ notify-completed = ✅ অর্ডার #{ $id } সম্পন্ন হয�
 notify-completed-group = ✅ আপনার অর্ডার সম্পন্ন হয়েছে · 💎 { $quantity } ডায়মন্ড · { $charge }
 notify-partial = ◐ অর্ডার #{ $id } আংশিক সম্পন্ন · বাকি অংশের { $refund } ফেরত দেওয়া হয়েছে।
 notify-canceled = ✖️ অর্ডার #{ $id } বাতিল · { $refund } ফেরত দেওয়া হয়েছে।
+notify-provider-canceled =
+    ⚠️ অর্ডার #{ $id } ({ $service } · { $quantity }) প্রোভাইডার বাতিল করেছে, তাই এটি আবার "⏳ অপেক্ষমাণ"।
+    আপনার { $held } নিরাপদে আটকে আছে: অ্যাডমিন অর্ডারটি আবার পাঠাবেন, না হলে পুরো টাকা ব্যালেন্সে ফেরত দেবেন। দুটোর যেকোনোটি হলে মেসেজ পাবেন।
 
 ## গ্রুপ
 group-register-usage = ব্যবহার: /registergroup <প্রতি ডায়মন্ডের রেট> <ক্রেডিট লিমিট> [সার্ভিস আইডি]
-group-registered = ✅ গ্রুপ { $title } নিবন্ধিত হয়েছে। রেট প্রতি ডায়মন্ড { $rate }, ক্রেডিট লিমিট { $limit }। সদস্যরা .10, .25 … লিখে অর্ডার করবেন।
-group-order-placed = ✅ অর্ডার #{ $id } · 💎 { $quantity } · { $charge }
+group-registered = ✅ গ্রুপ { $title } নিবন্ধিত হয়েছে। রেট প্রতি ডায়মন্ড { $rate }, ক্রেডিট লিমিট { $limit }। সদস্যরা .১০, .২৫ … লিখে অর্ডার করবেন।
+group-order-placed = ✅ অর্ডার #{ $id } · 💎 { $quantity } · { $charge } · আইডি { $player }
 group-credit-exceeded = ❌ গ্রুপের ক্রেডিট লিমিট শেষ। গ্রুপের মালিককে বকেয়া পরিশোধ করতে বলুন।
+group-player-set = ✅ আপনার প্লেয়ার আইডি { $player } সংরক্ষিত। এখন শুধু .১০ লিখলেই এই আইডিতে অর্ডার হবে।
 
 ## অ্যাডমিন চ্যাট
 admin-topup =
@@ -204,22 +213,25 @@ admin-topup =
     TrxID: { $trxId } · নম্বর: { $sender }
 btn-approve = ✅ অনুমোদন
 btn-reject = ❌ বাতিল
+btn-reject-typed = ✍️ কারণ লিখব
+admin-reject-prompt = এই মেসেজের রিপ্লাইতে বাতিলের কারণ লিখুন (গ্রাহক এটি দেখবেন)।
 admin-topup-auto = 🤖 টপ-আপ #{ $id } এসএমএস দিয়ে অনুমোদিত: { $user } · { $method } { $amount } · TrxID { $trxId } (এসএমএস #{ $sms })
 admin-topup-approved = ✅ অনুমোদন করেছেন { $by }
-admin-topup-rejected = ❌ বাতিল করেছেন { $by }
+admin-topup-rejected = ❌ বাতিল করেছেন { $by } · কারণ: { $reason }
 admin-order-manual =
     🆕 ম্যানুয়াল অর্ডার #{ $id }
     { $service } × { $quantity }
     গ্রাহক: { $user } · আইডি: { $link }
     { $charge } · { $notes }
 admin-order-failed =
-    ⚠️ অর্ডার #{ $id } FAILED ({ $reason })
+    ⚠️ অর্ডার #{ $id } ব্যর্থ: { $reason }
     { $service } × { $quantity } · { $user }
-    প্রোভাইডার: { $provider } · { $error }
+    প্রোভাইডার: { $provider }
+    টাকা আটকে রাখা আছে: আবার পাঠান, অথবা বাতিল করে ফেরত দিন।
 admin-order-unknown =
-    ❓ অর্ডার #{ $id } UNKNOWN: প্রোভাইডার নিয়েছে কিনা জানা নেই।
+    ❓ অর্ডার #{ $id }: প্রোভাইডার নিয়েছে কিনা জানা নেই।
     { $service } × { $quantity } · { $user }
-    প্রোভাইডার: { $provider } · { $error }
+    প্রোভাইডার: { $provider }
     বেছে নেওয়ার আগে প্রোভাইডারের প্যানেল দেখুন।
 admin-order-stuck =
     🐢 অর্ডার #{ $id } আটকে আছে ({ $status }): { $reason }
@@ -234,10 +246,39 @@ btn-sync = 🔄 স্ট্যাটাস দেখুন
 btn-placed-as = 🔢 প্রোভাইডারে আছে #…
 admin-placed-prompt = এই মেসেজের রিপ্লাইতে প্রোভাইডারের অর্ডার আইডি লিখুন।
 admin-order-moved = অর্ডার #{ $id } → { $status } ({ $by })
+admin-status-PENDING = অপেক্ষমাণ
+admin-status-SUBMITTING = প্রোভাইডারে পাঠানো হচ্ছে
+admin-status-FAILED = ব্যর্থ (টাকা আটকে আছে)
+admin-status-UNKNOWN = অনিশ্চিত (প্রোভাইডারে আছে কিনা জানা নেই)
+admin-status-IN_PROGRESS = চলছে
+admin-status-COMPLETED = সম্পন্ন
+admin-status-PARTIAL = আংশিক (বাকি টাকা ফেরত)
+admin-status-CANCELED = বাতিল (টাকা ফেরত)
+admin-reason-provider_canceled = প্রোভাইডার অর্ডারটি বাতিল করেছে
+admin-reason-provider_balance = প্রোভাইডারের ব্যালেন্স শেষ
+admin-reason-provider_unreachable = প্রোভাইডারের সাথে যোগাযোগ হয়নি
+admin-reason-bad_link = প্রোভাইডার লিংকটি গ্রহণ করেনি
+admin-reason-service_inactive = প্রোভাইডারের সার্ভিস বন্ধ
+admin-reason-duplicate_link = এই লিংকে প্রোভাইডারে আরেকটি অর্ডার চলছে
+admin-reason-bad_service = প্রোভাইডার সার্ভিসটি চেনে না
+admin-reason-bad_quantity = প্রোভাইডার পরিমাণটি গ্রহণ করেনি
+admin-reason-invalid_key = প্রোভাইডারের API কী ভুল
+admin-reason-no_provider = এই সার্ভিসের কোনো সক্রিয় প্রোভাইডার নেই
+admin-reason-other = প্রোভাইডার অর্ডারটি নেয়নি
+admin-reason-unknown = প্রোভাইডারের উত্তর পাওয়া যায়নি
+admin-reason-lease_expired = পাঠানোর সময় উত্তর আসেনি
+admin-reason-pending_too_long = অনেকক্ষণ ধরে অপেক্ষমাণ
+admin-reason-manual_in_progress = ম্যানুয়াল অর্ডার অনেকক্ষণ ধরে চলছে
+admin-reason-no_progress = অনেকক্ষণ কোনো অগ্রগতি নেই
+admin-reason-delivery_unconfirmed = সম্পন্ন, কিন্তু গ্রাহককে জানানো যায়নি
 admin-ticket =
     🎫 টিকেট #{ $id } · { $type } · { $status }
     গ্রাহক: { $user }
     অর্ডার: { $orders }
+ticket-status-OPEN = খোলা
+ticket-status-ANSWERED = উত্তর দেওয়া হয়েছে
+ticket-status-CLOSED = বন্ধ
+admin-provider-refused = 🏷 প্রোভাইডারের উত্তর: { $error }
 admin-ticket-reply-hint = ↩️ গ্রাহককে উত্তর দিতে এই মেসেজের রিপ্লাই দিন।
 admin-ticket-reply-sent = ✅ উত্তর পাঠানো হয়েছে (টিকেট #{ $id })।
 admin-ticket-reply-failed = ⚠️ সংরক্ষিত হয়েছে; গ্রাহকের কাছে এখনো পৌঁছায়নি, আবার চেষ্টা করা হবে (টিকেট #{ $id })।
@@ -245,9 +286,11 @@ admin-provider-low = 💸 প্রোভাইডার { $provider }: ব্�
 admin-provider-recovered = 💰 প্রোভাইডার { $provider }: ব্যালেন্স আবার { $balance } (সতর্কসীমা { $threshold })।
 admin-dashboard-link = 🔐 ড্যাশবোর্ডে লগইনের এককালীন লিংক (১০ মিনিট বৈধ): { $url }
 admin-dashboard-sent-privately = 🔐 লিংকটি আপনাকে ব্যক্তিগত মেসেজে পাঠিয়েছি।
+admin-dashboard-admins-only = 🔐 ড্যাশবোর্ড শুধু অ্যাডমিনদের জন্য।
 
 ## ত্রুটি
 err-generic = ❌ হয়নি। যাচাই করে আবার চেষ্টা করুন।
+err-control-characters = ❌ বার্তায় অদৃশ্য নিয়ন্ত্রণ-অক্ষর আছে। সাধারণ লেখা দিয়ে আবার পাঠান।
 err-unexpected = ❌ আমাদের দিকে সমস্যা হয়েছে। এক মিনিট পর আবার চেষ্টা করুন।
 err-not-found = ❌ পাওয়া যায়নি: #{ $id }।
 err-forbidden = ❌ এই অ্যাকাউন্ট দিয়ে এটি করা যাবে না। সাপোর্টে যোগাযোগ করুন।
@@ -257,7 +300,7 @@ err-link-invalid = ❌ লিংকটি সঠিক নয়। https:// দ
 err-link-too-long = ❌ লিংকটি অনেক লম্বা।
 err-link-wrong-platform = ❌ লিংকটি { $platform } এর হতে হবে।
 err-uid-invalid = ❌ প্লেয়ার আইডি ৫ থেকে ২০ অঙ্কের হতে হবে।
-err-quantity-not-integer = ❌ { $min } থেকে { $max } এর মধ্যে একটি পূর্ণ সংখ্যা পাঠান, যেমন 1000।
+err-quantity-not-integer = ❌ { $min } থেকে { $max } এর মধ্যে একটি পূর্ণ সংখ্যা পাঠান, যেমন ১০০০।
 err-quantity-out-of-range = ❌ পরিমাণ { $min } থেকে { $max } এর মধ্যে হতে হবে।
 err-service-unknown = ❌ অজানা সার্ভিস।
 err-service-unavailable = ❌ এই সার্ভিসটি এখন পাওয়া যাচ্ছে না।
@@ -289,19 +332,26 @@ err-idempotency-key-reused = ❌ এই অনুরোধটি অন্য �
 err-mass-order-empty = ❌ কোনো অর্ডার লাইন পাওয়া যায়নি।
 err-mass-order-too-long = ❌ একবারে সর্বোচ্চ { $max } লাইন।
 err-mass-order-line-format = এভাবে লিখুন: service_id | link | quantity
-err-amount-invalid = ❌ পরিমাণ সংখ্যায় লিখুন, যেমন 500।
+err-amount-invalid = ❌ পরিমাণ সংখ্যায় লিখুন, যেমন ৫০০।
 err-amount-out-of-range = ❌ পরিমাণ { $min } থেকে { $max } এর মধ্যে হতে হবে।
 err-method-invalid = ❌ অজানা পেমেন্ট মাধ্যম।
 err-trxid-invalid = ❌ TrxID ৬ থেকে ২০টি অক্ষর ও সংখ্যার হতে হবে।
 err-trxid-used = ❌ এই TrxID আগেই জমা দেওয়া হয়েছে। প্রতিটি TrxID একবারই ব্যবহার করা যায়।
+err-sender-number-invalid = ❌ বাংলাদেশি মোবাইল নম্বর পাঠান, ১১ অঙ্কের, যেমন ০১৭১২৩৪৫৬৭৮।
 err-ticket-orders-required = ❌ অন্তত একটি অর্ডার নম্বর দিন।
 err-ticket-text-required = ❌ অনুগ্রহ করে একটি মেসেজ লিখুন।
 err-ticket-text-too-long = ❌ অনুগ্রহ করে { $max } অক্ষরের মধ্যে লিখুন।
 err-ticket-too-many-orders = ❌ এক টিকেটে সর্বোচ্চ { $max }টি অর্ডার।
 err-ticket-type-invalid = ❌ অজানা টিকেটের ধরন।
-err-group-rate-invalid = ❌ রেট একটি ধনাত্মক সংখ্যা হতে হবে, যেমন 0.85।
-err-group-credit-invalid = ❌ ক্রেডিট লিমিট একটি সংখ্যা হতে হবে, যেমন 5000।
-err-group-service-invalid = ❌ কুইক অর্ডারের জন্য একটি ম্যানুয়াল প্রতি-পিস সার্ভিস (যেমন ডায়মন্ড) দরকার।
+err-group-rate-invalid = ❌ রেট একটি ধনাত্মক সংখ্যা হতে হবে, যেমন ০.৮৫।
+err-group-credit-invalid = ❌ ক্রেডিট লিমিট একটি সংখ্যা হতে হবে, যেমন ৫০০০।
+err-group-service-invalid = ❌ সার্ভিস #{ $serviceId } কুইক অর্ডারের জন্য চলবে না: এটি সক্রিয় ম্যানুয়াল সার্ভিস হতে হবে (যেমন ডায়মন্ড, প্রতি পিস দাম)।
+err-group-service-missing =
+    ❌ এখনো কোনো ম্যানুয়াল প্রতি-পিস সার্ভিস (যেমন 💎 ডায়মন্ড) নেই, তাই গ্রুপ নিবন্ধন করা যাচ্ছে না।
+    ড্যাশবোর্ডে একটি সার্ভিস তৈরি করুন (মোড MANUAL, দাম প্রতি পিস), তারপর আবার /registergroup পাঠান, অথবা সার্ভিস আইডি দিন: /registergroup ০.৮৫ ৫০০০ <সার্ভিস আইডি>
+err-player-id-required =
+    💎 কোন প্লেয়ার আইডিতে পাঠাব? আইডিসহ আবার লিখুন, যেমন .১০ ১২৩৪৫৬৭৮৯
+    আইডিটি মনে রাখা হবে, পরের বার শুধু .১০ লিখলেই হবে (বদলাতে: /playerid <আইডি>)।
 err-group-exists = ❌ এই গ্রুপটি আগেই নিবন্ধিত।
 err-name-too-long = ❌ নামটি অনেক লম্বা।
 

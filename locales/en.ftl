@@ -135,10 +135,15 @@ topup-send-money =
     📱 { $number }
     Amount: { $min } to { $max }.
 topup-ask-amount = How much did you send? (e.g. 500)
+topup-ask-sender = From which mobile number did you send it with { $method }? (e.g. 01712345678)
 topup-ask-trxid = Now send the { $method } transaction ID (TrxID).
-topup-waiting = ⏳ Request #{ $id } received: { $amount } by { $method }, TrxID { $trxId }. An admin will check it; your balance is credited after approval.
+topup-waiting = ⏳ Request #{ $id } received: { $amount } by { $method } from { $sender }, TrxID { $trxId }. An admin will check it; your balance is credited after approval.
 topup-approved = ✅ Top-up #{ $id } approved: { $amount } added. Balance: { $balance }.
 topup-rejected = ❌ Top-up #{ $id } ({ $amount }) was rejected. Reason: { $reason }. Contact support if this is a mistake.
+topup-reject-reason-trx_not_found = no payment with this TrxID was found
+topup-reject-reason-amount_mismatch = the amount sent does not match
+topup-reject-reason-wrong_number = the sender number does not match
+topup-reject-reason-duplicate = this payment was already credited
 
 ## Support tickets
 ticket-choose-type = 🎫 What do you need help with?
@@ -189,12 +194,16 @@ notify-completed = ✅ Order #{ $id } completed · { $service } · { $quantity }
 notify-completed-group = ✅ Your order is completed · 💎 { $quantity } diamonds · { $charge }
 notify-partial = ◐ Order #{ $id } partly delivered · { $refund } refunded for the rest.
 notify-canceled = ✖️ Order #{ $id } canceled · { $refund } refunded.
+notify-provider-canceled =
+    ⚠️ The provider cancelled order #{ $id } ({ $service } · { $quantity }), so it is "⏳ Pending" again.
+    Your { $held } is held safely: an admin will send the order again or refund it in full to your balance. You will get a message either way.
 
 ## Groups
 group-register-usage = Usage: /registergroup <rate per diamond> <credit limit> [service id]
 group-registered = ✅ Group { $title } registered. Rate { $rate } per diamond, credit limit { $limit }. Members order with .10, .25, …
-group-order-placed = ✅ Order #{ $id } · 💎 { $quantity } · { $charge }
+group-order-placed = ✅ Order #{ $id } · 💎 { $quantity } · { $charge } · ID { $player }
 group-credit-exceeded = ❌ The group's credit limit is reached. Ask the group owner to settle the due.
+group-player-set = ✅ Your player ID { $player } is saved. Now just .10 orders to this ID.
 
 ## Admin chat
 admin-topup =
@@ -204,22 +213,25 @@ admin-topup =
     TrxID: { $trxId } · sender: { $sender }
 btn-approve = ✅ Approve
 btn-reject = ❌ Reject
+btn-reject-typed = ✍️ Type a reason
+admin-reject-prompt = Reply to this message with the reason for rejecting (the customer will see it).
 admin-topup-auto = 🤖 Top-up #{ $id } approved by SMS: { $user } · { $method } { $amount } · TrxID { $trxId } (SMS #{ $sms })
 admin-topup-approved = ✅ Approved by { $by }
-admin-topup-rejected = ❌ Rejected by { $by }
+admin-topup-rejected = ❌ Rejected by { $by } · reason: { $reason }
 admin-order-manual =
     🆕 Manual order #{ $id }
     { $service } × { $quantity }
     For: { $user } · ID: { $link }
     { $charge } · { $notes }
 admin-order-failed =
-    ⚠️ Order #{ $id } FAILED ({ $reason })
+    ⚠️ Order #{ $id } failed: { $reason }
     { $service } × { $quantity } · { $user }
-    Provider: { $provider } · { $error }
+    Provider: { $provider }
+    The money is held: resubmit it, or cancel and refund.
 admin-order-unknown =
-    ❓ Order #{ $id } UNKNOWN: the provider may or may not have it.
+    ❓ Order #{ $id }: the provider may or may not have it.
     { $service } × { $quantity } · { $user }
-    Provider: { $provider } · { $error }
+    Provider: { $provider }
     Check the provider's panel before choosing.
 admin-order-stuck =
     🐢 Order #{ $id } is stuck ({ $status }): { $reason }
@@ -234,10 +246,39 @@ btn-sync = 🔄 Sync status
 btn-placed-as = 🔢 Provider placed it as #…
 admin-placed-prompt = Reply to this message with the provider's order id.
 admin-order-moved = Order #{ $id } → { $status } ({ $by })
+admin-status-PENDING = Pending
+admin-status-SUBMITTING = Being sent to the provider
+admin-status-FAILED = Failed (money held)
+admin-status-UNKNOWN = Unknown (the provider may have it)
+admin-status-IN_PROGRESS = In progress
+admin-status-COMPLETED = Completed
+admin-status-PARTIAL = Partial (rest refunded)
+admin-status-CANCELED = Cancelled (refunded)
+admin-reason-provider_canceled = the provider cancelled the order
+admin-reason-provider_balance = the provider's balance is too low
+admin-reason-provider_unreachable = the provider could not be reached
+admin-reason-bad_link = the provider refused the link
+admin-reason-service_inactive = the provider's service is switched off
+admin-reason-duplicate_link = the provider has another active order for this link
+admin-reason-bad_service = the provider does not know the service
+admin-reason-bad_quantity = the provider refused the quantity
+admin-reason-invalid_key = the provider's API key is wrong
+admin-reason-no_provider = no active provider for this service
+admin-reason-other = the provider refused the order
+admin-reason-unknown = no answer from the provider
+admin-reason-lease_expired = no answer while sending
+admin-reason-pending_too_long = pending for too long
+admin-reason-manual_in_progress = manual order in progress for too long
+admin-reason-no_progress = no progress for too long
+admin-reason-delivery_unconfirmed = completed, but the customer was not told
 admin-ticket =
     🎫 Ticket #{ $id } · { $type } · { $status }
     From: { $user }
     Orders: { $orders }
+ticket-status-OPEN = open
+ticket-status-ANSWERED = answered
+ticket-status-CLOSED = closed
+admin-provider-refused = 🏷 The provider said: { $error }
 admin-ticket-reply-hint = ↩️ Reply to this message to answer the customer.
 admin-ticket-reply-sent = ✅ Answer sent (ticket #{ $id }).
 admin-ticket-reply-failed = ⚠️ Saved; the customer could not be reached yet, it will be retried (ticket #{ $id }).
@@ -245,9 +286,11 @@ admin-provider-low = 💸 Provider { $provider }: balance { $balance } is below 
 admin-provider-recovered = 💰 Provider { $provider }: balance back to { $balance } (alert below { $threshold }).
 admin-dashboard-link = 🔐 Your one-time dashboard login link (valid 10 minutes): { $url }
 admin-dashboard-sent-privately = 🔐 I sent you the link in a private message.
+admin-dashboard-admins-only = 🔐 The dashboard is for admins only.
 
 ## Errors
 err-generic = ❌ That did not work. Please check and try again.
+err-control-characters = ❌ Your message contains invisible control characters. Please send it again as plain text.
 err-unexpected = ❌ Something went wrong on our side. Please try again in a minute.
 err-not-found = ❌ Not found: #{ $id }.
 err-forbidden = ❌ This account cannot do that. Contact support.
@@ -294,6 +337,7 @@ err-amount-out-of-range = ❌ The amount must be between { $min } and { $max }.
 err-method-invalid = ❌ Unknown payment method.
 err-trxid-invalid = ❌ The TrxID must be 6 to 20 letters and digits.
 err-trxid-used = ❌ This TrxID was already submitted. Each TrxID can be used once.
+err-sender-number-invalid = ❌ Send a Bangladeshi mobile number, 11 digits, like 01712345678.
 err-ticket-orders-required = ❌ Name at least one of your orders.
 err-ticket-text-required = ❌ Please write a message.
 err-ticket-text-too-long = ❌ Please keep it under { $max } characters.
@@ -301,7 +345,13 @@ err-ticket-too-many-orders = ❌ At most { $max } orders per ticket.
 err-ticket-type-invalid = ❌ Unknown ticket type.
 err-group-rate-invalid = ❌ The rate must be a positive number like 0.85.
 err-group-credit-invalid = ❌ The credit limit must be a number like 5000.
-err-group-service-invalid = ❌ Quick orders need a manual per-unit service (e.g. diamonds).
+err-group-service-invalid = ❌ Service #{ $serviceId } cannot take quick orders: it must be an active manual service (e.g. diamonds, priced per unit).
+err-group-service-missing =
+    ❌ There is no manual per-unit service (e.g. 💎 diamonds) yet, so the group cannot be registered.
+    Create one in the dashboard (mode MANUAL, priced per unit), then send /registergroup again, or name it: /registergroup 0.85 5000 <service id>
+err-player-id-required =
+    💎 Which player ID? Send it with the order, e.g. .10 123456789
+    It is remembered, so next time .10 is enough (change it with /playerid <ID>).
 err-group-exists = ❌ This group is already registered.
 err-name-too-long = ❌ That name is too long.
 

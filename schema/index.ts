@@ -2,6 +2,7 @@ import type { Route } from "../src/http/server.js";
 import type { Deps } from "../src/deps.js";
 import { adminRoute } from "./dashboard/route.js";
 import { graphiqlAssetsRoute } from "./graphiql/route.js";
+import { graphqlRoute } from "./http-route.js";
 import { createPanelbotYoga, type GraphQLOptions, type PanelbotYoga } from "./yoga.js";
 
 export type { GraphQLOptions } from "./yoga.js";
@@ -12,8 +13,8 @@ export function createGraphQL(deps: Deps, options: GraphQLOptions = {}): { yoga:
   return {
     yoga,
     routes: [
-      graphiqlAssetsRoute(), // before /graphql, which it is under
-      { path: "/graphql", handler: (req, res) => yoga.handle(req, res) },
+      graphiqlAssetsRoute(),
+      graphqlRoute(yoga, options),
       adminRoute(deps),
     ],
   };

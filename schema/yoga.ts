@@ -5,14 +5,16 @@ import type { Deps } from "../src/deps.js";
 import type { GraphQLContext } from "./context.js";
 import { authorizeRootFields } from "./authorize-root.js";
 import { csrfRefusal } from "./csrf.js";
+import { inputHygiene, validationGraphQLError } from "./input-hygiene.js";
+import { DomainError } from "../src/shared/errors.js";
+import { SESSION_COOKIE, parseCookies } from "../src/auth/session.js";
 import { createLoaders } from "./loaders.js";
 import { graphiqlPagePlugin, renderGraphiQL } from "./graphiql/route.js";
-import { createRateLimiter } from "./rate-limit.js";
 import { getSchema } from "./schema.js";
 import { resolveViewer } from "./viewer.js";
 
 export interface GraphQLOptions {
-  /** Requests per minute per API key, admin session, or (anonymous) client address. Default 300. */
+  /** Requests per minute per API key, admin session, or (anonymous) client address, counted in ./http-route.ts. Default 300. */
   rateLimitPerMinute?: number;
   /** graphql-armor cost limit; default LIMITS.maxCost. */
   maxCost?: number;
@@ -29,7 +31,6 @@ export type PanelbotYoga = YogaServerInstance<ServerContext, GraphQLContext>;
 
 export function createPanelbotYoga(deps: Deps, options: GraphQLOptions = {}): PanelbotYoga {
   const production = deps.config.NODE_ENV === "production";
-  const limiter = createRateLimiter(options.rateLimitPerMinute ?? 300);
   const armor = new EnvelopArmor({
     maxDepth: { n: LIMITS.maxDepth },
     maxAliases: { n: LIMITS.maxAliases },
@@ -73,6 +74,8 @@ export function createPanelbotYoga(deps: Deps, options: GraphQLOptions = {}): Pa
       maskError(error, message) {
         const original = isGraphQLError(error) ? error.originalError : error;
         if (isGraphQLError(error) && (!original || isGraphQLError(original))) return error;
+        // Bad input raised where no typed result catches it (a query's argument): the client's error, not ours.
+        if (original instanceof DomainError) return validationGraphQLError(original);
         deps.logger.error({ err: original }, "GraphQL request failed");
         return new GraphQLError(message, { extensions: { code: "INTERNAL" } });
       },
@@ -83,12 +86,13 @@ export function createPanelbotYoga(deps: Deps, options: GraphQLOptions = {}): Pa
       warn: (...args: unknown[]) => deps.logger.warn({ args }, "graphql"),
       error: () => {},
     },
-    plugins: [csrf, graphiqlPagePlugin, ...armor.plugins, ...(production ? [noIntrospection] : []), authorizeRootFields(schema)],
-    context: async ({ request, req }) => {
+    plugins: [csrf, graphiqlPagePlugin, inputHygiene(), ...armor.plugins, ...(production ? [noIntrospection] : []), authorizeRootFields(schema)],
+    context: async ({ request }) => {
+      // Requests are counted (and bodies limited) before Yoga, in ./http-route.ts.
       const viewer = await resolveViewer(deps, request.headers);
-      const key = viewer ? `${viewer.via}:${viewer.label}` : `anon:${req?.socket?.remoteAddress ?? "local"}`;
-      if (!limiter.take(key)) {
-        throw new GraphQLError("Too many requests, slow down", { extensions: { code: "RATE_LIMITED", http: { status: 429, headers: { "retry-after": "60" } } } });
+      // A dashboard cookie whose session ended (logout, expiry, demotion): say so, so the page signs in again.
+      if (!viewer && !request.headers.has("authorization") && parseCookies(request.headers.get("cookie")).has(SESSION_COOKIE)) {
+        throw new GraphQLError("Your dashboard session has ended; open a new login link", { extensions: { code: "UNAUTHENTICATED", http: { status: 401 } } });
       }
       return { deps, viewer, loaders: createLoaders(deps.db) };
     },

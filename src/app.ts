@@ -3,6 +3,7 @@
 import type { Server } from "node:http";
 import { writeFile } from "node:fs/promises";
 import { join } from "node:path";
+import pg from "pg";
 import { DEMO_PROVIDER_KEY, DEMO_SIMULATOR_SERVICES, pointDemoProviderAt, seedDemoCatalogue } from "./catalogue/seed-demo.js";
 import { startProviderSimulator, type ProviderSimulator } from "./providers/simulator/index.js";
 import type { Config } from "./config.js";
@@ -107,11 +108,15 @@ export async function startApp(config: Config, logger: Logger): Promise<App> {
 async function startOn(database: Database, config: Config, logger: Logger): Promise<App> {
   const { db } = database;
   const box = createSecretBox(config.SECRET_KEY ?? loadOrCreateLocalSecret(config.DATA_DIR));
-  await syncAdmins(db.prisma, config.ADMIN_IDS);
+  await syncAdmins(db.prisma, config);
   if (config.embedded && (await seedDemoCatalogue(db.prisma, box))) logger.info("Seeded the demo catalogue");
   const simulator = await startDemoSimulator(config, db, logger);
   const deps: Deps = { db: db.prisma, config, box, logger, now: () => new Date() };
-  const bot = config.BOT_TOKEN ? await createBot(deps) : null;
+  // Webhook mode on a PostgreSQL server may run as several instances: updates of one chat are then
+  // serialised across them by advisory locks, on a small pool of their own.
+  const chatLocks = config.BOT_TOKEN && config.WEBHOOK_URL && config.DATABASE_URL ? new pg.Pool({ connectionString: config.DATABASE_URL, max: 20, connectionTimeoutMillis: 15_000 }) : undefined;
+  chatLocks?.on("error", () => {});
+  const bot = config.BOT_TOKEN ? await createBot(deps, chatLocks ? { chatLocks } : {}) : null;
   if (!bot) logger.warn("BOT_TOKEN is not set: Telegram is disabled; the HTTP server runs without the bot");
   // The /try page: simulated chats driven through a capture-only instance of the same bot. With a
   // real bot too, its calls to simulated chats (notifications) are diverted to the capture.
@@ -155,6 +160,7 @@ async function startOn(database: Database, config: Config, logger: Logger): Prom
       await new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeAllConnections();
       await simulator?.close();
+      await chatLocks?.end().catch(() => {});
       await database.close();
     },
   };

@@ -44,6 +44,8 @@ const schema = z.object({
     .default("")
     .transform((v) => v.split(",").map((s) => s.trim()).filter(Boolean).map((s) => BigInt(s))),
   ADMIN_CHAT_ID: z.string().regex(/^-?\d+$/, "must be a numeric chat id").transform(BigInt).optional(),
+  /// The language of the admin chat (announcements, buttons); each admin's own alerts follow their language.
+  ADMIN_LANGUAGE: z.enum(["bn", "en"], { message: 'must be "bn" or "en"' }).default("bn"),
   PUBLIC_URL: z.string().url("must be a URL").optional(),
   SHOP_CURRENCY: z.string().regex(/^[A-Z]{3}$/, "must be a 3-letter currency code").default("BDT"),
   /// Shop-currency units per one unit of each provider currency, e.g. "USD:122,EUR:130".

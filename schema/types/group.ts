@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { parseTelegramId } from "../../src/shared/input-hygiene.js";
 import { registerGroup } from "../../src/groups/register-group.js";
 import { builder } from "../builder.js";
 import { actorOf } from "../context.js";
@@ -40,7 +41,7 @@ builder.mutationFields((t) => ({
     },
     resolve: (_q, _r, args, ctx) =>
       registerGroup(ctx.deps, {
-        chatId: BigInt(args.chatId),
+        chatId: parseTelegramId("chatId", args.chatId),
         title: args.title ?? null,
         rate: args.rate,
         creditLimit: args.creditLimit,

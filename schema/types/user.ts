@@ -2,6 +2,8 @@ import type { Prisma } from "@prisma/client";
 import { issueApiKey, revokeApiKey } from "../../src/apikeys/api-keys.js";
 import { adjustBalance } from "../../src/money/adjust-balance.js";
 import { setUserBlocked } from "../../src/users/block-user.js";
+import { setUserRole } from "../../src/users/set-user-role.js";
+import { parseTelegramId } from "../../src/shared/input-hygiene.js";
 import { builder } from "../builder.js";
 import { actorOf } from "../context.js";
 import { ADMIN, AccountKindEnum, LanguageEnum, LedgerKindEnum, RoleEnum } from "../enums.js";
@@ -74,7 +76,7 @@ function userWhere(search: string | null | undefined, role: "CUSTOMER" | "RESELL
   const bySearch: Prisma.UserWhereInput = !s
     ? {}
     : /^\d+$/.test(s)
-      ? { OR: [{ id: Number(s) <= 2_147_483_647 ? Number(s) : -1 }, { telegramId: BigInt(s) }] }
+      ? { OR: [{ id: Number(s) <= 2_147_483_647 ? Number(s) : -1 }, { telegramId: parseTelegramId("search", s) }] }
       : { OR: [{ username: { contains: s.replace(/^@/, ""), mode: "insensitive" } }, { firstName: { contains: s, mode: "insensitive" } }] };
   return { ...bySearch, ...(role ? { role } : {}) };
 }
@@ -130,6 +132,14 @@ builder.mutationFields((t) => ({
     errors: domainErrors,
     args: { userId: t.arg.int({ validate: positiveId }), blocked: t.arg.boolean() },
     resolve: (_q, _r, args, ctx) => setUserBlocked(ctx.deps, { userId: args.userId, blocked: args.blocked, actor: actorOf(ctx) }),
+  }),
+  setUserRole: t.prismaField({
+    type: "User",
+    authScopes: ADMIN,
+    errors: domainErrors,
+    description: "Makes a user a CUSTOMER or a RESELLER (also demotes an admin who is not in ADMIN_IDS). ADMIN comes from ADMIN_IDS only.",
+    args: { userId: t.arg.int({ validate: positiveId }), role: t.arg({ type: RoleEnum }) },
+    resolve: (_q, _r, args, ctx) => setUserRole(ctx.deps, { userId: args.userId, role: args.role, actor: actorOf(ctx) }),
   }),
   issueApiKey: t.field({
     type: IssuedApiKey,

@@ -3,6 +3,7 @@ import { conversations } from "@grammyjs/conversations";
 import { sequentialize } from "@grammyjs/runner";
 import { Bot, Composer, session, type BotConfig } from "grammy";
 import type { UserFromGetMe } from "grammy/types";
+import type pg from "pg";
 import type { Deps } from "../deps.js";
 import type { BaseContext, BotContext, ConvContext } from "./context.js";
 import { conversationsComposer } from "./conversations/install.js";
@@ -22,11 +23,13 @@ import { supportFeature } from "./features/support.js";
 import { loadI18n, type I18n } from "./i18n.js";
 import { dedupeUpdates } from "./middleware/dedupe-updates.js";
 import { DEFAULT_FLOOD_LIMIT, floodLimit, type FloodLimit } from "./middleware/flood-limit.js";
+import { inputHygiene } from "./middleware/input-hygiene.js";
 import { loadUser } from "./middleware/load-user.js";
-import { conversationStorage, sessionKey, sessionStorage } from "./storage.js";
+import { chatLock } from "./runtime/chat-lock.js";
+import { SessionConflictError, conversationStorage, sessionKey, sessionStorage } from "./storage.js";
 
 /** Bump when a conversation's steps change: users in the middle of the old one are asked to start again. */
-export const CONVERSATION_VERSION = 1;
+export const CONVERSATION_VERSION = 2;
 
 export interface CreateBotOptions {
   /** Defaults to config.BOT_TOKEN. */
@@ -41,6 +44,8 @@ export interface CreateBotOptions {
   /** `false` disables the per-user flood limit. */
   floodLimit?: FloodLimit | false;
   i18n?: I18n;
+  /** Several instances behind one webhook: a pool for the per-chat advisory locks (runtime/chat-lock.ts). */
+  chatLocks?: pg.Pool;
 }
 
 export type PanelBot = Bot<BotContext> & { i18n: I18n };
@@ -63,6 +68,8 @@ export async function createBot(deps: Deps, options: CreateBotOptions = {}): Pro
 
   // Updates of one chat run one after another (runner and webhook alike).
   bot.use(sequentialize<BotContext>((ctx) => (ctx.chat?.id ?? ctx.from?.id)?.toString()));
+  // ... and across instances, when there can be several (a chat that stays busy throws: redelivered).
+  if (options.chatLocks) bot.use(chatLock(options.chatLocks));
   bot.use(async (ctx, next) => {
     ctx.deps = deps;
     await next();
@@ -73,11 +80,13 @@ export async function createBot(deps: Deps, options: CreateBotOptions = {}): Pro
   const main = new Composer<BotContext>();
   bot.errorBoundary((err) => {
     const ctx = err.ctx;
+    if (err.error instanceof SessionConflictError) return deps.logger.warn({ key: err.error.key, updateId: ctx.update.update_id }, "Session write lost a race; refused");
     deps.logger.error({ err: err.error, updateId: ctx.update.update_id, chatId: ctx.chat?.id }, "Bot handler failed");
   }).use(main);
   bot.catch((err) => deps.logger.error({ err: err.error, updateId: err.ctx.update.update_id }, "Update could not be handled"));
 
   main.use(loadUser(deps, i18n));
+  main.use(inputHygiene());
   if (options.floodLimit !== false) main.use(floodLimit(options.floodLimit ?? DEFAULT_FLOOD_LIMIT));
 
   main.use(adminFeature);

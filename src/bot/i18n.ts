@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { Fluent, type TranslationContext } from "@moebius/fluent";
 import type { Language } from "@prisma/client";
+import { localDigits } from "./format.js";
 
 export const LOCALES: readonly Language[] = ["bn", "en"];
 export const DEFAULT_LOCALE: Language = "bn";
@@ -40,13 +41,37 @@ export async function loadI18n(onMissing?: (key: string, locale: string) => void
     await fluent.addTranslation({ locales: locale, source: localeSource(locale), bundleOptions: { useIsolating: false }, isDefault: locale === DEFAULT_LOCALE });
   }
   const keySets = new Map(LOCALES.map((l) => [l, new Set([...localeSource(l).matchAll(/^([a-zA-Z][\w-]*)\s*=/gm)].map((m) => m[1]!))]));
+  const translate = (locale: Language, key: string, args?: TranslationContext) => fluent.translate(locale, key, args && localArgs(locale, args));
   return {
-    t: (locale, key, args) => fluent.translate(locale, key, args),
-    translator: (locale) => (key, args) => fluent.translate(locale, key, args),
+    t: translate,
+    translator: (locale) => (key, args) => translate(locale, key, args),
     keys: (locale) => [...(keySets.get(locale) ?? [])],
     has: (locale, key) => keySets.get(locale)?.has(key) ?? false,
     missing,
   };
+}
+
+// Placeables that hold numbers (ids, amounts, counts, dates): shown in the language's digits.
+// Everything else (TrxIDs, links, names, a customer's own words) is shown as it is.
+const NUMERIC_ARGS = new Set([
+  "id", "ids", "orders", "amount", "balance", "price", "charge", "refund", "quantity", "min", "max", "count", "page", "pages",
+  "total", "start", "delivered", "remains", "refill", "rate", "limit", "threshold", "date", "line", "size", "serviceId", "order",
+]);
+
+function localArgs(locale: Language, args: TranslationContext): TranslationContext {
+  const out: TranslationContext = {};
+  for (const [name, value] of Object.entries(args)) {
+    if (typeof value === "number" || typeof value === "bigint") out[name] = localDigits(locale, String(value));
+    else if (typeof value === "string" && NUMERIC_ARGS.has(name)) out[name] = localDigits(locale, value);
+    else out[name] = value;
+  }
+  return out;
+}
+
+/** A new user's language from their Telegram client ("en-GB" → en), when it is one we speak. */
+export function clientLocale(languageCode: string | undefined): Language | undefined {
+  const base = languageCode?.toLowerCase().split(/[-_]/)[0];
+  return LOCALES.find((l) => l === base);
 }
 
 export function asLocale(value: string | undefined | null): Language {

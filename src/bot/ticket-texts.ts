@@ -1,12 +1,13 @@
-import type { TicketType } from "@prisma/client";
+import type { Language, TicketType } from "@prisma/client";
 import type { TicketOutcome } from "../tickets/ticket-outcomes.js";
+import { money } from "./format.js";
 import type { Translate } from "./i18n.js";
 
-export function outcomeText(t: Translate, o: TicketOutcome): string {
+export function outcomeText(t: Translate, locale: Language, currency: string, o: TicketOutcome): string {
   const id = String(o.orderId);
   switch (o.kind) {
     case "canceled":
-      return t("ticket-out-canceled", { id, refund: o.refund });
+      return t("ticket-out-canceled", { id, refund: money(locale, o.refund, currency) });
     case "cancel_requested":
       return t("ticket-out-cancel-requested", { id });
     case "cannot_cancel":
@@ -30,11 +31,17 @@ export function outcomeText(t: Translate, o: TicketOutcome): string {
   }
 }
 
+/** The same outcome for admins: what the customer was told, plus the provider's refusal in its own words. */
+export function adminOutcomeText(t: Translate, locale: Language, currency: string, o: TicketOutcome): string {
+  const line = outcomeText(t, locale, currency, o);
+  return o.kind === "needs_admin" && o.providerError ? `${line}\n${t("admin-provider-refused", { error: o.providerError })}` : line;
+}
+
 /** The customer's answer to a new ticket: automatic results (labelled so), or "an admin will answer". */
-export function ticketAnswer(t: Translate, ticketId: number, outcomes: TicketOutcome[], answered: boolean): string {
+export function ticketAnswer(t: Translate, locale: Language, currency: string, ticketId: number, outcomes: TicketOutcome[], answered: boolean): string {
   const head = t("ticket-created", { id: String(ticketId) });
   if (outcomes.length === 0) return `${head}\n\n${t("ticket-admin-will-answer")}`;
-  const body = [t("ticket-auto-label"), ...outcomes.map((o) => outcomeText(t, o))].join("\n");
+  const body = [t("ticket-auto-label"), ...outcomes.map((o) => outcomeText(t, locale, currency, o))].join("\n");
   return `${head}\n\n${body}${answered ? "" : `\n\n${t("ticket-left-open")}`}`;
 }
 

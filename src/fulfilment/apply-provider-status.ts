@@ -77,7 +77,11 @@ export async function applyProviderStatus(deps: Deps, orderId: number, received:
     });
     if (!changed) return { order: await tx.order.findUniqueOrThrow({ where: { id: orderId } }), changed };
     if (refund?.gt(0)) await post(tx, { accountId: order.accountId, amount: refund, kind: "REFUND", orderId, note: step.note, at: now });
-    if (step.event === "provider_canceled") await enqueue(tx, "notify-admin-order", { orderId, event: "failed", attempt: order.resubmitCount }, now);
+    if (step.event === "provider_canceled") {
+      await enqueue(tx, "notify-admin-order", { orderId, event: "failed", attempt: order.resubmitCount }, now);
+      // The customer sees the order go back to pending: they are told why and what happens next.
+      await enqueue(tx, "notify-delivery", { orderId, event: "provider_canceled", attempt: order.resubmitCount }, now);
+    }
     // The customer is told once when the order reaches a final state (sent, and retried, by a job).
     else await enqueue(tx, "notify-delivery", { orderId }, now);
     return { order: await tx.order.findUniqueOrThrow({ where: { id: orderId } }), changed };

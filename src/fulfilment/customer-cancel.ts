@@ -16,7 +16,7 @@ export type CustomerCancel = { kind: "canceled"; order: Order } | { kind: "cance
  * InvalidStateError whose `reason` is `awaiting_admin` (whether the provider has it is not known
  * yet) or `cannot_cancel`.
  */
-export async function customerCancel(deps: Deps, input: { orderId: number; actor: Actor; ownerUserId: number }): Promise<CustomerCancel> {
+export async function customerCancel(deps: Deps, input: { orderId: number; actor: Actor; ownerUserId: number; announced?: boolean }): Promise<CustomerCancel> {
   const order = await loadProviderOrder(deps.db, input.orderId, input.ownerUserId);
   const actions = allowedActions(order, roleOf(input.actor));
   if (actions.includes("cancel")) {

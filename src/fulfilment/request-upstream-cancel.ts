@@ -26,7 +26,11 @@ export async function requestUpstreamCancel(deps: Deps, input: UpstreamRequestIn
     throw providerFailure(error, "cancel");
   }
   if (!reply || !reply.ok) {
-    throw new InvalidStateError(`The provider refused the cancel: ${reply?.error ?? "no answer for this order"}`, { orderId: order.id, reason: "provider_refused" });
+    throw new InvalidStateError(`The provider refused the cancel: ${reply?.error ?? "no answer for this order"}`, {
+      orderId: order.id,
+      reason: "provider_refused",
+      providerError: reply?.error ?? "no answer for this order",
+    });
   }
   return deps.db.$transaction(async (tx) => {
     const updated = await tx.order.update({ where: { id: order.id }, data: { cancelRequestedAt: deps.now() } });

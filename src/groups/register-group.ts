@@ -6,6 +6,7 @@ import type { Db } from "../db/client.js";
 import { isUniqueViolation, transaction } from "../db/transaction.js";
 import { Decimal } from "../money/decimal.js";
 import { ConflictError, ForbiddenError, ValidationError } from "../shared/errors.js";
+import { parseDecimalText } from "../shared/numbers.js";
 
 export interface RegisterGroupInput {
   chatId: bigint;
@@ -19,16 +20,16 @@ export interface RegisterGroupInput {
   serviceId?: number;
 }
 
-const AMOUNT = /^\d{1,12}(\.\d{1,6})?$/;
-
 /** An admin registers a reseller's Telegram group: a GROUP account with a credit limit, and a rate per unit. */
 export async function registerGroup(deps: Deps, input: RegisterGroupInput): Promise<Group> {
   const { db } = deps;
   if (!input.actor.isAdmin) throw new ForbiddenError("Only admins register groups");
-  if (!AMOUNT.test(input.rate) || new Decimal(input.rate).lte(0)) {
+  const rate = parseDecimalText(input.rate, 6);
+  if (rate === null || new Decimal(rate).lte(0)) {
     throw new ValidationError("rate", "group_rate_invalid", "The rate must be a positive number like 0.85");
   }
-  if (!/^\d{1,12}(\.\d{1,4})?$/.test(input.creditLimit)) {
+  const creditLimit = parseDecimalText(input.creditLimit, 4);
+  if (creditLimit === null) {
     throw new ValidationError("creditLimit", "group_credit_invalid", "The credit limit must be a number like 5000");
   }
   const serviceId = input.serviceId ?? (await defaultQuickOrderService(db));
@@ -38,12 +39,12 @@ export async function registerGroup(deps: Deps, input: RegisterGroupInput): Prom
   }
   try {
     return await transaction(db, async (tx) => {
-      const account = await tx.account.create({ data: { kind: "GROUP", creditLimit: input.creditLimit } });
+      const account = await tx.account.create({ data: { kind: "GROUP", creditLimit } });
       const group = await tx.group.create({
         data: {
           chatId: input.chatId,
           title: input.title ?? null,
-          rate: input.rate,
+          rate,
           accountId: account.id,
           serviceId,
           registeredById: input.actor.userId ?? null,
@@ -64,6 +65,6 @@ async function defaultQuickOrderService(db: Db): Promise<number> {
     orderBy: { id: "asc" },
     select: { id: true },
   });
-  if (!service) throw new ValidationError("serviceId", "group_service_invalid", "Create a manual per-unit service (e.g. diamonds) first");
+  if (!service) throw new ValidationError("serviceId", "group_service_missing", "Create an active manual per-unit service (e.g. diamonds) first");
   return service.id;
 }

@@ -6,6 +6,8 @@ export type RouteHandler = (req: IncomingMessage, res: ServerResponse) => Promis
 export interface Route {
   /** Matches when the path equals `path` or starts with `path/` (for mounted apps). */
   path: string;
+  /** Only the path itself, never `path/…`. */
+  exact?: boolean;
   handler: RouteHandler;
 }
 
@@ -19,7 +21,7 @@ export function sendJson(res: ServerResponse, status: number, body: unknown): vo
 export function createHttpServer(routes: Route[], logger: Logger): Server {
   return createServer(async (req, res) => {
     const path = (req.url ?? "/").split("?")[0]!;
-    const route = routes.find((r) => path === r.path || path.startsWith(`${r.path}/`));
+    const route = routes.find((r) => path === r.path || (!r.exact && path.startsWith(`${r.path}/`)));
     if (!route) return sendJson(res, 404, { error: "Not found" });
     try {
       await route.handler(req, res);

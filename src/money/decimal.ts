@@ -26,6 +26,7 @@ export function proRataRefund(charge: Decimal, remains: number, quantity: number
   return charge.mul(r).div(quantity).toDecimalPlaces(MONEY_DP, Decimal.ROUND_DOWN);
 }
 
-export function formatMoney(value: Prisma.Decimal.Value, dp = 2): string {
-  return new Decimal(value).toFixed(dp);
+/** An amount as text with at least 2 decimals and every digit it has: "0.00", "13.725" (never rounded). */
+export function exactMoneyText(value: Decimal): string {
+  return value.toFixed(Math.max(2, value.decimalPlaces()));
 }

@@ -1,7 +1,7 @@
 import { Prisma, type LedgerKind } from "@prisma/client";
 import type { Tx } from "../db/client.js";
 import { InsufficientBalanceError, NotFoundError } from "../shared/errors.js";
-import { Decimal } from "./decimal.js";
+import { Decimal, exactMoneyText } from "./decimal.js";
 
 export interface LedgerPosting {
   accountId: number;
@@ -56,7 +56,7 @@ export async function refusedMove(tx: Tx, accountId: number, amount: Decimal): P
 
 /** The error for a move of `amount` that the account's floor refuses. */
 export function floorRefused(account: { balance: Decimal; creditLimit: Decimal }, amount: Decimal): InsufficientBalanceError {
-  return new InsufficientBalanceError(account.balance.add(account.creditLimit).toFixed(2), amount.negated().toFixed(2));
+  return new InsufficientBalanceError(exactMoneyText(account.balance.add(account.creditLimit)), exactMoneyText(amount.negated()));
 }
 
 /** Whether the account's floor allows moving `amount` (the condition `moveBalanceCte` applies). */

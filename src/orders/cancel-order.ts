@@ -16,6 +16,8 @@ export interface CancelOrderInput {
   reason?: string;
   /** An admin checked the provider's panel: this UNKNOWN order is not there, so it may be refunded. */
   confirmedNotPlaced?: boolean;
+  /** The caller tells the customer itself (a ticket's answer): no separate cancellation message. */
+  announced?: boolean;
 }
 
 /**
@@ -45,7 +47,7 @@ export async function cancelOrder(deps: Deps, input: CancelOrderInput): Promise<
     if (refund.gt(0)) {
       await post(tx, { accountId: order.accountId, amount: refund, kind: "REFUND", orderId: order.id, actorId: input.actor.userId, note: input.reason, at: now });
     }
-    await enqueue(tx, "notify-delivery", { orderId: order.id }, now);
+    if (!input.announced) await enqueue(tx, "notify-delivery", { orderId: order.id }, now);
     if (input.actor.isAdmin) {
       await writeAudit(tx, input.actor, {
         action: "order.cancel",

@@ -110,8 +110,8 @@ async function prepare(deps: Deps, input: PlacementInput): Promise<Prepared> {
   }
   const { group, manual } = input;
   if (group) {
-    // The group's rate replaces the service price, and a quick order names no player id.
-    const priced = prepareOrder({ ...placement.service, linkKind: "NONE", price: group.rate, priceUnit: "PER_UNIT" }, input.order);
+    // The group's rate replaces the service price; the player id is what the admin delivers to.
+    const priced = prepareOrder({ ...placement.service, linkKind: "UID", price: group.rate, priceUnit: "PER_UNIT" }, input.order);
     return {
       owner: { userId: input.userId, accountId: group.accountId, source },
       drafts: [{ ...priced, service: placement.service, pricedAt: null }],

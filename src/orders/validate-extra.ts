@@ -1,4 +1,5 @@
 import type { Prisma } from "@prisma/client";
+import { parseWholeNumber } from "../shared/numbers.js";
 import { LIST_FIELDS, type ExtraField, type ServiceKind } from "../catalogue/service-kinds.js";
 import { ValidationError } from "../shared/errors.js";
 import { validateLink } from "./validate-input.js";
@@ -10,7 +11,8 @@ const MAX_LIST_LINES = 10_000;
 
 function positiveInt(field: string, v: unknown): number {
   if (typeof v === "number" && Number.isSafeInteger(v) && v > 0) return v;
-  if (typeof v === "string" && /^[1-9][0-9]{0,8}$/.test(v.trim())) return Number(v.trim());
+  const n = typeof v === "string" ? parseWholeNumber(v.trim()) : null;
+  if (n !== null && n > 0 && n < 1e9) return n;
   throw new ValidationError(field, "not_integer", `${field} must be a whole number`, { field });
 }
 

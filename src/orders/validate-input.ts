@@ -1,5 +1,6 @@
 import { hostOnPlatform, platformLabel } from "../catalogue/platforms.js";
 import { ValidationError } from "../shared/errors.js";
+import { parseWholeNumber, toLatinDigits } from "../shared/numbers.js";
 
 const MAX_LINK_LENGTH = 2048;
 // Control characters, zero-width characters and bidirectional overrides: invisible in a chat,
@@ -7,20 +8,18 @@ const MAX_LINK_LENGTH = 2048;
 const INVISIBLE = /[\u0000-\u001f\u007f-\u009f\u00ad\u061c\u180e\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff\ufff9-\ufffb]/u;
 
 
-/** A plain positive integer in ASCII digits, within [min, max]. Accepts a JS number or the text a customer typed. */
+/** A whole number within [min, max]. Accepts a JS number or the text a customer typed (Bengali or Latin digits, "1,000"). */
 export function parseQuantity(input: unknown, min: number, max: number): number {
-  let n: number;
-  if (typeof input === "number") {
-    n = input;
-  } else if (typeof input === "string" && /^[1-9][0-9]{0,14}$/.test(input)) {
-    n = Number(input);
-  } else {
+  let n: number | null = null;
+  if (typeof input === "number") n = input;
+  else if (typeof input === "string") n = parseWholeNumber(input);
+  if (n === null) {
     throw new ValidationError("quantity", "quantity_not_integer", "Quantity must be a whole number like 1000", { min, max });
   }
-  if (!Number.isSafeInteger(n) || n <= 0) {
+  if (!Number.isSafeInteger(n) || n < 0) {
     throw new ValidationError("quantity", "quantity_not_integer", "Quantity must be a whole number like 1000", { min, max });
   }
-  if (n < min || n > max) {
+  if (n < 1 || n < min || n > max) {
     throw new ValidationError("quantity", "quantity_out_of_range", `Quantity must be between ${min} and ${max}`, { min, max, quantity: n });
   }
   return n;
@@ -57,9 +56,9 @@ export function validateLink(input: unknown, platform: string): string {
   return link;
 }
 
-/** A game player id: digits only. */
+/** A game player id: digits only (typed in Bengali or Latin digits, kept in Latin for the provider). */
 export function validateUid(input: unknown): string {
-  const uid = typeof input === "string" ? input.trim() : typeof input === "number" ? String(input) : "";
+  const uid = typeof input === "string" ? toLatinDigits(input.trim()) : typeof input === "number" ? String(input) : "";
   if (!/^[0-9]{5,20}$/.test(uid)) {
     throw new ValidationError("link", "uid_invalid", "The player ID must be 5 to 20 digits");
   }

@@ -6,7 +6,8 @@ import { Prisma } from "@prisma/client";
  */
 export interface OutboxPayloads {
   "forward-order": { orderId: number };
-  "notify-delivery": { orderId: number };
+  /** The customer's message about their order: finished, or (event) sent back by the provider. */
+  "notify-delivery": { orderId: number; event?: "provider_canceled"; attempt?: number };
   "notify-admin-topup": { topUpId: number };
   /** `attempt` (the order's resubmitCount) lets each failure after a resubmit be announced again. */
   "notify-admin-order": { orderId: number; event: "manual_new" | "failed" | "unknown" | "stuck"; reason?: string; attempt?: number };
@@ -48,7 +49,11 @@ export function sqlKey(parts: readonly (string | number | Prisma.Sql)[]): Prisma
 
 export const OUTBOX_KINDS: { [K in OutboxKind]: KindSpec<K> } = {
   "forward-order": { orderId: (p) => p.orderId, dedupeKey: () => null },
-  "notify-delivery": { orderId: (p) => p.orderId, dedupeKey: (p) => `delivery:${p.orderId}` },
+  "notify-delivery": {
+    orderId: (p) => p.orderId,
+    // A provider cancel is told once per attempt (resubmitCount); the final message once per order.
+    dedupeKey: (p) => (p.event === "provider_canceled" ? `provider-canceled:${p.orderId}:${p.attempt ?? 0}` : `delivery:${p.orderId}`),
+  },
   "notify-admin-topup": { dedupeKey: (p) => `topup:${p.topUpId}` },
   "notify-admin-order": {
     orderId: (p) => p.orderId,

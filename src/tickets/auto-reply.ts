@@ -4,7 +4,7 @@ import type { Deps } from "../deps.js";
 import { customerCancel } from "../fulfilment/customer-cancel.js";
 import { requestRefill } from "../fulfilment/request-refill.js";
 import { customerStatus } from "../orders/status-view.js";
-import { InvalidStateError } from "../shared/errors.js";
+import { DomainError, InvalidStateError } from "../shared/errors.js";
 import type { TicketOutcome } from "./ticket-outcomes.js";
 
 type OrderWithService = Order & { service: Service };
@@ -27,16 +27,19 @@ export async function autoReplyFor(deps: Deps, type: TicketType, orderId: number
     // The ticket is already recorded: whatever went wrong here is left to an admin, never lost.
     deps.logger.warn({ err: error, orderId, type }, "Automatic ticket answer failed; left for an admin");
     const fresh = await deps.db.order.findUniqueOrThrow({ where: { id: orderId } });
-    return { orderId, kind: "needs_admin", status: customerStatus(fresh.status) };
+    // A provider's refusal is the admin's starting point: it is kept with the automatic answer.
+    const providerError = error instanceof DomainError ? error.details.providerError : undefined;
+    return { orderId, kind: "needs_admin", status: customerStatus(fresh.status), ...(typeof providerError === "string" ? { providerError } : {}) };
   }
 }
 
+// The ticket's answer says "cancelled, refunded": that is the customer's one message about it.
 async function cancelRule(deps: Deps, order: OrderWithService, actor: Actor & { userId: number }): Promise<TicketOutcome> {
   try {
-    const done = await customerCancel(deps, { orderId: order.id, actor, ownerUserId: actor.userId });
-    return done.kind === "canceled" ? { orderId: order.id, kind: "canceled", refund: done.order.refunded.toFixed(2) } : { orderId: order.id, kind: "cancel_requested" };
+    const done = await customerCancel(deps, { orderId: order.id, actor, ownerUserId: actor.userId, announced: true });
+    return done.kind === "canceled" ? { orderId: order.id, kind: "canceled", refund: done.order.refunded.toString() } : { orderId: order.id, kind: "cancel_requested" };
   } catch (error) {
-    if (!(error instanceof InvalidStateError)) throw error;
+    if (!(error instanceof InvalidStateError) || error.details.reason === "provider_refused") throw error;
     const status = customerStatus(order.status);
     return error.details.reason === "awaiting_admin" ? { orderId: order.id, kind: "needs_admin", status } : { orderId: order.id, kind: "cannot_cancel", status };
   }

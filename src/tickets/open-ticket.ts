@@ -1,7 +1,9 @@
 import type { Ticket, TicketMessage, TicketType } from "@prisma/client";
+import type { Db } from "../db/client.js";
 import type { Deps } from "../deps.js";
 import { transaction } from "../db/transaction.js";
 import { NotFoundError, ValidationError } from "../shared/errors.js";
+import { numbersIn } from "../shared/numbers.js";
 import { AUTO_TYPES, autoReplyFor } from "./auto-reply.js";
 import { describeOutcome, needsAdmin, type TicketOutcome } from "./ticket-outcomes.js";
 
@@ -28,8 +30,17 @@ export interface OpenedTicket {
 
 /** Order ids as a customer types them: "#12, 15 17". */
 export function parseOrderIds(text: string): number[] {
-  const ids = (text.match(/\d+/g) ?? []).map(Number).filter((n) => Number.isSafeInteger(n) && n > 0 && n < 2 ** 31);
-  return [...new Set(ids)];
+  return numbersIn(text).filter((n) => Number.isSafeInteger(n) && n > 0 && n < 2 ** 31);
+}
+
+/** Refuses (not found) the first id that is not one of this customer's orders: checked as soon as they are typed. */
+export async function requireOwnOrders(db: Db, userId: number, orderIds: number[]): Promise<void> {
+  if (orderIds.length > MAX_TICKET_ORDERS) {
+    throw new ValidationError("orderIds", "ticket_too_many_orders", `At most ${MAX_TICKET_ORDERS} orders per ticket`, { max: MAX_TICKET_ORDERS });
+  }
+  const own = await db.order.findMany({ where: { id: { in: orderIds }, userId }, select: { id: true } });
+  const missing = orderIds.find((id) => !own.some((o) => o.id === id));
+  if (missing !== undefined) throw new NotFoundError("Order", missing);
 }
 
 /**
@@ -48,12 +59,7 @@ export async function openTicket(deps: Deps, input: OpenTicketInput): Promise<Op
   const orderIds = [...new Set(input.orderIds)];
   const isAuto = AUTO_TYPES.includes(input.type);
   if (isAuto && orderIds.length === 0) throw new ValidationError("orderIds", "ticket_orders_required", "Name at least one of your orders");
-  if (orderIds.length > MAX_TICKET_ORDERS) {
-    throw new ValidationError("orderIds", "ticket_too_many_orders", `At most ${MAX_TICKET_ORDERS} orders per ticket`, { max: MAX_TICKET_ORDERS });
-  }
-  const own = await db.order.findMany({ where: { id: { in: orderIds }, userId: input.userId }, select: { id: true } });
-  const missing = orderIds.find((id) => !own.some((o) => o.id === id));
-  if (missing !== undefined) throw new NotFoundError("Order", missing);
+  await requireOwnOrders(db, input.userId, orderIds);
 
   const { ticket, message } = await transaction(db, async (tx) => {
     const ticket = await tx.ticket.create({

@@ -5,7 +5,7 @@ export type TicketOutcome =
   | { orderId: number; kind: "canceled"; refund: string }
   | { orderId: number; kind: "cancel_requested" }
   | { orderId: number; kind: "cannot_cancel"; status: CustomerOrderStatus }
-  | { orderId: number; kind: "needs_admin"; status: CustomerOrderStatus }
+  | { orderId: number; kind: "needs_admin"; status: CustomerOrderStatus; providerError?: string }
   | { orderId: number; kind: "refill_requested"; refillId: number }
   | { orderId: number; kind: "refill_unsupported" }
   | { orderId: number; kind: "refill_not_completed"; status: CustomerOrderStatus }
@@ -33,7 +33,7 @@ export function describeOutcome(o: TicketOutcome): string {
     case "cannot_cancel":
       return `Order #${o.orderId}: ${o.status.toLowerCase()}, cannot be cancelled.`;
     case "needs_admin":
-      return `Order #${o.orderId}: needs an admin (${o.status.toLowerCase()}).`;
+      return `Order #${o.orderId}: needs an admin (${o.status.toLowerCase()}).${o.providerError ? ` Provider said: ${o.providerError}` : ""}`;
     case "refill_requested":
       return `Order #${o.orderId}: refill #${o.refillId} requested from the provider.`;
     case "refill_unsupported":

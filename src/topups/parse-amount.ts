@@ -1,10 +1,15 @@
 import { Decimal } from "../money/decimal.js";
 import { ValidationError } from "../shared/errors.js";
+import { parseDecimalText } from "../shared/numbers.js";
 
-/** A money amount typed by a person: ASCII digits, at most 2 decimals, within [min, max]. */
+// "৳500", "500 tk", "৫০০ টাকা": the currency people write around an amount.
+const CURRENCY = /^৳\s*|\s*(?:৳|tk\.?|taka|bdt|টাকা|টা\.?)$/iu;
+
+/** A money amount typed by a person: Bengali or Latin digits, "1,000", at most 2 decimals, within [min, max]. */
 export function parseAmount(input: unknown, min: string, max: string, field = "amount"): Decimal {
-  const text = typeof input === "number" ? String(input) : typeof input === "string" ? input.trim() : "";
-  if (!/^[0-9]{1,12}(\.[0-9]{1,2})?$/.test(text)) {
+  const raw = typeof input === "number" ? String(input) : typeof input === "string" ? input.trim().replace(CURRENCY, "") : "";
+  const text = parseDecimalText(raw, 2);
+  if (text === null) {
     throw new ValidationError(field, "amount_invalid", "Amount must be a number like 500 or 500.50", { min, max });
   }
   const amount = new Decimal(text);

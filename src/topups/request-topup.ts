@@ -6,6 +6,7 @@ import { ConflictError, ValidationError } from "../shared/errors.js";
 import { requireActiveCustomer } from "../users/require-active-customer.js";
 import { lockTrxId, matchWaitingSms } from "./match-payment.js";
 import { parseAmount } from "./parse-amount.js";
+import { normaliseSenderNumber } from "./sender-number.js";
 
 export const TOPUP_METHODS: readonly TopUpMethod[] = ["BKASH", "NAGAD", "ROCKET"];
 
@@ -37,6 +38,7 @@ export async function requestTopUp(deps: Deps, input: RequestTopUpInput): Promis
   if (!TOPUP_METHODS.includes(input.method)) throw new ValidationError("method", "method_invalid", "Unknown payment method");
   const amount = parseAmount(input.amount, input.limits.min, input.limits.max);
   const trxId = normaliseTrxId(input.trxId);
+  const senderNumber = input.senderNumber === undefined ? null : normaliseSenderNumber(input.senderNumber);
   const { accountId } = await requireActiveCustomer(deps.db, input.userId);
   try {
     return await transaction(deps.db, async (tx) => {
@@ -49,7 +51,7 @@ export async function requestTopUp(deps: Deps, input: RequestTopUpInput): Promis
           method: input.method,
           amount,
           trxId,
-          senderNumber: input.senderNumber ?? null,
+          senderNumber,
           adjustPercent: input.adjustPercent ?? "0",
         },
       });

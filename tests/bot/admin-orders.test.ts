@@ -7,6 +7,7 @@ import { buildUser } from "../support/factories.js";
 import { expectLedgerInvariants } from "../support/ledger-invariants.js";
 import { buildSimProvider, buildSimService } from "../support/provider-factories.js";
 import { BOT_INFO, buildTestBot, buttonData, callbackUpdate, testChatId, textUpdate, tgUser } from "../support/bot-factories.js";
+import { toBengaliDigits as bn } from "../../src/shared/numbers.js";
 import { useTestDb } from "../support/test-db.js";
 import { testDeps } from "../support/deps.js";
 
@@ -29,8 +30,9 @@ async function setup(status: "FAILED" | "UNKNOWN") {
   await db.$transaction((tx) => enqueue(tx, "notify-admin-order", { orderId: order.id, event: status === "FAILED" ? "failed" : "unknown" }, new Date()));
   await deliverNotifications(t.deps, t.bot.api, { scope: { orderIds: [order.id] } });
   const alert = t.telegram.texts(adminChat).at(-1)!;
-  expect(alert).toContain(`#${order.id}`);
-  expect(alert).toContain(status);
+  expect(alert).toContain(bn(`#${order.id}`));
+  // In the admin's language, with the exact state on its own line.
+  expect(alert).toContain(`⚙️ ${status}`);
   return { ...t, admin, adminChat, customer, order, alert };
 }
 

@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { buildService, buildUser } from "../support/factories.js";
 import { expectLedgerInvariants } from "../support/ledger-invariants.js";
 import { buildTestBot, callbackUpdate, tgUser } from "../support/bot-factories.js";
+import { toBengaliDigits as bn } from "../../src/shared/numbers.js";
 import { useTestDb } from "../support/test-db.js";
 import { reachSummary } from "./flows.js";
 
@@ -54,7 +55,7 @@ describe("Confirm is idempotent", () => {
   });
 
   it.each([
-    ["bn", "৳150.00", "কিছু কাটা হয়নি"],
+    ["bn", "৳১৫০.০০", "কিছু কাটা হয়নি"],
     ["en", "৳150.00", "Nothing was charged"],
   ] as const)("a price changed after the summary (%s): Confirm places and charges nothing and shows the new price", async (language, price, nothingCharged) => {
     const { bot, telegram } = await buildTestBot(db);

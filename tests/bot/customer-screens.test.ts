@@ -3,6 +3,7 @@ import { placeOrder } from "../../src/orders/place-order.js";
 import { buildService, buildUser } from "../support/factories.js";
 import { expectLedgerInvariants } from "../support/ledger-invariants.js";
 import { buildTestBot, buttonData, callbackUpdate, testChatId, textUpdate, tgUser } from "../support/bot-factories.js";
+import { toBengaliDigits as bn } from "../../src/shared/numbers.js";
 import { useTestDb } from "../support/test-db.js";
 import { testDeps } from "../support/deps.js";
 
@@ -55,7 +56,7 @@ describe("customer screens", () => {
     const customer = await buildUser(db, { balance: "250" });
     const from = tgUser(customer);
     await bot.handleUpdate(textUpdate(from, "💰 ব্যালেন্স"));
-    expect(telegram.texts(from.id).at(-1)).toContain("৳250.00");
+    expect(telegram.texts(from.id).at(-1)).toContain("৳২৫০.০০");
     await bot.handleUpdate(textUpdate(from, "/language"));
     await bot.handleUpdate(callbackUpdate(from, "lang:en"));
     expect((await db.user.findUniqueOrThrow({ where: { id: customer.id } })).language).toBe("en");

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { buildService, buildUser } from "../support/factories.js";
 import { expectLedgerInvariants } from "../support/ledger-invariants.js";
 import { buildTestBot, buttonData, callbackUpdate, testChatId, textUpdate, tgUser } from "../support/bot-factories.js";
+import { toBengaliDigits as bn } from "../../src/shared/numbers.js";
 import { useTestDb } from "../support/test-db.js";
 
 const { prisma: db } = await useTestDb(10);
@@ -28,7 +29,7 @@ describe("group quick orders", () => {
     const group = await db.group.findUniqueOrThrow({ where: { chatId: BigInt(groupChat.id) } });
     expect(group.rate.toString()).toBe("1.2");
 
-    const message = textUpdate(tgUser(member), ".10", groupChat);
+    const message = textUpdate(tgUser(member), ".10 123456789", groupChat);
     await bot.handleUpdate(message);
     // The same message again, as Telegram redelivers it after an outage (a new update id).
     await bot.handleUpdate({ ...structuredClone(message), update_id: message.update_id + 1 });
@@ -40,16 +41,16 @@ describe("group quick orders", () => {
     const replies = telegram.callsTo("sendMessage", groupChat.id).filter((c) => c.payload.reply_parameters);
     expect(replies).toHaveLength(1);
     expect(replies[0]!.payload.reply_parameters).toMatchObject({ message_id: message.message!.message_id });
-    expect(String(replies[0]!.payload.text)).toContain(`#${order.id}`);
+    expect(String(replies[0]!.payload.text)).toContain(bn(`#${order.id}`));
     expect((await db.account.findUniqueOrThrow({ where: { id: group.accountId } })).balance.toString()).toBe("-12");
 
     // The admin chat got the manual order with Take / Done; Done confirms to the customer in the group, in reply.
-    expect(telegram.texts(adminChat).at(-1)).toContain(`#${order.id}`);
+    expect(telegram.texts(adminChat).at(-1)).toContain(bn(`#${order.id}`));
     const done = buttonData(telegram, adminChat, new RegExp(`^adm:o:done:${order.id}$`));
     await bot.handleUpdate(callbackUpdate(tgUser(admin), done, adminChat, telegram.texts(adminChat).at(-1)!));
     expect((await db.order.findUniqueOrThrow({ where: { id: order.id } })).status).toBe("COMPLETED");
     const confirmation = telegram.callsTo("sendMessage", groupChat.id).at(-1)!;
-    expect(String(confirmation.payload.text)).toContain("সম্পন্ন হয়েছে · 💎 10 ডায়মন্ড · ৳12.00");
+    expect(String(confirmation.payload.text)).toContain("সম্পন্ন হয়েছে · 💎 ১০ ডায়মন্ড · ৳১২.০০");
     expect(confirmation.payload.reply_parameters).toMatchObject({ message_id: message.message!.message_id });
     await expectLedgerInvariants(db, [group.accountId]);
   });
@@ -58,7 +59,7 @@ describe("group quick orders", () => {
     const { bot, telegram, admin, groupChat, diamonds } = await setup();
     await bot.handleUpdate(textUpdate(tgUser(admin), `/registergroup 1 10 ${diamonds.id}`, groupChat));
     const member = await buildUser(db);
-    await bot.handleUpdate(textUpdate(tgUser(member), ".11", groupChat));
+    await bot.handleUpdate(textUpdate(tgUser(member), ".11 123456789", groupChat));
     expect(await db.order.count({ where: { groupChatId: BigInt(groupChat.id) } })).toBe(0);
     expect(telegram.texts(groupChat.id).at(-1)).toContain("ক্রেডিট লিমিট");
     const other = { id: testChatId(), type: "group" as const };

@@ -5,12 +5,14 @@ import { describe, expect, it } from "vitest";
 import type { Language } from "@prisma/client";
 import { loadI18n, LOCALES, localeSource } from "../../src/bot/i18n.js";
 import { deliverNotifications } from "../../src/bot/notifications/deliver-notifications.js";
+import { REJECT_REASONS } from "../../src/bot/keyboards/topup-reject.js";
 import { CUSTOMER_COMMANDS } from "../../src/bot/runtime/commands.js";
 import { enqueue } from "../../src/outbox/enqueue.js";
 import { placeOrder } from "../../src/orders/place-order.js";
 import { approveTopUp, rejectTopUp } from "../../src/topups/decide-topup.js";
 import { buildService, buildUser } from "../support/factories.js";
 import { buildTestBot, buttonData, callbackUpdate, testChatId, textUpdate, tgUser, type FakeTelegram } from "../support/bot-factories.js";
+import { toBengaliDigits as bn } from "../../src/shared/numbers.js";
 import { useTestDb } from "../support/test-db.js";
 
 const { prisma: db } = await useTestDb(10);
@@ -63,6 +65,10 @@ describe("both languages", () => {
       "cmd-dashboard",
       ...["refill-yes", "refill-no", "unknown-input", "admin-topup-approved", "admin-topup-rejected"],
       ...["admin-order-manual", "admin-order-failed", "admin-order-unknown", "admin-order-stuck", "admin-provider-low", "admin-provider-recovered"],
+      ...["PENDING", "SUBMITTING", "FAILED", "UNKNOWN", "IN_PROGRESS", "COMPLETED", "PARTIAL", "CANCELED"].map((s) => `admin-status-${s}`),
+      ...["OPEN", "ANSWERED", "CLOSED"].map((s) => `ticket-status-${s}`),
+      ...REJECT_REASONS.map((r) => `topup-reject-reason-${r}`),
+      ...["provider_balance", "bad_link", "service_inactive", "duplicate_link", "bad_service", "bad_quantity", "invalid_key", "other"].map((r) => `admin-reason-${r}`),
     ];
     for (const key of [...literal, ...families]) for (const locale of LOCALES) expect(i18n.has(locale, key), `${locale}:${key}`).toBe(true);
   });
@@ -73,7 +79,7 @@ describe("both languages", () => {
       const adminChat = testChatId();
       const groupChat = { id: testChatId(), type: "supergroup" as const, title: "Resellers" };
       const admin = await buildUser(db, { role: "ADMIN", language: locale as Language });
-      const env = { ADMIN_IDS: String(admin.telegramId), ADMIN_CHAT_ID: String(adminChat) };
+      const env = { ADMIN_IDS: String(admin.telegramId), ADMIN_CHAT_ID: String(adminChat), ADMIN_LANGUAGE: locale };
       const { bot, deps, telegram, errors } = await buildTestBot(db, env, { i18n });
       const customer = await buildUser(db, { balance: "300", language: locale as Language });
       const from = tgUser(customer);
@@ -128,6 +134,8 @@ describe("both languages", () => {
       await press("tm:BKASH");
       await send("1");
       await send("500");
+      await send("123");
+      await send("01712345678");
       await send("!");
       await send(`TRX${Date.now()}${locale}`.toUpperCase());
 
@@ -197,6 +205,7 @@ describe("both languages", () => {
       await bot.handleUpdate(textUpdate(tgUser(admin), "/registergroup", groupChat));
       await bot.handleUpdate(textUpdate(tgUser(admin), `/registergroup 1 5 ${diamonds.id}`, groupChat));
       await bot.handleUpdate(textUpdate(tgUser(customer), ".3", groupChat));
+      await bot.handleUpdate(textUpdate(tgUser(customer), ".3 1234567", groupChat));
       await bot.handleUpdate(textUpdate(tgUser(customer), ".30", groupChat));
       const manual = await db.order.findFirstOrThrow({ where: { groupChatId: BigInt(groupChat.id) } });
       await bot.handleUpdate(callbackUpdate(tgUser(admin), `adm:o:take:${manual.id}`, adminChat));

@@ -5,6 +5,7 @@ import { requestTopUp } from "../../src/topups/request-topup.js";
 import { approveTopUp } from "../../src/topups/decide-topup.js";
 import { buildUser } from "../support/factories.js";
 import { buildTestBot, testChatId } from "../support/bot-factories.js";
+import { toBengaliDigits as bn } from "../../src/shared/numbers.js";
 import { useTestDb } from "../support/test-db.js";
 
 const { prisma: db } = await useTestDb(10);
@@ -29,7 +30,7 @@ describe("deliverNotifications", () => {
     expect(await deliverNotifications(deps, bot.api, { scope })).toMatchObject({ sent: 1, failed: 0 });
     expect(await deliverNotifications(deps, bot.api, { scope })).toMatchObject({ sent: 0, failed: 0 });
     // Two attempts reached Telegram: the refused one and the delivered one; nothing after that.
-    expect(telegram.texts(adminChat).filter((t) => t.includes(`#${topUp.id}`))).toHaveLength(2);
+    expect(telegram.texts(adminChat).filter((t) => t.includes(bn(`#${topUp.id}`)))).toHaveLength(2);
   });
 
   it("a customer who blocked the bot: the item is closed with the error, not retried forever", async () => {

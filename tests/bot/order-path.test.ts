@@ -6,6 +6,7 @@ import { applyProviderStatus } from "../../src/fulfilment/apply-provider-status.
 import { buildService, buildUser } from "../support/factories.js";
 import { expectLedgerInvariants } from "../support/ledger-invariants.js";
 import { buildTestBot, buttonData, callbackUpdate, textUpdate, tgUser } from "../support/bot-factories.js";
+import { toBengaliDigits as bn } from "../../src/shared/numbers.js";
 import { useTestDb } from "../support/test-db.js";
 
 const { prisma: db } = await useTestDb(10);
@@ -28,16 +29,16 @@ describe("the order path", () => {
     expect(telegram.texts(from.id).at(-1)).toContain("Instagram");
     await bot.handleUpdate(textUpdate(from, "https://instagram.com/shop"));
     await bot.handleUpdate(textUpdate(from, "50"));
-    expect(telegram.texts(from.id).at(-1)).toContain("100");
+    expect(telegram.texts(from.id).at(-1)).toContain("১০০");
     await bot.handleUpdate(textUpdate(from, "1000"));
     const summary = telegram.texts(from.id).at(-1)!;
-    expect(summary).toContain("৳100.00");
-    expect(summary).toContain("৳500.00");
+    expect(summary).toContain("৳১০০.০০");
+    expect(summary).toContain("৳৫০০.০০");
 
     await bot.handleUpdate(callbackUpdate(from, buttonData(telegram, from.id, /^oc:/)));
     const order = await db.order.findFirstOrThrow({ where: { userId: customer.id } });
     expect(order).toMatchObject({ serviceId: service.id, link: "https://instagram.com/shop", quantity: 1000, status: "PENDING" });
-    expect(telegram.texts(from.id).at(-1)).toContain(`#${order.id}`);
+    expect(telegram.texts(from.id).at(-1)).toContain(bn(`#${order.id}`));
 
     // The provider takes it and completes it.
     await db.order.update({ where: { id: order.id }, data: { status: "IN_PROGRESS", providerOrderId: "77", providerStatus: "Pending" } });
@@ -49,7 +50,7 @@ describe("the order path", () => {
     await deliverNotifications(deps, bot.api, { scope: { orderIds: [order.id] } });
     const done = telegram.texts(from.id);
     expect(done).toHaveLength(1);
-    expect(done[0]).toContain(`অর্ডার #${order.id} সম্পন্ন`);
+    expect(done[0]).toContain(bn(`অর্ডার #${order.id} সম্পন্ন`));
     // Sent once: a second run sends nothing.
     await deliverNotifications(deps, bot.api, { scope: { orderIds: [order.id] } });
     expect(telegram.texts(from.id)).toHaveLength(1);

@@ -5,6 +5,7 @@ import { replyToTicket } from "../../src/tickets/reply-to-ticket.js";
 import { buildService, buildUser } from "../support/factories.js";
 import { expectLedgerInvariants } from "../support/ledger-invariants.js";
 import { buildTestBot, buttonData, callbackUpdate, testChatId, textUpdate, tgUser } from "../support/bot-factories.js";
+import { toBengaliDigits as bn } from "../../src/shared/numbers.js";
 import { useTestDb } from "../support/test-db.js";
 import { testDeps } from "../support/deps.js";
 
@@ -27,14 +28,14 @@ describe("support tickets in the bot", () => {
 
     const answer = telegram.texts(from.id).at(-1)!;
     expect(answer).toContain("🤖");
-    expect(answer).toContain(`অর্ডার #${order.id}: বাতিল হয়েছে, 100.00`);
+    expect(answer).toContain(bn(`অর্ডার #${order.id}: বাতিল হয়েছে, ৳100.00`));
     expect((await db.order.findUniqueOrThrow({ where: { id: order.id } })).status).toBe("CANCELED");
     expect((await db.account.findUniqueOrThrow({ where: { id: customer.account.id } })).balance.toString()).toBe("300");
     const ticket = await db.ticket.findFirstOrThrow({ where: { userId: customer.id } });
     expect(ticket.status).toBe("ANSWERED");
 
     const adminCopy = telegram.callsTo("sendMessage", adminChat).at(-1)!;
-    expect(String(adminCopy.payload.text)).toContain(`#${ticket.id}`);
+    expect(String(adminCopy.payload.text)).toContain(bn(`#${ticket.id}`));
     const copy = await db.ticketMessage.findFirstOrThrow({ where: { ticketId: ticket.id, author: "CUSTOMER" } });
     expect(copy.telegramMessageId).not.toBeNull();
 

@@ -3,6 +3,7 @@ import { deliverNotifications } from "../../src/bot/notifications/deliver-notifi
 import { buildUser } from "../support/factories.js";
 import { expectLedgerInvariants } from "../support/ledger-invariants.js";
 import { buildTestBot, buttonData, callbackUpdate, testChatId, textUpdate, tgUser } from "../support/bot-factories.js";
+import { toBengaliDigits as bn } from "../../src/shared/numbers.js";
 import { useTestDb } from "../support/test-db.js";
 
 const { prisma: db } = await useTestDb(10);
@@ -20,6 +21,7 @@ describe("top-up conversation", () => {
     await first.bot.handleUpdate(callbackUpdate(from, "tm:NAGAD"));
     expect(first.telegram.texts(from.id).join("\n")).toContain(first.deps.config.NAGAD_NUMBER);
     await first.bot.handleUpdate(textUpdate(from, "500"));
+    await first.bot.handleUpdate(textUpdate(from, "01712345678"));
 
     const second = await buildTestBot(db); // the process restarted
     const trxId = trx();
@@ -27,7 +29,7 @@ describe("top-up conversation", () => {
     const topUp = await db.topUp.findFirstOrThrow({ where: { userId: customer.id } });
     expect(topUp).toMatchObject({ method: "NAGAD", trxId, status: "PENDING" });
     expect(topUp.amount.toString()).toBe("500");
-    expect(second.telegram.texts(from.id).at(-1)).toContain(`#${topUp.id}`);
+    expect(second.telegram.texts(from.id).at(-1)).toContain(bn(`#${topUp.id}`));
   });
 
   it("a changed conversation version tells the user to start again instead of going silent", async () => {
@@ -59,6 +61,7 @@ describe("top-up conversation", () => {
     await bot.handleUpdate(textUpdate(from, "10"));
     expect(telegram.texts(from.id).at(-1)).toContain("between");
     await bot.handleUpdate(textUpdate(from, "500"));
+    await bot.handleUpdate(textUpdate(from, "01812345678"));
     await bot.handleUpdate(textUpdate(from, "#!"));
     expect(telegram.texts(from.id).at(-1)).toContain("6 to 20");
     await bot.handleUpdate(textUpdate(from, used));
@@ -80,12 +83,13 @@ describe("top-up approval in the admin chat", () => {
     await bot.handleUpdate(textUpdate(from, "/topup"));
     await bot.handleUpdate(callbackUpdate(from, "tm:ROCKET"));
     await bot.handleUpdate(textUpdate(from, "750"));
+    await bot.handleUpdate(textUpdate(from, "01912345678"));
     await bot.handleUpdate(textUpdate(from, trx()));
     const topUp = await db.topUp.findFirstOrThrow({ where: { userId: customer.id } });
 
     // The request was announced to the admin chat at once.
     const adminMessage = telegram.texts(adminChat).at(-1)!;
-    expect(adminMessage).toContain(`#${topUp.id}`);
+    expect(adminMessage).toContain(bn(`#${topUp.id}`));
     const approve = buttonData(telegram, adminChat, new RegExp(`^adm:tu:approve:${topUp.id}$`));
 
     await bot.handleUpdate(callbackUpdate(tgUser(stranger), approve, adminChat, adminMessage));
@@ -97,9 +101,9 @@ describe("top-up approval in the admin chat", () => {
     expect((await db.topUp.findUniqueOrThrow({ where: { id: topUp.id } })).status).toBe("APPROVED");
     expect((await db.account.findUniqueOrThrow({ where: { id: customer.account.id } })).balance.toString()).toBe("750");
     // The customer was told at once, and only once.
-    expect(telegram.texts(from.id).filter((t) => t.includes(`টপ-আপ #${topUp.id} অনুমোদিত`))).toHaveLength(1);
+    expect(telegram.texts(from.id).filter((t) => t.includes(bn(`টপ-আপ #${topUp.id} অনুমোদিত`)))).toHaveLength(1);
     await deliverNotifications(deps, bot.api, { scope: { topUpIds: [topUp.id] } });
-    expect(telegram.texts(from.id).filter((t) => t.includes(`টপ-আপ #${topUp.id} অনুমোদিত`))).toHaveLength(1);
+    expect(telegram.texts(from.id).filter((t) => t.includes(bn(`টপ-আপ #${topUp.id} অনুমোদিত`)))).toHaveLength(1);
     await expectLedgerInvariants(db, [customer.account.id]);
   });
 });

@@ -5,6 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createGraphQL } from "../../schema/index.js";
 import { createAdminLoginLink, LOGIN_LINK_TTL_MS } from "../../src/auth/login-link.js";
 import { ForbiddenError } from "../../src/shared/errors.js";
+import { pruneExpiredLogins } from "../../src/auth/prune-expired-logins.js";
+import { SESSION_TTL_SECONDS } from "../../src/auth/session.js";
 import { createHttpServer, type Route } from "../../src/http/server.js";
 import { testDeps } from "../support/deps.js";
 import { buildUser } from "../support/factories.js";
@@ -30,6 +32,14 @@ const me = (cookie: string) =>
   fetch(`${base}/graphql`, { method: "POST", headers: { "content-type": "application/json", cookie }, body: JSON.stringify({ query: "{ me { id role } }" }) }).then(
     (r) => r.json() as Promise<{ data?: { me: { id: number; role: string } }; errors?: { extensions: { code: string } }[] }>,
   );
+
+async function meHttp(cookie: string) {
+  const res = await fetch(`${base}/graphql`, { method: "POST", headers: { "content-type": "application/json", cookie }, body: JSON.stringify({ query: "{ me { id role } }" }) });
+  return { status: res.status, body: (await res.json()) as { data?: { me: { id: number } } | null; errors?: { extensions: { code: string } }[] } };
+}
+
+const logout = (cookie: string, headers: Record<string, string>, everywhere = false) =>
+  fetch(`${base}/admin/logout${everywhere ? "?everywhere=1" : ""}`, { method: "POST", redirect: "manual", headers: { cookie, "content-type": "application/x-www-form-urlencoded", ...headers } });
 
 async function login(link: string) {
   const res = await fetch(link, { redirect: "manual" });
@@ -64,11 +74,16 @@ describe("login links", () => {
     await expect(createAdminLoginLink(deps, customer.id)).rejects.toBeInstanceOf(ForbiddenError);
   });
 
-  it("ends the session's power when the user stops being an admin", async () => {
+  it("ends the session when the user stops being an admin: the next request is refused, and stays so", async () => {
     const admin = await buildUser(db, { role: "ADMIN" });
     const { cookie } = await login(await createAdminLoginLink(deps, admin.id));
+    expect((await meHttp(cookie)).status).toBe(200);
     await db.user.update({ where: { id: admin.id }, data: { role: "CUSTOMER" } });
-    expect((await me(cookie)).errors?.[0]?.extensions.code).toBe("FORBIDDEN");
+    const refused = await meHttp(cookie);
+    expect(refused.status).toBe(401);
+    expect(refused.body.errors?.[0]?.extensions.code).toBe("UNAUTHENTICATED");
+    await db.user.update({ where: { id: admin.id }, data: { role: "ADMIN" } });
+    expect((await meHttp(cookie)).status).toBe(401);
   });
 
   it("serves the dashboard with a strict content security policy", async () => {
@@ -76,5 +91,68 @@ describe("login links", () => {
     expect(res.status).toBe(200);
     expect(res.headers.get("content-security-policy")).toMatch(/script-src 'self'/);
     expect(await res.text()).toMatch(/<script src="\/admin\/app.js"/);
+  });
+});
+
+describe("server-side sessions", () => {
+  it("logout revokes the session: the old cookie then gets 401", async () => {
+    const admin = await buildUser(db, { role: "ADMIN" });
+    const { cookie } = await login(await createAdminLoginLink(deps, admin.id));
+    expect((await meHttp(cookie)).body.data?.me.id).toBe(admin.id);
+    const out = await logout(cookie, { origin: base });
+    expect(out.status).toBe(303);
+    expect(out.headers.get("set-cookie")).toMatch(/Max-Age=0/);
+    const after = await meHttp(cookie);
+    expect(after.status).toBe(401);
+    expect(after.body.data ?? null).toBeNull();
+  });
+
+  it("refuses a cross-site (or origin-less) logout POST and keeps the session", async () => {
+    const admin = await buildUser(db, { role: "ADMIN" });
+    const { cookie } = await login(await createAdminLoginLink(deps, admin.id));
+    expect((await logout(cookie, { origin: "https://evil.example" })).status).toBe(403);
+    expect((await logout(cookie, { "sec-fetch-site": "cross-site" })).status).toBe(403);
+    expect((await logout(cookie, { origin: "https://evil.example" }, true)).status).toBe(403);
+    expect((await meHttp(cookie)).status).toBe(200);
+    expect((await logout(cookie, { "sec-fetch-site": "same-origin" })).status).toBe(303);
+    expect((await meHttp(cookie)).status).toBe(401);
+  });
+
+  it("log out everywhere ends every session of that admin, and no one else's", async () => {
+    const admin = await buildUser(db, { role: "ADMIN" });
+    const other = await buildUser(db, { role: "ADMIN" });
+    const phone = (await login(await createAdminLoginLink(deps, admin.id))).cookie;
+    const laptop = (await login(await createAdminLoginLink(deps, admin.id))).cookie;
+    const someoneElse = (await login(await createAdminLoginLink(deps, other.id))).cookie;
+    expect((await logout(phone, { origin: base }, true)).status).toBe(303);
+    expect((await meHttp(phone)).status).toBe(401);
+    expect((await meHttp(laptop)).status).toBe(401);
+    expect((await meHttp(someoneElse)).body.data?.me.id).toBe(other.id);
+  });
+
+  it("a session expires after 12 hours", async () => {
+    const admin = await buildUser(db, { role: "ADMIN" });
+    const { cookie } = await login(await createAdminLoginLink(deps, admin.id));
+    clock += SESSION_TTL_SECONDS * 1000 + 1000;
+    try {
+      expect((await meHttp(cookie)).status).toBe(401);
+    } finally {
+      clock -= SESSION_TTL_SECONDS * 1000 + 1000;
+    }
+  });
+
+  it("the prune job deletes expired login links and expired or revoked sessions, and keeps live ones", async () => {
+    const admin = await buildUser(db, { role: "ADMIN" });
+    const live = (await login(await createAdminLoginLink(deps, admin.id))).cookie;
+    const revoked = (await login(await createAdminLoginLink(deps, admin.id))).cookie;
+    await logout(revoked, { origin: base });
+    await createAdminLoginLink(deps, admin.id); // never used
+    const later = new Date(clock + LOGIN_LINK_TTL_MS + 1000);
+    await pruneExpiredLogins(db, later);
+    expect(await db.loginToken.count({ where: { userId: admin.id } })).toBe(0);
+    expect(await db.adminSession.count({ where: { userId: admin.id } })).toBe(1);
+    expect((await meHttp(live)).status).toBe(200);
+    await pruneExpiredLogins(db, new Date(clock + SESSION_TTL_SECONDS * 1000 + 1000));
+    expect(await db.adminSession.count({ where: { userId: admin.id } })).toBe(0);
   });
 });

@@ -56,6 +56,7 @@ const OPERATIONS: [string, string, Who[]][] = [
   ["rejectTopUp", `mutation { rejectTopUp(id: ${NO}) { __typename } }`, ADMIN_ONLY],
   ["adjustBalance", `mutation { adjustBalance(accountId: ${NO}, amount: "x", note: "n") { __typename } }`, ADMIN_ONLY],
   ["setUserBlocked", `mutation { setUserBlocked(userId: ${NO}, blocked: true) { __typename } }`, ADMIN_ONLY],
+  ["setUserRole", `mutation { setUserRole(userId: ${NO}, role: CUSTOMER) { __typename } }`, ADMIN_ONLY],
   ["issueApiKey", `mutation { issueApiKey(userId: ${NO}) { __typename } }`, ADMIN_ONLY],
   ["revokeApiKey", `mutation { revokeApiKey(apiKeyId: ${NO}) { __typename } }`, ADMIN_ONLY],
   // STARS is no SMS method: an admin gets a typed ValidationError and no device is created.

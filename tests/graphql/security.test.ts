@@ -1,7 +1,7 @@
 import { Prisma } from "@prisma/client";
 import { beforeAll, describe, expect, it } from "vitest";
 import { createDb, type Db } from "../../src/db/client.js";
-import { sessionCookie } from "../../src/auth/session.js";
+import { openSession } from "../../src/auth/session.js";
 import { buildCaller, graphqlFor, type Caller } from "../support/graphql-factories.js";
 import { testDeps } from "../support/deps.js";
 import { useTestDb } from "../support/test-db.js";
@@ -79,23 +79,15 @@ describe("masked errors", () => {
   });
 });
 
-describe("rate limiting", () => {
-  it("limits each key on its own", async () => {
-    const limited = graphqlFor(db, { rateLimitPerMinute: 3 });
-    const a = await buildCaller(db, "RESELLER", "rl-a");
-    const b = await buildCaller(db, "RESELLER", "rl-b");
-    for (let i = 0; i < 3; i++) expect((await limited.gql(a, "{ me { id } }")).status).toBe(200);
-    const over = await limited.gql(a, "{ me { id } }");
-    expect(over.status).toBe(429);
-    expect(over.body.errors?.[0]?.extensions?.code).toBe("RATE_LIMITED");
-    expect((await limited.gql(b, "{ me { id } }")).status).toBe(200);
-  });
-});
+// Request budgets (and body limits) are counted before Yoga, over HTTP: tests/http/limits.test.ts.
 
 describe("CSRF protection for the admin session cookie", () => {
-  const cookie = () => sessionCookie(deps.config, admin.user.id, new Date()).split(";")[0]!;
+  let cookie = "";
+  beforeAll(async () => {
+    cookie = (await openSession(deps, admin.user.id)).split(";")[0]!;
+  });
   const post = (headers: Record<string, string>, body = JSON.stringify({ query: "{ me { id } }" })) =>
-    yoga.fetch("http://panelbot.test/graphql", { method: "POST", headers: { cookie: cookie(), ...headers }, body });
+    yoga.fetch("http://panelbot.test/graphql", { method: "POST", headers: { cookie, ...headers }, body });
 
   it("accepts a same-origin JSON POST", async () => {
     const res = await post({ "content-type": "application/json", origin: "http://panelbot.test" });
@@ -107,14 +99,19 @@ describe("CSRF protection for the admin session cookie", () => {
     expect((await post({ "content-type": "text/plain" })).status).toBe(403);
     expect((await post({ "content-type": "application/x-www-form-urlencoded" }, "query=%7Bme%7Bid%7D%7D")).status).toBe(403);
     expect((await post({ "content-type": "application/json", origin: "https://evil.example" })).status).toBe(403);
-    const get = await yoga.fetch("http://panelbot.test/graphql?query=%7Bme%7Bid%7D%7D", { headers: { cookie: cookie(), accept: "application/json" } });
+    const get = await yoga.fetch("http://panelbot.test/graphql?query=%7Bme%7Bid%7D%7D", { headers: { cookie, accept: "application/json" } });
     expect(get.status).toBe(403);
   });
 
-  it("ignores a forged session cookie", async () => {
-    const forged = `pb_admin=${admin.user.id}.${Math.floor(Date.now() / 1000) + 3600}.AAAA`;
-    const res = await yoga.fetch("http://panelbot.test/graphql", { method: "POST", headers: { cookie: forged, "content-type": "application/json" }, body: JSON.stringify({ query: "{ me { id } }" }) });
-    expect(((await res.json()) as { errors: { extensions: { code: string } }[] }).errors[0]!.extensions.code).toBe("FORBIDDEN");
+  it("treats a forged session cookie as no session (401, nothing answered)", async () => {
+    const live = await db.adminSession.findFirstOrThrow({ where: { userId: admin.user.id } });
+    for (const forged of [`pb_admin=${admin.user.id}.${Math.floor(Date.now() / 1000) + 3600}.AAAA`, `pb_admin=${live.id}.AAAA`]) {
+      const res = await yoga.fetch("http://panelbot.test/graphql", { method: "POST", headers: { cookie: forged, "content-type": "application/json" }, body: JSON.stringify({ query: "{ me { id } }" }) });
+      expect(res.status).toBe(401);
+      const body = (await res.json()) as { data?: unknown; errors: { extensions: { code: string } }[] };
+      expect(body.data ?? null).toBeNull();
+      expect(body.errors[0]!.extensions.code).toBe("UNAUTHENTICATED");
+    }
   });
 });
 

@@ -40,12 +40,12 @@ describe("placeGroupQuickOrder", () => {
   it("charges rate × N to the group's account, once per (chat, message), for the sender", async () => {
     const { g, chatId, diamonds } = await group("100", "0.9");
     const member = await buildUser(db);
-    const input = { chatId, messageId: messageId++, telegramUser: profile(member.telegramId!), quantity: "10" };
+    const input = { chatId, messageId: messageId++, telegramUser: profile(member.telegramId!), quantity: "10", playerId: "123456789" };
     const first = await placeGroupQuickOrder(deps, input);
     const again = await placeGroupQuickOrder(deps, input);
     expect(first.created).toBe(true);
     expect(again).toMatchObject({ created: false, order: { id: first.order.id } });
-    expect(first.order).toMatchObject({ userId: member.id, accountId: g.accountId, serviceId: diamonds.id, isManual: true, quantity: 10, link: "" });
+    expect(first.order).toMatchObject({ userId: member.id, accountId: g.accountId, serviceId: diamonds.id, isManual: true, quantity: 10, link: "123456789" });
     expect(first.order.charge.toString()).toBe("9");
     expect((await db.account.findUniqueOrThrow({ where: { id: g.accountId } })).balance.toString()).toBe("-9");
     expect(await db.outbox.count({ where: { orderId: first.order.id, kind: "notify-admin-order" } })).toBe(1);
@@ -55,10 +55,10 @@ describe("placeGroupQuickOrder", () => {
   it("a new sender becomes a user; the credit limit holds; bad quantities and unknown groups are refused", async () => {
     const { g, chatId } = await group("10", "1");
     const telegramId = BigInt(Date.now()) * 1000n + BigInt(process.pid % 1000);
-    await placeGroupQuickOrder(deps, { chatId, messageId: messageId++, telegramUser: profile(telegramId), quantity: "10" });
+    await placeGroupQuickOrder(deps, { chatId, messageId: messageId++, telegramUser: profile(telegramId), quantity: "10", playerId: "123456789" });
     expect(await db.user.count({ where: { telegramId } })).toBe(1);
     await expect(placeGroupQuickOrder(deps, { chatId, messageId: messageId++, telegramUser: profile(telegramId), quantity: "1" })).rejects.toBeInstanceOf(InsufficientBalanceError);
-    await expect(placeGroupQuickOrder(deps, { chatId, messageId: messageId++, telegramUser: profile(telegramId), quantity: "0" })).rejects.toMatchObject({ code: "quantity_not_integer" });
+    await expect(placeGroupQuickOrder(deps, { chatId, messageId: messageId++, telegramUser: profile(telegramId), quantity: "0" })).rejects.toMatchObject({ code: "quantity_out_of_range" });
     await expect(placeGroupQuickOrder(deps, { chatId: BigInt(testChatId()), messageId: 1, telegramUser: profile(telegramId), quantity: "1" })).rejects.toBeInstanceOf(NotFoundError);
     await expectLedgerInvariants(db, [g.accountId]);
   });
@@ -66,7 +66,7 @@ describe("placeGroupQuickOrder", () => {
   it("the same message handled concurrently 10 times makes one order", async () => {
     const { g, chatId } = await group("1000", "1");
     const member = await buildUser(db);
-    const input = { chatId, messageId: messageId++, telegramUser: profile(member.telegramId!), quantity: "5" };
+    const input = { chatId, messageId: messageId++, telegramUser: profile(member.telegramId!), quantity: "5", playerId: "123456789" };
     const results = await Promise.all(Array.from({ length: 10 }, () => placeGroupQuickOrder(deps, input)));
     expect(new Set(results.map((r) => r.order.id)).size).toBe(1);
     expect(results.filter((r) => r.created)).toHaveLength(1);

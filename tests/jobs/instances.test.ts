@@ -12,6 +12,8 @@ import { buildSimProvider, buildSimService } from "../support/provider-factories
 import { QUIET, agendaRecords, sleep, spawnJobProcess, createJobsDatabase, type JobLine, type JobProcess } from "./support.js";
 
 const RECURRING = ["check-provider-balances", "detect-stuck-orders", "forward-order", "sync-provider-orders"];
+/** One record per recurring job, the hourly prune of expired logins included. */
+const RECORDS = Object.fromEntries([...RECURRING, "prune-expired-logins"].map((n) => [n, 1]));
 
 describe("job runner instances", () => {
   let sim: ProviderSimulator;
@@ -113,7 +115,7 @@ describe("job runner instances", () => {
     expect(byInstance.size).toBe(2); // both took part
     // Each placed order reached the provider exactly once.
     for (let i = 0; i < 20; i++) expect(sim.ordersForLink(`https://x.com/inst-${run}-${i}`)).toBe(1);
-    expect(await agendaRecords(database.db)).toEqual(Object.fromEntries(RECURRING.map((n) => [n, 1])));
+    expect(await agendaRecords(database.db)).toEqual(RECORDS);
   }, 300_000);
 
   it("10 restarts, some of them simultaneous, some SIGKILLed → exactly one record per recurring job", async () => {
@@ -126,7 +128,7 @@ describe("job runner instances", () => {
       for (const [i, p] of procs.entries()) p.kill(i % 2 === 0 ? "SIGTERM" : "SIGKILL");
       const exits = await Promise.all(procs.map((p) => p.exited));
       exits.forEach((e, i) => expect(i % 2 === 0 ? e.code : e.signal, `${JSON.stringify(e)} ${procs[i]!.output().slice(-2000)}`).toBe(i % 2 === 0 ? 0 : "SIGKILL"));
-      expect(await agendaRecords(database.db)).toEqual(Object.fromEntries(RECURRING.map((n) => [n, 1])));
+      expect(await agendaRecords(database.db)).toEqual(RECORDS);
     }
     expect(restarts).toBe(10);
   }, 180_000);

@@ -67,7 +67,7 @@ describe("job store", () => {
       expect(events.filter((e) => e.name === "deliver-notifications").map((e) => e.event)).toContain("complete");
       // Agenda's table is in the `agenda` schema; nothing of it in Prisma's `public`.
       const names = await handle.pool.query<{ name: string }>(`SELECT DISTINCT name FROM "agenda"."agenda_jobs" WHERE type = 'single' ORDER BY name`);
-      expect(names.rows.map((r) => r.name)).toEqual(["check-provider-balances", "deliver-notifications", "detect-stuck-orders", "forward-order", "sync-provider-orders"]);
+      expect(names.rows.map((r) => r.name)).toEqual(["check-provider-balances", "deliver-notifications", "detect-stuck-orders", "forward-order", "prune-expired-logins", "sync-provider-orders"]);
       const leaked = await handle.pool.query(`SELECT 1 FROM information_schema.tables WHERE table_schema = 'public' AND table_name LIKE 'agenda%'`);
       expect(leaked.rowCount).toBe(0);
     } finally {

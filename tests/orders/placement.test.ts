@@ -91,9 +91,10 @@ describe("one placement path", () => {
   it("the bot explains a reused key and a price change in Bengali and English", async () => {
     const i18n = await loadI18n();
     const reused = new ConflictError("idempotency_key_reused", "x", { orderId: 1 });
-    expect(errorText(i18n, "bn", reused)).toContain("অন্য অর্ডারে ব্যবহার হয়েছে");
-    expect(errorText(i18n, "en", reused)).toContain("already used for another order");
-    expect(errorText(i18n, "en", new PriceChangedError("150.0000", "100.0000"))).toContain("The price changed to 150.0000");
+    expect(errorText(i18n, "bn", reused, "BDT")).toContain("অন্য অর্ডারে ব্যবহার হয়েছে");
+    expect(errorText(i18n, "en", reused, "BDT")).toContain("already used for another order");
+    expect(errorText(i18n, "en", new PriceChangedError("150.0000", "100.0000"), "BDT")).toContain("The price changed to ৳150.00");
+    expect(errorText(i18n, "bn", new PriceChangedError("150.0000", "100.0000"), "BDT")).toContain("৳১৫০.০০");
   });
 });
 

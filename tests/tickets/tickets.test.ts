@@ -37,7 +37,7 @@ describe("ticket auto-replies", () => {
     const service = await buildService(db, { price: "100" });
     const { order } = await placeOrder(testDeps(db), { userId: user.id, serviceId: service.id, link: "https://x.com/a", quantity: 1000 });
     const opened = await openTicket(deps, { userId: user.id, type: "CANCEL", orderIds: [order.id], text: "please cancel" });
-    expect(opened.outcomes).toEqual([{ orderId: order.id, kind: "canceled", refund: "100.00" }]);
+    expect(opened.outcomes).toEqual([{ orderId: order.id, kind: "canceled", refund: "100" }]);
     expect(opened.answered).toBe(true);
     expect(opened.ticket.status).toBe("ANSWERED");
     expect((await db.order.findUniqueOrThrow({ where: { id: order.id } })).status).toBe("CANCELED");

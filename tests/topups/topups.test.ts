@@ -40,10 +40,16 @@ describe("top-ups", () => {
     await expectLedgerInvariants(db, [user.account.id]);
   });
 
-  it.each([["0"], ["49.99"], ["25000.01"], ["1e3"], ["100.123"], ["-100"], ["১০০"], [""], ["abc"]])("refuses amount %s and writes nothing", async (amount) => {
+  it.each([["0"], ["49.99"], ["25000.01"], ["1e3"], ["100.123"], ["-100"], ["1,0"], [""], ["abc"]])("refuses amount %s and writes nothing", async (amount) => {
     const user = await buildUser(db);
     await expect(requestTopUp(testDeps(db), { userId: user.id, method: "ROCKET", amount, trxId: trx(), limits })).rejects.toBeInstanceOf(ValidationError);
     expect(await db.topUp.count({ where: { userId: user.id } })).toBe(0);
+  });
+
+  it.each([["১০০", "100"], ["1,000", "1000"], ["৳ ১,২৫০.৫০", "1250.5"], ["500 টাকা", "500"]])("takes amount %s as a person types it (%s)", async (typed, stored) => {
+    const user = await buildUser(db);
+    const topUp = await requestTopUp(testDeps(db), { userId: user.id, method: "NAGAD", amount: typed, trxId: trx(), limits });
+    expect(topUp.amount.toString()).toBe(stored);
   });
 
   it.each([["AB12"], ["has space 123"], ["<script>"], ["A".repeat(21)], [""]])("refuses TrxID %j", async (trxId) => {

@@ -1,6 +1,7 @@
 // With a real BOT_TOKEN (a fake Bot API server here) and TRY_PAGE=true, the /try page drives a
 // capture-only bot and the real bot's notifications to simulated chats are diverted to the page:
 // no call for a simulated chat ever reaches the Bot API.
+import { toLatinDigits } from "../../src/shared/numbers.js";
 import { spawn, type ChildProcess } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -67,19 +68,20 @@ describe("the try page beside a real bot", () => {
     const methods = (await messages()).at(-1)!;
     expect((await post("/try/api/press", { chatId: customer.id, fromId: customer.id, messageId: methods.messageId, data: "tm:BKASH" })).status).toBe(200);
     await say("300");
+    await say("01712345678");
     await say(`TOKEN${Date.now().toString(36)}`.toUpperCase());
-    const topUpId = Number(/#(\d+)/.exec((await messages()).at(-1)!.text)![1]);
+    const topUpId = Number(/#(\d+)/.exec(toLatinDigits((await messages()).at(-1)!.text))![1]);
     expect(topUpId).toBeGreaterThan(0);
 
     // The real admin hears about the request through the real API (the capture-only bot cannot reach
     // a real chat: the outbox item waits for the real bot's notifier).
-    const toAdmin = () => api!.telegram.calls.some((c) => c.method === "sendMessage" && String(c.payload.chat_id) === String(ADMIN) && String(c.payload.text).includes(`#${topUpId}`));
+    const toAdmin = () => api!.telegram.calls.some((c) => c.method === "sendMessage" && String(c.payload.chat_id) === String(ADMIN) && toLatinDigits(String(c.payload.text)).includes(`#${topUpId}`));
     await expect.poll(toAdmin, { timeout: 30_000 }).toBe(true);
 
     // Approved in the back office: the real bot's notifier sends it, diverted to the page.
     const approve = await post("/graphql", { query: `mutation { approveTopUp(id: ${topUpId}) { __typename } }` });
     expect(await approve.json()).toEqual({ data: { approveTopUp: { __typename: "MutationApproveTopUpSuccess" } } });
-    await expect.poll(async () => (await messages()).some((m) => m.text.includes(`#${topUpId}`) && /৳|300/.test(m.text) && m.messageId > methods.messageId + 3), { timeout: 30_000 }).toBe(true);
+    await expect.poll(async () => (await messages()).some((m) => toLatinDigits(m.text).includes(`#${topUpId}`) && /৳|300/.test(toLatinDigits(m.text)) && m.messageId > methods.messageId + 3), { timeout: 30_000 }).toBe(true);
 
     // Nothing for a simulated chat went to the Bot API.
     expect(api.telegram.calls.filter((c) => isSimulatedId(c.payload.chat_id as number | undefined))).toEqual([]);

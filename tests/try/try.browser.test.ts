@@ -185,11 +185,13 @@ describe.skipIf(!runnable)("the /try chat page in chromium against npm start", (
     await expect.poll(() => edited.locator(".time").textContent()).toMatch(/edited/);
     expect(await edited.locator(".inline-kb").count()).toBe(0);
 
-    // Top-up: method, amount, TrxID; the request waits for an admin.
+    // Top-up: method, amount, the sender's number, TrxID; the request waits for an admin.
     await menu(page, "Add funds");
     await press(page, "bKash");
     await waitForBot(page, /How much did you send/);
     await say(page, "500");
+    await waitForBot(page, /From which mobile number/);
+    await say(page, "01712345678");
     await waitForBot(page, /transaction ID/);
     const trxId = `TRY${Date.now().toString(36)}`.toUpperCase();
     await say(page, trxId);
@@ -245,7 +247,7 @@ describe.skipIf(!runnable)("the /try chat page in chromium against npm start", (
 
     // The simulated reseller group: `.10` is a quick order, answered in reply.
     await page.locator("#chats .chat-item", { hasText: "resellers" }).click();
-    await say(page, ".10");
+    await say(page, ".10 123456789");
     await expect.poll(() => page.locator("#messages .msg.bot .quote").count(), { timeout: 60_000 }).toBeGreaterThan(0);
     await waitForBot(page, /#\d+/);
 

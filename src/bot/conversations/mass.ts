@@ -28,12 +28,12 @@ export function massOrderConversation(deps: Deps, i18n: I18n) {
           const total = orders.reduce((sum, o) => sum.add(o.charge), new Decimal(0));
           return { ok: true as const, count: orders.length, ids: orders.map((o) => o.id), total: total.toString() };
         } catch (error) {
-          if (error instanceof DomainError) return { ok: false as const, message: errorText(i18n, locale, error) };
+          if (error instanceof DomainError) return { ok: false as const, message: errorText(i18n, locale, error, deps.config.SHOP_CURRENCY) };
           throw error;
         }
       });
       if (result.ok) {
-        await answer.reply(t("mass-placed", { count: String(result.count), ids: result.ids.map((id) => `#${id}`).join(", "), total: money(result.total, deps.config.SHOP_CURRENCY) }));
+        await answer.reply(t("mass-placed", { count: String(result.count), ids: result.ids.map((id) => `#${id}`).join(", "), total: money(locale, result.total, deps.config.SHOP_CURRENCY) }));
         return;
       }
       await answer.reply(`${result.message}\n\n${t("mass-try-again")}`);

@@ -13,7 +13,7 @@ import type { BotConversation, ConvContext, PendingOrder } from "../context.js";
 import { errorText } from "../errors.js";
 import { localName, money } from "../format.js";
 import type { I18n } from "../i18n.js";
-import { waitText } from "./wait.js";
+import { ask } from "./wait.js";
 
 /** Summaries older than this are not confirmed any more (prices and balances move). */
 export const PENDING_ORDER_TTL_MS = 24 * 3600_000;
@@ -48,7 +48,7 @@ export function orderConversation(deps: Deps, i18n: I18n) {
     let link = "";
     if (service.linkKind !== "NONE") {
       await ctx.reply(service.linkKind === "UID" ? t("order-ask-uid") : t("order-ask-link", { platform: platformLabel(service.platform) }));
-      link = await ask(conversation, i18n, locale, (text) => (service.linkKind === "UID" ? validateUid(text) : validateLink(text, service.platform)));
+      link = await ask(conversation, i18n, locale, deps.config.SHOP_CURRENCY, (text) => (service.linkKind === "UID" ? validateUid(text) : validateLink(text, service.platform)));
     }
 
     const kind = serviceKind(service.type);
@@ -57,7 +57,7 @@ export function orderConversation(deps: Deps, i18n: I18n) {
     for (const field of kind.extras) {
       const countsQuantity = quantityLines(kind) === field;
       await ctx.reply(t(askKey(field, kind), { min: String(service.min), max: String(service.max) }));
-      extra[field] = await ask(conversation, i18n, locale, (text) => {
+      extra[field] = await ask(conversation, i18n, locale, deps.config.SHOP_CURRENCY, (text) => {
         const value = validateExtraField(field, text);
         if (countsQuantity) quantity = parseQuantity(String(value).split("\n").length, service.min, service.max);
         return value;
@@ -68,7 +68,7 @@ export function orderConversation(deps: Deps, i18n: I18n) {
         quantity = service.min;
       } else {
         await ctx.reply(t("order-ask-quantity", { min: String(service.min), max: String(service.max) }));
-        quantity = await ask(conversation, i18n, locale, (text) => parseQuantity(text.trim(), service.min, service.max));
+        quantity = await ask(conversation, i18n, locale, deps.config.SHOP_CURRENCY, (text) => parseQuantity(text.trim(), service.min, service.max));
       }
     }
     const extras = Object.keys(extra).length ? extra : undefined;
@@ -83,7 +83,7 @@ export function orderConversation(deps: Deps, i18n: I18n) {
         outside.session.pending = keepRecent({ ...outside.session.pending, [key]: pending });
         return { ok: true as const, key, charge: pending.charge, balance: (account?.balance ?? new Decimal(0)).toString() };
       } catch (error) {
-        if (error instanceof DomainError) return { ok: false as const, message: errorText(i18n, locale, error) };
+        if (error instanceof DomainError) return { ok: false as const, message: errorText(i18n, locale, error, deps.config.SHOP_CURRENCY) };
         throw error;
       }
     });
@@ -98,28 +98,14 @@ export function orderConversation(deps: Deps, i18n: I18n) {
         service: service.name,
         link: link || "—",
         quantity: String(quantity),
-        price: money(summary.charge, cur),
-        balance: money(summary.balance, cur),
+        price: money(locale, summary.charge, cur),
+        balance: money(locale, summary.balance, cur),
       }),
     ];
-    if (!enough) lines.push(t("order-low-balance", { balance: money(summary.balance, cur), price: money(summary.charge, cur) }));
+    if (!enough) lines.push(t("order-low-balance", { balance: money(locale, summary.balance, cur), price: money(locale, summary.charge, cur) }));
     const buttons = new InlineKeyboard().text(t("btn-confirm"), `oc:${summary.key}:${summary.charge}`).text(t("btn-cancel"), `ox:${summary.key}`);
     await ctx.reply(lines.join("\n\n"), { reply_markup: buttons, link_preview_options: { is_disabled: true } });
   };
-}
-
-/** Asks until `parse` accepts the answer; each refusal is explained in the user's language. */
-async function ask<T>(conversation: BotConversation, i18n: I18n, locale: Language, parse: (text: string) => T): Promise<T> {
-  const t = i18n.translator(locale);
-  for (;;) {
-    const { ctx, text } = await waitText(conversation, t("hint-send-text"));
-    try {
-      return parse(text);
-    } catch (error) {
-      if (!(error instanceof DomainError)) throw error;
-      await ctx.reply(errorText(i18n, locale, error));
-    }
-  }
 }
 
 async function serviceView(deps: Deps, serviceId: number, locale: Language): Promise<ServiceView | null> {

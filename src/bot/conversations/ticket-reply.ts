@@ -20,7 +20,7 @@ export function ticketReplyConversation(deps: Deps, i18n: I18n) {
         await sendTicketToAdmins(deps, i18n, outside.api, ticketId, message.id);
         return t("ticket-reply-sent", { id: String(ticketId) });
       } catch (error) {
-        if (error instanceof DomainError) return errorText(i18n, locale, error);
+        if (error instanceof DomainError) return errorText(i18n, locale, error, deps.config.SHOP_CURRENCY);
         throw error;
       }
     });

@@ -3,9 +3,9 @@ import { InlineKeyboard } from "grammy";
 import type { Deps } from "../../deps.js";
 import { DomainError } from "../../shared/errors.js";
 import { AUTO_TYPES } from "../../tickets/auto-reply.js";
-import { openTicket, parseOrderIds, TICKET_TYPES } from "../../tickets/open-ticket.js";
+import { openTicket, parseOrderIds, requireOwnOrders, TICKET_TYPES } from "../../tickets/open-ticket.js";
 import type { BotConversation, ConvContext } from "../context.js";
-import { errorText } from "../errors.js";
+import { errorText, refusal } from "../errors.js";
 import type { I18n } from "../i18n.js";
 import { sendTicketToAdmins } from "../notifications/ticket-to-admins.js";
 import { ticketAnswer, ticketTypeText } from "../ticket-texts.js";
@@ -30,8 +30,14 @@ export function ticketConversation(deps: Deps, i18n: I18n) {
       for (;;) {
         const { ctx: answer, text } = await waitText(conversation, t("hint-send-text"));
         orderIds = parseOrderIds(text);
-        if (orderIds.length > 0) break;
-        await answer.reply(t("ticket-ask-orders"));
+        if (orderIds.length === 0) {
+          await answer.reply(t("ticket-ask-orders"));
+          continue;
+        }
+        // Someone else's (or a mistyped) order is refused now, before the customer writes the rest.
+        const refused = await conversation.external((outside) => refusal(i18n, locale, deps.config.SHOP_CURRENCY, () => requireOwnOrders(deps.db, outside.user!.id, orderIds)));
+        if (refused === null) break;
+        await answer.reply(`${refused}\n${t("ticket-ask-orders")}`);
       }
     }
     await ctx.reply(t("ticket-ask-message"));
@@ -40,10 +46,10 @@ export function ticketConversation(deps: Deps, i18n: I18n) {
     const result = await conversation.external(async (outside) => {
       try {
         const opened = await openTicket(deps, { userId: outside.user!.id, type, orderIds, text });
-        await sendTicketToAdmins(deps, i18n, outside.api, opened.ticket.id, opened.message.id);
-        return { ok: true as const, text: ticketAnswer(t, opened.ticket.id, opened.outcomes, opened.answered) };
+        await sendTicketToAdmins(deps, i18n, outside.api, opened.ticket.id, opened.message.id, opened.outcomes);
+        return { ok: true as const, text: ticketAnswer(t, locale, deps.config.SHOP_CURRENCY, opened.ticket.id, opened.outcomes, opened.answered) };
       } catch (error) {
-        if (error instanceof DomainError) return { ok: false as const, text: errorText(i18n, locale, error) };
+        if (error instanceof DomainError) return { ok: false as const, text: errorText(i18n, locale, error, deps.config.SHOP_CURRENCY) };
         throw error;
       }
     });

@@ -4,7 +4,7 @@ import { ticketForAdminCopy } from "../../tickets/link-admin-copy.js";
 import { replyToTicket } from "../../tickets/reply-to-ticket.js";
 import type { BotContext } from "../context.js";
 import { errorText } from "../errors.js";
-import { ADMIN_LOCALE } from "../notifications/admin-targets.js";
+import { adminLocale } from "../notifications/admin-targets.js";
 import { deliverNow } from "../notifications/deliver-now.js";
 
 /** An admin replied to a ticket's message in the admin chat: the reply goes to the customer. */
@@ -12,7 +12,7 @@ export async function answerTicketFromAdminChat(ctx: BotContext): Promise<boolea
   const message = ctx.message!;
   const ticketId = await ticketForAdminCopy(ctx.deps.db, message.reply_to_message!.message_id);
   if (ticketId === null) return false;
-  const t = ctx.i18n.translator(ADMIN_LOCALE);
+  const t = ctx.i18n.translator(adminLocale(ctx.deps.config));
   try {
     const { message: saved } = await replyToTicket(ctx.deps, { ticketId, actor: ctx.actor!, text: message.text!, telegramMessageId: message.message_id });
     // Through the outbox, like a dashboard answer: sent now, or retried by the job if Telegram fails.
@@ -22,7 +22,7 @@ export async function answerTicketFromAdminChat(ctx: BotContext): Promise<boolea
     await ctx.reply(t(key, { id: String(ticketId) }), { reply_parameters: { message_id: message.message_id } });
   } catch (error) {
     if (!(error instanceof DomainError)) throw error;
-    await ctx.reply(errorText(ctx.i18n, ADMIN_LOCALE, error));
+    await ctx.reply(errorText(ctx.i18n, adminLocale(ctx.deps.config), error, ctx.deps.config.SHOP_CURRENCY));
   }
   return true;
 }

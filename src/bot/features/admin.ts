@@ -10,13 +10,18 @@ import { DomainError } from "../../shared/errors.js";
 import { approveTopUp, rejectTopUp } from "../../topups/decide-topup.js";
 import type { BotContext } from "../context.js";
 import { errorText } from "../errors.js";
-import { ADMIN_CALLBACK, orderButtons } from "../keyboards/admin.js";
-import { ADMIN_LOCALE } from "../notifications/admin-targets.js";
+import { ADMIN_CALLBACK, orderButtons, topUpButtons } from "../keyboards/admin.js";
+import { REJECT_CALLBACK, rejectReasonButtons, rejectReasonText } from "../keyboards/topup-reject.js";
+import { technical } from "../format.js";
+import { clientLocale } from "../i18n.js";
+import { adminLocale } from "../notifications/admin-targets.js";
 import { deliverNow } from "../notifications/deliver-now.js";
 import { answerTicketFromAdminChat } from "./admin-ticket-reply.js";
 
 /** Prefix of the prompt asking for a provider's order id; the admin's reply to it is the answer. */
 export const PLACED_PROMPT = /^🔢 #(\d+)\b/;
+/** Prefix of the prompt asking why a top-up is rejected. */
+const REJECT_PROMPT = /^✍️ #(\d+)\b/;
 
 export const adminFeature = new Composer<BotContext>();
 
@@ -28,15 +33,19 @@ adminFeature.callbackQuery(ADMIN_CALLBACK, async (ctx) => {
   }
   const [, what, action, rawId] = ctx.match;
   const id = Number(rawId);
-  const t = ctx.i18n.translator(ADMIN_LOCALE);
+  const t = ctx.i18n.translator(adminLocale(ctx.deps.config));
   const by = ctx.from.username ? `@${ctx.from.username}` : ctx.from.first_name;
   try {
     if (what === "tu") {
-      if (action === "approve") await approveTopUp(ctx.deps, id, ctx.actor);
-      else if (action === "reject") await rejectTopUp(ctx.deps, id, ctx.actor);
-      else return ctx.answerCallbackQuery();
+      if (action === "reject") {
+        // The customer is told why: the admin picks a reason (or types one) before anything changes.
+        await ctx.answerCallbackQuery();
+        return ctx.editMessageReplyMarkup({ reply_markup: rejectReasonButtons(t, id) });
+      }
+      if (action !== "approve") return ctx.answerCallbackQuery();
+      await approveTopUp(ctx.deps, id, ctx.actor);
       await ctx.answerCallbackQuery();
-      await appendStatus(ctx, t(action === "approve" ? "admin-topup-approved" : "admin-topup-rejected", { by }));
+      await appendStatus(ctx, t("admin-topup-approved", { by }));
       return deliverNow(ctx.deps, ctx.api, ctx.i18n, { topUpIds: [id] });
     }
     if (action === "placed") {
@@ -45,14 +54,56 @@ adminFeature.callbackQuery(ADMIN_CALLBACK, async (ctx) => {
     }
     const order = await orderAction(ctx, action!, id);
     await ctx.answerCallbackQuery();
-    await appendStatus(ctx, t("admin-order-moved", { id: String(id), status: order.status, by }), orderButtons(t, order));
+    await appendStatus(ctx, movedText(ctx, order, by), orderButtons(t, order));
     await deliverNow(ctx.deps, ctx.api, ctx.i18n, { orderIds: [id] });
   } catch (error) {
     if (!(error instanceof DomainError)) throw error;
-    // Admins get the exact reason, as the back office shows it.
-    await ctx.answerCallbackQuery({ text: error.message.slice(0, 190), show_alert: true });
+    await ctx.answerCallbackQuery({ text: adminErrorText(ctx, error).slice(0, 190), show_alert: true });
   }
 });
+
+/** A picked reason (`adm:tr:<reason>:<id>`), or "type one": a prompt the admin answers by replying. */
+adminFeature.callbackQuery(REJECT_CALLBACK, async (ctx) => {
+  if (!ctx.isAdmin || !ctx.actor) {
+    ctx.deps.logger.warn({ userId: ctx.from.id, data: ctx.callbackQuery.data }, "Admin button pressed by a non-admin: ignored");
+    return ctx.answerCallbackQuery();
+  }
+  const [, reason, rawId] = ctx.match;
+  const id = Number(rawId);
+  const t = ctx.i18n.translator(adminLocale(ctx.deps.config));
+  await ctx.answerCallbackQuery();
+  if (reason === "typed") return ctx.reply(`✍️ #${id}\n${t("admin-reject-prompt")}`, { reply_markup: { force_reply: true, selective: true } });
+  if (reason === "back") return ctx.editMessageReplyMarkup({ reply_markup: topUpButtons(t, id) });
+  await rejectWithReason(ctx, id, reason!, true);
+});
+
+async function rejectWithReason(ctx: BotContext, topUpId: number, reason: string, onCard: boolean): Promise<void> {
+  const t = ctx.i18n.translator(adminLocale(ctx.deps.config));
+  const by = ctx.from?.username ? `@${ctx.from.username}` : (ctx.from?.first_name ?? "");
+  try {
+    await rejectTopUp(ctx.deps, topUpId, ctx.actor!, reason);
+  } catch (error) {
+    if (!(error instanceof DomainError)) throw error;
+    await ctx.reply(adminErrorText(ctx, error));
+    return;
+  }
+  const status = t("admin-topup-rejected", { by, reason: rejectReasonText(t, reason) });
+  if (onCard) await appendStatus(ctx, status);
+  else await ctx.reply(`#${topUpId}: ${status}`);
+  await deliverNow(ctx.deps, ctx.api, ctx.i18n, { topUpIds: [topUpId] });
+}
+
+/** "Order #5 → Failed (by @x)" in the admin's language, the exact internal state on its own line. */
+function movedText(ctx: BotContext, order: Order, by: string): string {
+  const locale = adminLocale(ctx.deps.config);
+  const t = ctx.i18n.translator(locale);
+  return `${t("admin-order-moved", { id: order.id, status: t(`admin-status-${order.status}`), by })}\n${technical(order.status)}`;
+}
+
+/** A domain error for an admin: their language first, the back office's exact message second. */
+function adminErrorText(ctx: BotContext, error: DomainError): string {
+  return `${errorText(ctx.i18n, adminLocale(ctx.deps.config), error, ctx.deps.config.SHOP_CURRENCY)}\n${technical(error.message)}`;
+}
 
 async function orderAction(ctx: BotContext, action: string, orderId: number): Promise<Order> {
   const deps = ctx.deps;
@@ -94,16 +145,22 @@ adminFeature.on("message:text").filter(
     // Admin announcements live in the admin chat (or, without one, in each admin's private chat).
     const inAdminChat = adminChat !== undefined ? BigInt(ctx.chat.id) === adminChat : ctx.chat.type === "private";
     if (!ctx.isAdmin || !ctx.actor || !inAdminChat) return next();
-    const t = ctx.i18n.translator(ADMIN_LOCALE);
+    const t = ctx.i18n.translator(adminLocale(ctx.deps.config));
     const placed = replyTo.text?.match(PLACED_PROMPT);
     if (placed) {
       try {
         const order = await reconcileUnknownOrder(ctx.deps, { orderId: Number(placed[1]), actor: ctx.actor, decision: { kind: "placed", providerOrderId: ctx.message.text } });
-        return ctx.reply(t("admin-order-moved", { id: String(order.id), status: order.status, by: ctx.from.first_name }));
+        return ctx.reply(movedText(ctx, order, ctx.from.first_name));
       } catch (error) {
         if (!(error instanceof DomainError)) throw error;
-        return ctx.reply(error.message);
+        return ctx.reply(adminErrorText(ctx, error));
       }
+    }
+    const rejecting = replyTo.text?.match(REJECT_PROMPT);
+    if (rejecting) {
+      const reason = ctx.message.text.trim();
+      if (reason.length === 0 || reason.length > 300) return ctx.reply(t("admin-reject-prompt"));
+      return rejectWithReason(ctx, Number(rejecting[1]), reason, false);
     }
     if (await answerTicketFromAdminChat(ctx)) return;
     return next();
@@ -113,6 +170,8 @@ adminFeature.on("message:text").filter(
 adminFeature.command("dashboard", async (ctx) => {
   if (!ctx.isAdmin || !ctx.user) {
     ctx.deps.logger.warn({ userId: ctx.from?.id }, "Non-admin asked for a dashboard link");
+    const locale = ctx.user?.language ?? clientLocale(ctx.from?.language_code) ?? ctx.locale;
+    await ctx.reply(ctx.i18n.t(locale, "admin-dashboard-admins-only"));
     return;
   }
   try {
@@ -122,6 +181,6 @@ adminFeature.command("dashboard", async (ctx) => {
     if (ctx.chat?.type !== "private") await ctx.reply(ctx.t("admin-dashboard-sent-privately"));
   } catch (error) {
     if (!(error instanceof DomainError)) throw error;
-    await ctx.reply(errorText(ctx.i18n, ctx.locale, error));
+    await ctx.reply(errorText(ctx.i18n, ctx.locale, error, ctx.deps.config.SHOP_CURRENCY));
   }
 });

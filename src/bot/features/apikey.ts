@@ -21,7 +21,7 @@ async function overview(ctx: BotContext) {
     return ctx.reply(ctx.t("apikey-none"), { reply_markup: k });
   }
   k.text(ctx.t("btn-apikey-rotate"), "ak:rotate").text(ctx.t("btn-apikey-revoke"), "ak:revoke");
-  const lines = keys.map((key) => ctx.t("apikey-line", { prefix: key.prefix, date: day(key.createdAt) }));
+  const lines = keys.map((key) => ctx.t("apikey-line", { prefix: key.prefix, date: day(ctx.locale, key.createdAt) }));
   return ctx.reply([ctx.t("apikey-title"), ...lines].join("\n"), { reply_markup: k });
 }
 
@@ -43,6 +43,6 @@ apiKeyFeature.callbackQuery(/^ak:(new|rotate|revoke)$/, async (ctx) => {
     await ctx.editMessageText(ctx.t("apikey-new", { key }), { parse_mode: "HTML" });
   } catch (error) {
     if (!(error instanceof DomainError)) throw error;
-    await ctx.reply(errorText(ctx.i18n, ctx.locale, error));
+    await ctx.reply(errorText(ctx.i18n, ctx.locale, error, ctx.deps.config.SHOP_CURRENCY));
   }
 });

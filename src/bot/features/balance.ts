@@ -10,13 +10,13 @@ async function balance(ctx: BotContext) {
   const cur = ctx.deps.config.SHOP_CURRENCY;
   const account = await ctx.deps.db.account.findUniqueOrThrow({ where: { userId: ctx.user!.id } });
   const entries = await ctx.deps.db.ledgerEntry.findMany({ where: { accountId: account.id }, orderBy: { id: "desc" }, take: 10 });
-  const lines = [ctx.t("balance-text", { balance: money(account.balance, cur) })];
+  const lines = [ctx.t("balance-text", { balance: money(ctx.locale, account.balance, cur) })];
   if (entries.length === 0) lines.push(ctx.t("ledger-empty"));
   else {
     lines.push(ctx.t("ledger-title"));
     for (const e of entries) {
       const sign = e.amount.isNegative() ? "−" : "+";
-      lines.push(ctx.t("ledger-line", { date: day(e.createdAt), kind: ctx.t(`ledger-kind-${e.kind}`), amount: `${sign}${money(e.amount.abs(), cur)}`, order: e.orderId ? `#${e.orderId}` : "" }).trim());
+      lines.push(ctx.t("ledger-line", { date: day(ctx.locale, e.createdAt), kind: ctx.t(`ledger-kind-${e.kind}`), amount: `${sign}${money(ctx.locale, e.amount.abs(), cur)}`, order: e.orderId ? `#${e.orderId}` : "" }).trim());
     }
   }
   lines.push(ctx.t("topup-hint"));

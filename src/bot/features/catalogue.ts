@@ -1,4 +1,4 @@
-import type { Service } from "@prisma/client";
+import type { Language, Service } from "@prisma/client";
 import { Composer, InlineKeyboard } from "grammy";
 import type { BotContext } from "../context.js";
 import { localName, money } from "../format.js";
@@ -9,8 +9,8 @@ const PAGE = 8;
 
 export const catalogueFeature = new Composer<BotContext>();
 
-export function priceText(t: Translate, s: Pick<Service, "price" | "priceUnit" | "packageSize">, currency: string): string {
-  const price = money(s.price, currency);
+export function priceText(t: Translate, locale: Language, s: Pick<Service, "price" | "priceUnit" | "packageSize">, currency: string): string {
+  const price = money(locale, s.price, currency);
   if (s.priceUnit === "PER_1000") return t("price-per-1000", { price });
   if (s.priceUnit === "PER_PACKAGE") return t("price-per-package", { price, size: String(s.packageSize ?? 1) });
   return t("price-per-unit", { price });
@@ -50,7 +50,7 @@ catalogueFeature.callbackQuery(/^cat:(\d+):(\d+)$/, async (ctx) => {
     ctx.deps.db.service.count({ where }),
   ]);
   const k = new InlineKeyboard();
-  for (const s of services) k.text(`${localName(s, ctx.locale)} · ${money(s.price, ctx.deps.config.SHOP_CURRENCY)}`, `svc:${s.id}`).row();
+  for (const s of services) k.text(`${localName(s, ctx.locale)} · ${money(ctx.locale, s.price, ctx.deps.config.SHOP_CURRENCY)}`, `svc:${s.id}`).row();
   if (page > 0) k.text("◀️", `cat:${categoryId}:${page - 1}`);
   if ((page + 1) * PAGE < total) k.text("▶️", `cat:${categoryId}:${page + 1}`);
   k.row().text(ctx.t("btn-back"), "cats");
@@ -65,7 +65,7 @@ catalogueFeature.callbackQuery(/^svc:(\d+)$/, async (ctx) => {
   const text = ctx.t("service-details", {
     id: String(s.id),
     name: localName(s, ctx.locale),
-    price: priceText(ctx.t, s, ctx.deps.config.SHOP_CURRENCY),
+    price: priceText(ctx.t, ctx.locale, s, ctx.deps.config.SHOP_CURRENCY),
     min: String(s.min),
     max: String(s.max),
     refill: ctx.t(s.refill ? "refill-yes" : "refill-no"),

@@ -1,11 +1,13 @@
 import { Composer } from "grammy";
-import { placeGroupQuickOrder } from "../../groups/place-group-quick-order.js";
+import type { Language } from "@prisma/client";
+import { placeGroupQuickOrder, setGroupPlayerId } from "../../groups/place-group-quick-order.js";
 import { registerGroup } from "../../groups/register-group.js";
 import { DomainError, InsufficientBalanceError } from "../../shared/errors.js";
 import type { BotContext } from "../context.js";
 import { errorText } from "../errors.js";
-import { money } from "../format.js";
-import { asLocale } from "../i18n.js";
+import { count, money } from "../format.js";
+import { asLocale, clientLocale } from "../i18n.js";
+import { parseWholeNumber } from "../../shared/numbers.js";
 import { deliverNow } from "../notifications/deliver-now.js";
 
 /** Reseller groups: an admin registers the group; members order with `.N`. */
@@ -26,22 +28,48 @@ groups.command("registergroup", async (ctx) => {
       rate,
       creditLimit,
       actor: ctx.actor!,
-      serviceId: serviceId ? Number(serviceId) : undefined,
+      serviceId: serviceId ? (parseWholeNumber(serviceId) ?? -1) : undefined,
     });
     const cur = ctx.deps.config.SHOP_CURRENCY;
-    await ctx.reply(ctx.t("group-registered", { title: group.title ?? "", rate: money(group.rate, cur), limit: money(creditLimit, cur) }));
+    const account = await ctx.deps.db.account.findUniqueOrThrow({ where: { id: group.accountId } });
+    await ctx.reply(ctx.t("group-registered", { title: group.title ?? "", rate: money(ctx.locale, group.rate, cur), limit: money(ctx.locale, account.creditLimit, cur) }));
   } catch (error) {
     if (!(error instanceof DomainError)) throw error;
-    await ctx.reply(errorText(ctx.i18n, ctx.locale, error));
+    await ctx.reply(errorText(ctx.i18n, ctx.locale, error, ctx.deps.config.SHOP_CURRENCY));
   }
 });
+
+/** A member's default player id for `.N` orders in this group. */
+groups.command("playerid", async (ctx) => {
+  const from = ctx.from;
+  if (!from || from.is_bot) return;
+  const profile = { telegramId: BigInt(from.id), username: from.username ?? null, firstName: from.first_name, language: clientLocale(from.language_code) };
+  const reply = { reply_parameters: { message_id: ctx.msg.message_id, allow_sending_without_reply: true } };
+  const locale = await senderLocale(ctx, from.id);
+  try {
+    const playerId = await setGroupPlayerId(ctx.deps, { chatId: BigInt(ctx.chat.id), telegramUser: profile, playerId: ctx.match.trim() });
+    await ctx.reply(ctx.i18n.t(locale, "group-player-set", { player: playerId }), reply);
+  } catch (error) {
+    if (!(error instanceof DomainError)) throw error;
+    await ctx.reply(errorText(ctx.i18n, locale, error, ctx.deps.config.SHOP_CURRENCY), reply);
+  }
+});
+
+/** A group member's own language (group chats have no shop user on the context). */
+async function senderLocale(ctx: BotContext, telegramId: number): Promise<Language> {
+  const sender = await ctx.deps.db.user.findUnique({ where: { telegramId: BigInt(telegramId) }, select: { language: true } });
+  return sender?.language ?? clientLocale(ctx.from?.language_code) ?? ctx.locale;
+}
+
+/** `.N` or `.N <player id>`, in Bengali or Latin digits (`.১০`, `.1,000 123456789`). */
+const QUICK_ORDER = /^\.\s?([0-9\u09e6-\u09ef][0-9\u09e6-\u09ef,]{0,14})(?:\s+([0-9\u09e6-\u09ef]{1,30}))?$/u;
 
 /**
  * `.N` → a manual order for N units billed to the group, answered in reply to the message.
  * Messages sent while the bot was offline arrive later as ordinary updates; the (chat, message)
  * pair makes each one an order exactly once.
  */
-groups.hears(/^\.(\d{1,9})$/, async (ctx) => {
+groups.hears(QUICK_ORDER, async (ctx) => {
   const from = ctx.from;
   if (!from || from.is_bot) return;
   const group = await ctx.deps.db.group.findUnique({ where: { chatId: BigInt(ctx.chat.id) } });
@@ -51,19 +79,21 @@ groups.hears(/^\.(\d{1,9})$/, async (ctx) => {
     const { order, created } = await placeGroupQuickOrder(ctx.deps, {
       chatId: BigInt(ctx.chat.id),
       messageId: ctx.msg.message_id,
-      telegramUser: { telegramId: BigInt(from.id), username: from.username ?? null, firstName: from.first_name },
+      telegramUser: { telegramId: BigInt(from.id), username: from.username ?? null, firstName: from.first_name, language: clientLocale(from.language_code) },
       quantity: ctx.match[1],
+      playerId: ctx.match[2],
     });
     if (!created) return;
     const user = await ctx.deps.db.user.findUniqueOrThrow({ where: { id: order.userId } });
-    const t = ctx.i18n.translator(asLocale(user.language));
-    await ctx.reply(t("group-order-placed", { id: String(order.id), quantity: String(order.quantity), charge: money(order.charge, ctx.deps.config.SHOP_CURRENCY) }), reply);
+    const locale = asLocale(user.language);
+    const t = ctx.i18n.translator(locale);
+    const charge = money(locale, order.charge, ctx.deps.config.SHOP_CURRENCY);
+    await ctx.reply(t("group-order-placed", { id: order.id, quantity: count(locale, order.quantity), charge, player: order.link }), reply);
     await deliverNow(ctx.deps, ctx.api, ctx.i18n, { orderIds: [order.id] });
   } catch (error) {
     if (!(error instanceof DomainError)) throw error;
-    const sender = await ctx.deps.db.user.findUnique({ where: { telegramId: BigInt(from.id) }, select: { language: true } });
-    const locale = asLocale(sender?.language ?? ctx.locale);
-    const text = error instanceof InsufficientBalanceError ? ctx.i18n.t(locale, "group-credit-exceeded") : errorText(ctx.i18n, locale, error);
+    const locale = await senderLocale(ctx, from.id);
+    const text = error instanceof InsufficientBalanceError ? ctx.i18n.t(locale, "group-credit-exceeded") : errorText(ctx.i18n, locale, error, ctx.deps.config.SHOP_CURRENCY);
     await ctx.reply(text, reply);
   }
 });

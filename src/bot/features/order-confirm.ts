@@ -40,18 +40,18 @@ orderConfirmFeature.callbackQuery(/^oc:([A-Za-z0-9_-]{8,32}):(\d+\.\d{4})$/, asy
     ctx.session.pending[key] = { ...pending, orderId: order.id };
     await ctx.answerCallbackQuery();
     if (!created) return;
-    await ctx.editMessageText(ctx.t("order-placed", { id: String(order.id), price: money(order.charge, ctx.deps.config.SHOP_CURRENCY) }));
+    await ctx.editMessageText(ctx.t("order-placed", { id: String(order.id), price: money(ctx.locale, order.charge, ctx.deps.config.SHOP_CURRENCY) }));
     await deliverNow(ctx.deps, ctx.api, ctx.i18n, { orderIds: [order.id] });
   } catch (error) {
     if (!(error instanceof DomainError)) throw error;
     await ctx.answerCallbackQuery();
     if (error instanceof PriceChangedError) {
       delete ctx.session.pending[key];
-      await ctx.editMessageText(ctx.t("order-price-changed", { price: money(error.charge, ctx.deps.config.SHOP_CURRENCY) }));
+      await ctx.editMessageText(ctx.t("order-price-changed", { price: money(ctx.locale, error.charge, ctx.deps.config.SHOP_CURRENCY) }));
       return;
     }
     const hint = error instanceof InsufficientBalanceError ? `\n\n${ctx.t("topup-hint")}` : "";
-    await ctx.reply(errorText(ctx.i18n, ctx.locale, error) + hint);
+    await ctx.reply(errorText(ctx.i18n, ctx.locale, error, ctx.deps.config.SHOP_CURRENCY) + hint);
   }
 });
 

@@ -23,8 +23,8 @@ async function ordersPage(ctx: BotContext, page: number, edit: boolean) {
       service: localName(o.service, ctx.locale),
       quantity: String(o.quantity),
       status: ctx.t(`status-${customerStatus(o.status)}`),
-      charge: money(o.charge, ctx.deps.config.SHOP_CURRENCY),
-      date: day(o.createdAt),
+      charge: money(ctx.locale, o.charge, ctx.deps.config.SHOP_CURRENCY),
+      date: day(ctx.locale, o.createdAt),
     }),
   );
   const text = [ctx.t("orders-title", { page: String(page + 1), pages: String(pages) }), ...lines].join("\n\n");

@@ -29,6 +29,6 @@ supportFeature.callbackQuery(/^tkc:(\d+)$/, async (ctx) => {
     await ctx.reply(ctx.t("ticket-closed", { id: String(ticket.id) }));
   } catch (error) {
     if (!(error instanceof DomainError)) throw error;
-    await ctx.reply(errorText(ctx.i18n, ctx.locale, error));
+    await ctx.reply(errorText(ctx.i18n, ctx.locale, error, ctx.deps.config.SHOP_CURRENCY));
   }
 });

@@ -1,8 +1,9 @@
 import type { MiddlewareFn } from "grammy";
 import type { Deps } from "../../deps.js";
+import { stripControlCharacters } from "../../shared/input-hygiene.js";
 import { ensureTelegramUser } from "../../users/ensure-telegram-user.js";
 import type { BotContext } from "../context.js";
-import { DEFAULT_LOCALE, type I18n } from "../i18n.js";
+import { clientLocale, DEFAULT_LOCALE, type I18n } from "../i18n.js";
 
 /**
  * Puts deps, texts, the sender's shop user and admin flag on the context. Group members become
@@ -16,7 +17,12 @@ export function loadUser(deps: Deps, i18n: I18n): MiddlewareFn<BotContext> {
     ctx.isAdmin = from !== undefined && deps.config.ADMIN_IDS.includes(BigInt(from.id));
     const wanted = from !== undefined && !from.is_bot && (ctx.chat?.type === "private" || ctx.callbackQuery !== undefined || ctx.isAdmin);
     if (wanted) {
-      ctx.user = await ensureTelegramUser(deps, { telegramId: BigInt(from.id), username: from.username ?? null, firstName: from.first_name });
+      ctx.user = await ensureTelegramUser(deps, {
+        telegramId: BigInt(from.id),
+        username: from.username ?? null,
+        firstName: stripControlCharacters(from.first_name),
+        language: clientLocale(from.language_code),
+      });
       ctx.actor = { userId: ctx.user.id, label: `telegram:${from.id}`, isAdmin: ctx.isAdmin };
     }
     ctx.locale = ctx.user?.language ?? DEFAULT_LOCALE;

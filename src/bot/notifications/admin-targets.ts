@@ -1,5 +1,5 @@
 import type { Config } from "../../config.js";
-import { DEFAULT_LOCALE } from "../i18n.js";
+import type { Language } from "@prisma/client";
 
 /** Where admin announcements go: the admin chat, or each admin privately when no chat is configured. */
 export function adminTargets(config: Config): number[] {
@@ -7,5 +7,7 @@ export function adminTargets(config: Config): number[] {
   return config.ADMIN_IDS.map(Number);
 }
 
-/** The admin chat is shared: it speaks the shop's default language. */
-export const ADMIN_LOCALE = DEFAULT_LOCALE;
+/** The admin chat is shared: it speaks the configured admin language. */
+export function adminLocale(config: Config): Language {
+  return config.ADMIN_LANGUAGE;
+}

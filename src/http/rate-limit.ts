@@ -1,4 +1,4 @@
-/** Fixed one-minute windows per caller key, in memory (one process serves the API). */
+/** Fixed one-minute windows per caller key, in memory (per instance: N instances allow N times the budget). */
 export interface RateLimiter {
   /** True when the call is allowed. */
   take(key: string, now?: number): boolean;
