@@ -1,13 +1,10 @@
-import type { IncomingMessage, ServerResponse } from "node:http";
+import type { IncomingMessage } from "node:http";
 import type { Deps } from "../deps.js";
 import { deviceForToken } from "../payments/devices.js";
 import { recordPaymentSms } from "../payments/record-sms.js";
 import { DomainError } from "../shared/errors.js";
+import { BODY_LIMITS, createRequestLimiter, limitedRoute } from "./limits.js";
 import { sendJson, type Route } from "./server.js";
-
-export const SMS_BODY_LIMIT = 16 * 1024;
-
-class BodyTooLarge extends Error {}
 
 /**
  * POST /payments/sms: an Android "SMS forwarder to webhook" app posts each incoming SMS here.
@@ -15,51 +12,44 @@ class BodyTooLarge extends Error {}
  * field `token`; the body may be JSON or a form, with the field names those apps use.
  */
 export function paymentSmsRoute(deps: Deps): Route {
-  return {
-    path: "/payments/sms",
-    async handler(req, res) {
-      if (req.method !== "POST") {
-        res.setHeader("allow", "POST");
-        return sendJson(res, 405, { error: "Use POST" });
-      }
-      let raw: string;
-      try {
-        raw = await readBody(req, SMS_BODY_LIMIT);
-      } catch (error) {
-        if (error instanceof BodyTooLarge) return tooLarge(res);
-        throw error;
-      }
-      const url = new URL(req.url ?? "/", "http://localhost");
-      const fields = parseBody(raw, req.headers["content-type"]);
-      // The token is checked first: a caller without a valid one learns nothing about the body.
-      const token = headerToken(req) ?? (fields && pick(fields, TOKEN_KEYS)) ?? url.searchParams.get("token");
-      const device = await deviceForToken(deps.db, token);
-      if (!device) return sendJson(res, 401, { error: "Unknown or revoked device token" });
-      if (fields === null) return sendJson(res, 400, { error: "The body must be JSON or a form (application/x-www-form-urlencoded)" });
+  // A phone that was offline forwards its backlog at once; the budget only stops floods and token guessing.
+  const limiter = createRequestLimiter(1200);
+  return limitedRoute({ path: "/payments/sms", exact: true, maxBodyBytes: BODY_LIMITS.smsPayments, limiter }, async (req, res, body) => {
+    if (req.method !== "POST") {
+      res.setHeader("allow", "POST");
+      return sendJson(res, 405, { error: "Use POST" });
+    }
+    const raw = (await body()).toString("utf8");
+    const url = new URL(req.url ?? "/", "http://localhost");
+    const fields = parseBody(raw, req.headers["content-type"]);
+    // The token is checked first: a caller without a valid one learns nothing about the body.
+    const token = headerToken(req) ?? (fields && pick(fields, TOKEN_KEYS)) ?? url.searchParams.get("token");
+    const device = await deviceForToken(deps.db, token);
+    if (!device) return sendJson(res, 401, { error: "Unknown or revoked device token" });
+    if (fields === null) return sendJson(res, 400, { error: "The body must be JSON or a form (application/x-www-form-urlencoded)" });
 
-      const sender = pick(fields, SENDER_KEYS);
-      const text = pick(fields, TEXT_KEYS);
-      if (!sender || !text) return sendJson(res, 400, { error: "The SMS sender (from) and text (text/message/body/content) are required" });
-      try {
-        const { sms, replay } = await recordPaymentSms(deps, device, { sender, text, sentAt: parseStamp(pick(fields, TIME_KEYS)), sim: pick(fields, SIM_KEYS) });
-        // 200 for every stored SMS (ignored ones too): the app must not retry what we already have.
-        return sendJson(res, 200, {
-          ok: true,
-          id: sms.id,
-          replay,
-          outcome: sms.outcome,
-          reason: sms.reason,
-          method: sms.method,
-          trxId: sms.trxId,
-          amount: sms.amount?.toFixed(2) ?? null,
-          topUpId: sms.topUpId,
-        });
-      } catch (error) {
-        if (error instanceof DomainError) return sendJson(res, 400, { error: error.message });
-        throw error;
-      }
-    },
-  };
+    const sender = pick(fields, SENDER_KEYS);
+    const text = pick(fields, TEXT_KEYS);
+    if (!sender || !text) return sendJson(res, 400, { error: "The SMS sender (from) and text (text/message/body/content) are required" });
+    try {
+      const { sms, replay } = await recordPaymentSms(deps, device, { sender, text, sentAt: parseStamp(pick(fields, TIME_KEYS)), sim: pick(fields, SIM_KEYS) });
+      // 200 for every stored SMS (ignored ones too): the app must not retry what we already have.
+      return sendJson(res, 200, {
+        ok: true,
+        id: sms.id,
+        replay,
+        outcome: sms.outcome,
+        reason: sms.reason,
+        method: sms.method,
+        trxId: sms.trxId,
+        amount: sms.amount?.toFixed(2) ?? null,
+        topUpId: sms.topUpId,
+      });
+    } catch (error) {
+      if (error instanceof DomainError) return sendJson(res, 400, { error: error.message });
+      throw error;
+    }
+  });
 }
 
 const TOKEN_KEYS = ["token", "device_token", "devicetoken"];
@@ -67,30 +57,6 @@ const SENDER_KEYS = ["from", "sender", "number", "phone", "phonenumber", "addres
 const TEXT_KEYS = ["text", "message", "body", "content", "org_content", "msg", "sms", "messagebody"];
 const TIME_KEYS = ["receivedstamp", "sentstamp", "timestamp", "receive_time", "received_at", "receivedat", "sent_at", "sentat", "time", "date"];
 const SIM_KEYS = ["sim", "simslot", "sim_slot", "card_slot", "slot", "simno", "subscriptionid"];
-
-function tooLarge(res: ServerResponse): void {
-  res.setHeader("connection", "close");
-  sendJson(res, 413, { error: `The body is larger than ${SMS_BODY_LIMIT} bytes` });
-}
-
-async function readBody(req: IncomingMessage, limit: number): Promise<string> {
-  const declared = Number(req.headers["content-length"] ?? "0");
-  if (declared > limit) {
-    req.resume();
-    throw new BodyTooLarge();
-  }
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req as AsyncIterable<Buffer>) {
-    size += chunk.length;
-    if (size > limit) {
-      req.resume();
-      throw new BodyTooLarge();
-    }
-    chunks.push(chunk);
-  }
-  return Buffer.concat(chunks).toString("utf8");
-}
 
 /** Flat, lower-cased keys → string values. JSON objects (one level of nesting: {"data": {...}}) or forms. */
 function parseBody(raw: string, contentType: string | undefined): Map<string, string> | null {
