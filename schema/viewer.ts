@@ -12,7 +12,7 @@ export async function resolveViewer(deps: Deps, headers: Headers): Promise<Viewe
   const authorization = headers.get("authorization");
   if (authorization !== null) {
     const token = /^Bearer\s+(\S+)\s*$/i.exec(authorization)?.[1];
-    const user = token ? await verifyApiKey(deps.db, token, now) : null;
+    const user = token ? await verifyApiKey(deps, token, now) : null;
     return user ? { userId: user.id, role: user.role, via: "apikey", label: `apikey:${user.apiKey.prefix}` } : null;
   }
   const admin = await sessionAdmin(deps, headers.get("cookie"));

@@ -11,6 +11,7 @@ import pg from "pg";
 import { issueApiKey } from "../../src/apikeys/api-keys.js";
 import { createDb } from "../../src/db/client.js";
 import { drive, figure, latencySummary, log, type BenchArgs, type Figure } from "../lib/common.js";
+import { testDeps } from "../../tests/support/deps.js";
 
 const here = dirname(fileURLToPath(import.meta.url));
 
@@ -146,12 +147,12 @@ export async function benchGraphQL(url: string, args: BenchArgs, extra: Record<s
       throw new Error(`schema/index.ts cannot be loaded (${(error as Error).message.split("\n")[0]})`);
     }
     const admin = await db.user.create({ data: { username: "bench_admin", role: "ADMIN", account: { create: {} } } });
-    const adminKey = (await issueApiKey(db, { userId: admin.id, name: "bench" })).key;
+    const adminKey = (await issueApiKey(testDeps(db), { userId: admin.id, name: "bench" })).key;
     const resellers: { key: string }[] = [];
     for (let i = 0; i < args.graphqlConcurrency; i++) {
       const u = await db.user.create({ data: { username: `bench_reseller_${i}`, role: "RESELLER", account: { create: { balance: "100000000" } } }, include: { account: true } });
       await db.ledgerEntry.create({ data: { accountId: u.account!.id, kind: "ADJUSTMENT", amount: "100000000", balanceAfter: "100000000", note: "bench funds" } });
-      resellers.push({ key: (await issueApiKey(db, { userId: u.id, name: "bench" })).key });
+      resellers.push({ key: (await issueApiKey(testDeps(db), { userId: u.id, name: "bench" })).key });
     }
     const service = await db.service.findFirstOrThrow({ where: { mode: "AUTO", providerId: { not: null }, active: true }, orderBy: { id: "asc" } });
 

@@ -7,6 +7,7 @@ import { Decimal } from "../../src/money/decimal.js";
 import { placeOrder } from "../../src/orders/place-order.js";
 import { buildCategory, buildService, buildUser } from "../../tests/support/factories.js";
 import { drive, figure, installStatementCounter, latencySummary, log, statements, type BenchArgs, type Figure } from "../lib/common.js";
+import { testDeps } from "../../tests/support/deps.js";
 
 const POOL = 10; // what src/app.ts gets from createDb(url)
 
@@ -35,7 +36,7 @@ export async function benchPlacement(url: string, args: BenchArgs): Promise<Figu
       const cpu0 = cpuMs();
       const r = await drive(items(), args.placementConcurrency, async (i, w) => {
         const c = customers[w]!;
-        const placed = await placeOrder(db, { userId: c.id, serviceId: service.id, link: `https://instagram.com/p${i}`, quantity: 1000, idempotencyKey: `bench-${i}` });
+        const placed = await placeOrder(testDeps(db), { userId: c.id, serviceId: service.id, link: `https://instagram.com/p${i}`, quantity: 1000, idempotencyKey: `bench-${i}` });
         if (!placed.created) throw new Error("replayed");
       });
       if (r.errors.length) throw new Error(`placeOrder failed ${r.errors.length} times: ${String(r.errors[0])}`);

@@ -167,7 +167,7 @@ builder.mutationFields((t) => ({
     description: "Places and charges one order. With an idempotency key, a retry answers with the same order.",
     args: { input: t.arg({ type: PlaceOrderInput }) },
     resolve: (_r, { input }, ctx) =>
-      placeOrder(ctx.deps.db, {
+      placeOrder(ctx.deps, {
         userId: viewerId(ctx),
         source: "API",
         serviceId: input.serviceId,

@@ -67,13 +67,13 @@ builder.queryFields((t) => ({
     args: { from: t.arg({ type: "DateTime", required: false }), to: t.arg({ type: "DateTime", required: false }) },
     resolve: (_r, args, ctx) => {
       const to = args.to ?? ctx.deps.now();
-      return dashboardStats(ctx.deps.db, args.from ?? new Date(to.getTime() - 30 * DAY), to);
+      return dashboardStats(ctx.deps, args.from ?? new Date(to.getTime() - 30 * DAY), to);
     },
   }),
   stuckSummary: t.field({
     type: StuckSummaryRef,
     authScopes: ADMIN,
     description: "The reconciliation panel; list the stuck orders with orders(filter: { stuck: true }).",
-    resolve: (_r, _a, ctx) => stuckSummary(ctx.deps.db),
+    resolve: (_r, _a, ctx) => stuckSummary(ctx.deps),
   }),
 }));

@@ -202,7 +202,7 @@ builder.mutationFields((t) => ({
     errors: domainErrors,
     description: "Issues an API key for a user (a reseller, or an admin for scripts). The key is in the answer only.",
     args: { userId: t.arg.int({ validate: positiveId }), name: t.arg.string({ required: false, validate: shortText(64) }) },
-    resolve: (_r, args, ctx) => issueApiKey(ctx.deps.db, { userId: args.userId, name: args.name ?? undefined, actor: actorOf(ctx) }),
+    resolve: (_r, args, ctx) => issueApiKey(ctx.deps, { userId: args.userId, name: args.name ?? undefined, actor: actorOf(ctx) }),
   }),
   revokeApiKey: t.prismaField({
     type: "ApiKey",

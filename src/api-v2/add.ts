@@ -32,7 +32,7 @@ export async function addAction(call: ApiV2Call) {
   const quantity = optional(call, "quantity")?.trim();
   // Only kinds whose quantity is asked need it (lists count their lines, packages are one).
   if (quantity === undefined && kind.quantity === "asked" && service.min !== service.max) throw new ApiV2Error("Missing field: quantity");
-  const { order } = await placeOrder(call.deps.db, {
+  const { order } = await placeOrder(call.deps, {
     userId: call.reseller.id,
     source: "API",
     serviceId,

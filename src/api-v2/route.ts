@@ -67,7 +67,7 @@ export function apiV2Route(deps: Deps, options: ApiV2Options = {}): Route {
         retryLater(res);
         return answer({ error: `Too many requests: at most ${perMinute} per minute per API key` });
       }
-      const reseller = await verifyApiKey(deps.db, key);
+      const reseller = await verifyApiKey(deps, key);
       if (!reseller) return answer({ error: "Invalid API key" });
       log.keyPrefix = reseller.apiKey.prefix;
       log.userId = reseller.id;

@@ -3,7 +3,6 @@ import { createHash, randomBytes } from "node:crypto";
 import type { ApiKey, User } from "@prisma/client";
 import type { Actor } from "../audit/actor.js";
 import { writeAudit } from "../audit/write-audit.js";
-import type { Db } from "../db/client.js";
 import { transaction } from "../db/transaction.js";
 import { NotFoundError, ValidationError } from "../shared/errors.js";
 import { requireActiveCustomer } from "../users/require-active-customer.js";
@@ -31,7 +30,8 @@ export function hashApiKey(key: string): string {
   return createHash("sha256").update(key).digest("hex");
 }
 
-export async function issueApiKey(db: Db, input: IssueApiKeyInput): Promise<IssuedApiKey> {
+export async function issueApiKey(deps: Deps, input: IssueApiKeyInput): Promise<IssuedApiKey> {
+  const { db } = deps;
   const name = input.name?.trim() || null;
   if (name && name.length > 64) throw new ValidationError("name", "name_too_long", "A key name has at most 64 characters");
   await requireActiveCustomer(db, input.userId);
@@ -69,7 +69,8 @@ export async function revokeApiKey(deps: Deps, input: RevokeApiKeyInput): Promis
 }
 
 /** The active, unblocked owner of a key, or null for anything else (malformed, unknown, revoked, blocked). */
-export async function verifyApiKey(db: Db, key: string, now: Date = new Date()): Promise<ApiKeyUser | null> {
+export async function verifyApiKey(deps: Deps, key: string, now: Date = deps.now()): Promise<ApiKeyUser | null> {
+  const { db } = deps;
   if (!KEY_PATTERN.test(key)) return null;
   const found = await db.apiKey.findUnique({ where: { hash: hashApiKey(key) }, include: { user: true } });
   if (!found || found.revokedAt || found.user.blocked) return null;

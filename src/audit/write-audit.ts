@@ -8,6 +8,8 @@ export interface AuditEntry {
   entityId: string | number;
   before?: unknown;
   after?: unknown;
+  /** When it happened (the use-case's deps.now()); the database clock if not given. */
+  at?: Date;
 }
 
 /** Appends an audit row inside the caller's transaction, so the record and the change commit together. */
@@ -21,6 +23,7 @@ export async function writeAudit(tx: Tx, actor: Actor, entry: AuditEntry): Promi
       entityId: String(entry.entityId),
       before: toJson(entry.before),
       after: toJson(entry.after),
+      createdAt: entry.at,
     },
   });
 }

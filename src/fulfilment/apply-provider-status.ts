@@ -75,11 +75,11 @@ export async function applyProviderStatus(deps: Deps, orderId: number, received:
     const refund = step.refund?.sub(order.refunded);
     const changed = await moveOrder(tx, orderId, {
       event: step.event,
-      by: "provider",
+      by: "provider", at: now,
       data: { ...facts, lastProgressAt: now, stuck: false, ...step.data, ...(refund?.gt(0) ? { refunded: step.refund } : {}) },
     });
     if (!changed) return { order: await tx.order.findUniqueOrThrow({ where: { id: orderId } }), changed };
-    if (refund?.gt(0)) await post(tx, { accountId: order.accountId, amount: refund, kind: "REFUND", orderId, note: step.note });
+    if (refund?.gt(0)) await post(tx, { accountId: order.accountId, amount: refund, kind: "REFUND", orderId, note: step.note, at: now });
     if (step.event === "provider_canceled") {
       await enqueue(tx, "notify-admin-order", { orderId, event: "failed", attempt: order.resubmitCount }, now);
       // The customer sees the order go back to pending: they are told why and what happens next.

@@ -47,7 +47,7 @@ async function claim(deps: Deps, orderId: number): Promise<{ order: Order; servi
   const now = deps.now();
   const moved = await moveOrder(deps.db, orderId, {
     event: "forward",
-    by: "system",
+    by: "system", at: now,
     where: { OR: [{ nextAttemptAt: null }, { nextAttemptAt: { lte: now } }] },
     data: { leaseUntil: new Date(now.getTime() + deps.config.SUBMIT_LEASE_SECONDS * 1000), submitAttempts: { increment: 1 } },
   });

@@ -35,7 +35,7 @@ export async function reconcileUnknownOrder(deps: Deps, input: ReconcileInput): 
     const now = deps.now();
     const moved = await moveOrder(tx, input.orderId, {
       event: "reconcile_placed",
-      by: roleOf(input.actor),
+      by: roleOf(input.actor), at: now,
       data: { providerOrderId, providerStatus: "Pending", providerError: null, failureReason: null, leaseUntil: null, lastProgressAt: now, stuck: false, stuckReason: null },
     });
     if (!moved) throw new InvalidStateError(`Order #${input.orderId} is not UNKNOWN`, { orderId: input.orderId });

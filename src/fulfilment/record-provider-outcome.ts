@@ -24,7 +24,7 @@ export async function recordProviderOutcome(deps: Deps, orderId: number, outcome
   return transaction(deps.db, async (tx) => {
     const { event, data } = outcomeMove(outcome, deps.now());
     const lateAnswer = { OR: [{ status: "SUBMITTING" as const }, { failureReason: LEASE_EXPIRED }] };
-    await moveOrderOrThrow(tx, orderId, { event, by: event.startsWith("send_") ? "system" : "provider", data, where: lateAnswer }, "Order is not being submitted");
+    await moveOrderOrThrow(tx, orderId, { event, by: event.startsWith("send_") ? "system" : "provider", at: deps.now(), data, where: lateAnswer }, "Order is not being submitted");
     const order = await tx.order.findUniqueOrThrow({ where: { id: orderId } });
     if (outcome.kind === "not_sent" && outcome.retryAt) {
       await enqueue(tx, "forward-order", { orderId }, outcome.retryAt);

@@ -86,7 +86,7 @@ export async function resubmitFrom(deps: Deps, input: ResubmitInput, event: "res
       stuck: false,
       stuckReason: null,
     };
-    const claimed = await moveOrder(tx, order.id, { event, by: roleOf(input.actor), data, where: { status: order.status } });
+    const claimed = await moveOrder(tx, order.id, { event, by: roleOf(input.actor), at: deps.now(), data, where: { status: order.status } });
     if (!claimed) throw new InvalidStateError(`Order #${order.id} is already being resubmitted`, { orderId: order.id });
     await enqueue(tx, "forward-order", { orderId: order.id }, deps.now());
     await writeAudit(tx, input.actor, {

@@ -12,6 +12,8 @@ export interface LedgerPosting {
   topUpId?: number;
   actorId?: number;
   note?: string;
+  /** When it happened (the use-case's deps.now()); the database clock if not given. */
+  at?: Date;
 }
 
 /**
@@ -39,9 +41,9 @@ export function ledgerEntryCte(
 ): Prisma.Sql {
   const orderId = p.orderId === undefined ? Prisma.sql`NULL::int` : typeof p.orderId === "number" ? Prisma.sql`${p.orderId}::int` : p.orderId;
   return Prisma.sql`entry AS (
-      INSERT INTO "LedgerEntry" ("accountId", "kind", "amount", "balanceAfter", "orderId", "topUpId", "actorId", "note")
+      INSERT INTO "LedgerEntry" ("accountId", "kind", "amount", "balanceAfter", "orderId", "topUpId", "actorId", "note", "createdAt")
       SELECT ${p.accountId}, ${p.kind}::"LedgerKind", ${p.amount}::numeric, moved."balance", ${orderId},
-             ${p.topUpId ?? null}::int, ${p.actorId ?? null}::int, ${p.note ?? null}
+             ${p.topUpId ?? null}::int, ${p.actorId ?? null}::int, ${p.note ?? null}, ${p.at ? Prisma.sql`${p.at}::timestamp` : Prisma.sql`now()`}
         FROM ${p.from ?? Prisma.sql`moved`} WHERE ${p.skipZero ? Prisma.sql`${p.amount}::numeric <> 0` : Prisma.sql`TRUE`})`;
 }
 

@@ -34,7 +34,7 @@ export async function cancelOrder(deps: Deps, input: CancelOrderInput): Promise<
     const now = deps.now();
     const moved = await moveOrder(tx, order.id, {
       event: input.confirmedNotPlaced && order.status === "UNKNOWN" ? "reconcile_not_placed_refund" : "cancel",
-      by: roleOf(input.actor),
+      by: roleOf(input.actor), at: now,
       data: { canceledAt: now, refunded: order.charge, leaseUntil: null, nextAttemptAt: null, stuck: false },
     });
     if (!moved) {
@@ -45,7 +45,7 @@ export async function cancelOrder(deps: Deps, input: CancelOrderInput): Promise<
     }
     const refund = order.charge.sub(order.refunded);
     if (refund.gt(0)) {
-      await post(tx, { accountId: order.accountId, amount: refund, kind: "REFUND", orderId: order.id, actorId: input.actor.userId, note: input.reason });
+      await post(tx, { accountId: order.accountId, amount: refund, kind: "REFUND", orderId: order.id, actorId: input.actor.userId, note: input.reason, at: now });
     }
     if (!input.announced) await enqueue(tx, "notify-delivery", { orderId: order.id }, now);
     if (input.actor.isAdmin) {

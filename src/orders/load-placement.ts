@@ -1,5 +1,5 @@
 import type { Role } from "@prisma/client";
-import type { Db } from "../db/client.js";
+import type { Deps } from "../deps.js";
 import { Decimal } from "../money/decimal.js";
 import { NotFoundError } from "../shared/errors.js";
 import { activeCustomer } from "../users/require-active-customer.js";
@@ -28,9 +28,9 @@ interface PlacementRow {
  * The customer and service rules are the same functions requireActiveCustomer and
  * loadOrderableService apply to their Prisma reads.
  */
-export async function loadPlacement(db: Db, userId: number, serviceId: unknown, idempotencyKey: string | null): Promise<Placement> {
+export async function loadPlacement(deps: Deps, userId: number, serviceId: unknown, idempotencyKey: string | null): Promise<Placement> {
   checkServiceId(serviceId);
-  const [row] = await db.$queryRaw<PlacementRow[]>`
+  const [row] = await deps.db.$queryRaw<PlacementRow[]>`
     SELECT u."blocked", u."role"::text AS "role", u."resellerDiscount"::text AS "resellerDiscount", a."id" AS "accountId",
            (SELECT rp."price"::text FROM "ResellerPrice" rp WHERE rp."userId" = u."id" AND rp."serviceId" = ${serviceId}) AS "ownPrice",
            (SELECT o."id" FROM "Order" o WHERE o."userId" = u."id" AND o."idempotencyKey" = ${idempotencyKey}) AS earlier,

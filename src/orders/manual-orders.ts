@@ -3,12 +3,10 @@ import type { Actor } from "../audit/actor.js";
 import { writeAudit } from "../audit/write-audit.js";
 import type { Deps } from "../deps.js";
 import { transaction } from "../db/transaction.js";
-import { Decimal } from "../money/decimal.js";
 import { enqueue } from "../outbox/enqueue.js";
-import { InvalidStateError, NotFoundError, ValidationError } from "../shared/errors.js";
-import { requireActiveCustomer } from "../users/require-active-customer.js";
-import { loadOrderableService, prepareOrder, type OrderRequest } from "./prepare-order.js";
-import { writeOrder } from "./write-orders.js";
+import { InvalidStateError, NotFoundError } from "../shared/errors.js";
+import { placeOrders } from "./place-orders.js";
+import type { OrderRequest } from "./prepare-order.js";
 import { moveOrder, roleOf } from "./lifecycle/index.js";
 
 export interface CreateManualOrderInput extends OrderRequest {
@@ -21,25 +19,9 @@ export interface CreateManualOrderInput extends OrderRequest {
 
 /** An admin creates an order for a user, fulfilled by hand (isManual), charged to the user's balance. */
 export async function createManualOrder(deps: Deps, input: CreateManualOrderInput): Promise<Order> {
-  const db = deps.db;
-  const { accountId } = await requireActiveCustomer(db, input.userId);
-  const draft = prepareOrder(await loadOrderableService(db, input.serviceId, input.userId), input);
-  let charge: Decimal | undefined;
-  if (input.charge !== undefined) {
-    if (!/^\d{1,12}(\.\d{1,4})?$/.test(input.charge)) {
-      throw new ValidationError("charge", "amount_invalid", "Charge must be a non-negative amount with at most 4 decimals");
-    }
-    charge = new Decimal(input.charge);
-  }
-  return transaction(db, async (tx) => {
-    const order = await writeOrder(tx, { userId: input.userId, accountId, source: "ADMIN" }, draft, {
-      isManual: true,
-      adminNotes: input.adminNotes,
-      charge,
-    });
-    await writeAudit(tx, input.actor, { action: "order.create_manual", entity: "Order", entityId: order.id, after: order });
-    return order;
-  });
+  const { actor, userId, adminNotes, charge, ...order } = input;
+  const { orders } = await placeOrders(deps, { userId, order, manual: { actor, adminNotes, charge } });
+  return orders[0]!;
 }
 
 /** An admin takes a manual order: PENDING → IN_PROGRESS. */
@@ -64,7 +46,7 @@ async function moveManual(deps: Deps, orderId: number, actor: Actor, event: "tak
     const to = event === "take" ? "IN_PROGRESS" : "COMPLETED";
     const moved = await moveOrder(tx, orderId, {
       event,
-      by: roleOf(actor),
+      by: roleOf(actor), at: now,
       data:
         event === "take"
           ? { takenAt: now, takenById: actor.userId ?? null, lastProgressAt: now, stuck: false }
@@ -77,7 +59,7 @@ async function moveManual(deps: Deps, orderId: number, actor: Actor, event: "tak
       });
     }
     if (to === "COMPLETED") await enqueue(tx, "notify-delivery", { orderId }, now);
-    await writeAudit(tx, actor, { action: `order.manual_${to.toLowerCase()}`, entity: "Order", entityId: orderId, before: { status: order.status }, after: { status: to } });
+    await writeAudit(tx, actor, { action: `order.manual_${to.toLowerCase()}`, entity: "Order", entityId: orderId, before: { status: order.status }, after: { status: to }, at: now });
     return tx.order.findUniqueOrThrow({ where: { id: orderId } });
   });
 }

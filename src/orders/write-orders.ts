@@ -1,6 +1,7 @@
 import { Prisma, type Order, type OrderSource } from "@prisma/client";
 import type { Tx } from "../db/client.js";
 import { floorAllows, floorRefused, ledgerEntryCte, moveBalanceCte, refusedMove } from "../money/ledger.js";
+import { DEDUPE_KEYS, sqlKey, type OutboxKind } from "../outbox/kinds.js";
 import { PriceChangedError } from "../shared/errors.js";
 import { amountFor } from "./pricing.js";
 import type { OrderDraft } from "./prepare-order.js";
@@ -19,8 +20,6 @@ export interface DraftMeta {
   adminNotes?: string;
   groupChatId?: bigint;
   groupMessageId?: number;
-  /** Overrides the draft's charge (admin-created manual orders). */
-  charge?: OrderDraft["charge"];
 }
 
 /**
@@ -32,10 +31,10 @@ export interface DraftMeta {
  * to be unchanged, so a price edit racing the placement cannot charge a stale price.
  * Writes nothing and raises InsufficientBalanceError or PriceChangedError otherwise.
  */
-export async function writeOrder(tx: Tx, owner: OrderOwner, draft: OrderDraft, meta: DraftMeta = {}): Promise<Order> {
+export async function writeOrder(tx: Tx, owner: OrderOwner, draft: OrderDraft, meta: DraftMeta, now: Date): Promise<Order> {
   const manual = meta.isManual === true || draft.service.mode === "MANUAL";
-  const charge = meta.charge ?? draft.charge;
-  const pricedAt = meta.charge === undefined ? draft.pricedAt : null;
+  const { charge, pricedAt } = draft;
+  const at = Prisma.sql`${now}::timestamp`;
   const extra = draft.extra === undefined ? null : JSON.stringify(draft.extra);
   const priceUnchanged = pricedAt
     ? Prisma.sql`EXISTS (SELECT 1 FROM "Service" s WHERE s."id" = ${pricedAt.serviceId} AND s."price" = ${pricedAt.price}::numeric
@@ -46,19 +45,19 @@ export async function writeOrder(tx: Tx, owner: OrderOwner, draft: OrderDraft, m
     placed AS (
       INSERT INTO "Order" ("userId", "accountId", "serviceId", "source", "link", "quantity", "extra", "charge", "cost",
                            "idempotencyKey", "batchId", "isManual", "adminNotes", "providerId", "providerServiceId",
-                           "groupChatId", "groupMessageId", "updatedAt")
+                           "groupChatId", "groupMessageId", "createdAt", "updatedAt")
       SELECT ${owner.userId}, ${owner.accountId}, ${draft.service.id}, ${owner.source}::"OrderSource", ${draft.link}, ${draft.quantity},
              ${extra}::jsonb, ${charge}::numeric, ${draft.cost}::numeric, ${meta.idempotencyKey ?? null}, ${meta.batchId ?? null},
              ${manual}, ${meta.adminNotes ?? null}, ${manual ? null : draft.service.providerId}::int,
-             ${manual ? null : draft.service.providerServiceId}, ${meta.groupChatId ?? null}::bigint, ${meta.groupMessageId ?? null}::int, now()
+             ${manual ? null : draft.service.providerServiceId}, ${meta.groupChatId ?? null}::bigint, ${meta.groupMessageId ?? null}::int, ${at}, ${at}
         FROM moved
       RETURNING *),
-    ${ledgerEntryCte({ accountId: owner.accountId, kind: "ORDER_CHARGE", amount: charge.negated(), orderId: Prisma.sql`placed."id"`, from: Prisma.sql`placed, moved`, skipZero: true })},
+    ${ledgerEntryCte({ accountId: owner.accountId, kind: "ORDER_CHARGE", amount: charge.negated(), orderId: Prisma.sql`placed."id"`, from: Prisma.sql`placed, moved`, skipZero: true, at: now })},
     hand_off AS (
-      INSERT INTO "Outbox" ("kind", "payload", "orderId", "dedupeKey", "availableAt")
-      SELECT ${manual ? "notify-admin-order" : "forward-order"},
+      INSERT INTO "Outbox" ("kind", "payload", "orderId", "dedupeKey", "availableAt", "createdAt")
+      SELECT ${(manual ? "notify-admin-order" : "forward-order") satisfies OutboxKind},
              ${manual ? Prisma.sql`jsonb_build_object('orderId', placed."id", 'event', 'manual_new')` : Prisma.sql`jsonb_build_object('orderId', placed."id")`},
-             placed."id", ${manual ? Prisma.sql`'manual_new:' || placed."id"` : Prisma.sql`NULL`}, now()
+             placed."id", ${manual ? sqlKey(DEDUPE_KEYS.manualNew(Prisma.sql`placed."id"`)) : Prisma.sql`NULL`}, ${at}, ${at}
         FROM placed)
     SELECT * FROM placed`;
   const order = rows[0];
@@ -68,9 +67,9 @@ export async function writeOrder(tx: Tx, owner: OrderOwner, draft: OrderDraft, m
   const account = await tx.account.findUnique({ where: { id: owner.accountId }, select: { balance: true, creditLimit: true } });
   if (!account) return refusedMove(tx, owner.accountId, charge.negated());
   if (!floorAllows(account, charge.negated())) throw floorRefused(account, charge.negated());
-  const now = await tx.service.findUnique({ where: { id: pricedAt.serviceId }, select: { price: true, priceUnit: true } });
-  if (!now || !now.price.eq(pricedAt.price) || now.priceUnit !== pricedAt.priceUnit) {
-    throw new PriceChangedError(now ? amountFor(now.price, now.priceUnit, draft.quantity).toFixed(4) : "0.0000", charge.toFixed(4));
+  const current = await tx.service.findUnique({ where: { id: pricedAt.serviceId }, select: { price: true, priceUnit: true } });
+  if (!current || !current.price.eq(pricedAt.price) || current.priceUnit !== pricedAt.priceUnit) {
+    throw new PriceChangedError(current ? amountFor(current.price, current.priceUnit, draft.quantity).toFixed(4) : "0.0000", charge.toFixed(4));
   }
   throw floorRefused(account, charge.negated());
 }

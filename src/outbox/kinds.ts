@@ -1,3 +1,5 @@
+import { Prisma } from "@prisma/client";
+
 /**
  * Work items handed off through the outbox: each kind with its payload, the order it is about
  * and its dedupe key (a second item with the same key is never written), declared together.
@@ -34,6 +36,25 @@ interface KindSpec<K extends OutboxKind> {
   dedupeKey: (p: OutboxPayloads[K]) => string | null;
 }
 
+/**
+ * Dedupe keys that SQL also builds, row by row (placement's hand-off, stuck alerts): each is a list
+ * of parts, joined by `joinKey` in code and by `sqlKey` in a statement, so both spell it the same.
+ */
+export const DEDUPE_KEYS = {
+  manualNew: <T>(orderId: T) => ["manual_new", orderId] as const,
+  stuck: <T>(orderId: T, flaggedAtMs: number) => ["stuck", orderId, flaggedAtMs] as const,
+};
+
+export function joinKey(parts: readonly (string | number)[]): string {
+  return parts.join(":");
+}
+
+/** The same key as `joinKey`, computed in SQL from parts that may be column expressions. */
+export function sqlKey(parts: readonly (string | number | Prisma.Sql)[]): Prisma.Sql {
+  const values = parts.map((p) => (typeof p === "object" ? Prisma.sql`(${p})::text` : Prisma.sql`${String(p)}::text`));
+  return Prisma.sql`concat_ws(':', ${Prisma.join(values)})`;
+}
+
 export const OUTBOX_KINDS: { [K in OutboxKind]: KindSpec<K> } = {
   "forward-order": { orderId: (p) => p.orderId, dedupeKey: () => null },
   "notify-delivery": {
@@ -47,12 +68,12 @@ export const OUTBOX_KINDS: { [K in OutboxKind]: KindSpec<K> } = {
     dedupeKey: (p) => {
       switch (p.event) {
         case "manual_new":
-          return `manual_new:${p.orderId}`;
+          return joinKey(DEDUPE_KEYS.manualNew(p.orderId));
         case "failed":
         case "unknown":
           return `${p.event.toUpperCase()}:${p.orderId}:${p.attempt ?? 0}`;
         case "stuck":
-          // Written in batch by detectStuckOrders as stuck:<id>:<flagged at, epoch ms>.
+          // Written in batch by detectStuckOrders, keyed by the instant it flagged the order.
           return null;
       }
     },

@@ -1,4 +1,4 @@
-import type { Db } from "../db/client.js";
+import type { Deps } from "../deps.js";
 
 export interface DashboardStats {
   from: Date;
@@ -15,7 +15,8 @@ export interface DashboardStats {
 }
 
 /** Statistics over orders created (and provider calls made) in [from, to). Five queries, whatever the data. */
-export async function dashboardStats(db: Db, from: Date, to: Date): Promise<DashboardStats> {
+export async function dashboardStats(deps: Deps, from: Date, to: Date): Promise<DashboardStats> {
+  const { db } = deps;
   const [byStatus, resubmitted, latency, daily] = await Promise.all([
     db.order.groupBy({ by: ["status"], where: { createdAt: { gte: from, lt: to } }, _count: { _all: true } }),
     db.order.count({ where: { createdAt: { gte: from, lt: to }, resubmitCount: { gt: 0 } } }),

@@ -1,4 +1,6 @@
+import { Prisma } from "@prisma/client";
 import type { Deps } from "../deps.js";
+import { DEDUPE_KEYS, sqlKey, type OutboxKind } from "../outbox/kinds.js";
 import { expireSubmittingLeases } from "../fulfilment/expire-leases.js";
 
 export interface StuckCheck {
@@ -34,39 +36,37 @@ export async function detectStuckOrders(deps: Deps): Promise<StuckCheck> {
   const pendingBefore = minutesAgo(now, c.STUCK_PENDING_MINUTES);
   const manualBefore = minutesAgo(now, c.STUCK_MANUAL_MINUTES);
   const deliveryBefore = minutesAgo(now, c.STUCK_DELIVERY_MINUTES);
-  const candidates = `
+  const at = Prisma.sql`${now}::timestamp`;
+  const candidates = Prisma.sql`
       SELECT o."id", 'pending_too_long' AS reason FROM "Order" o
-       WHERE o."status" = 'PENDING' AND o."createdAt" < $1
+       WHERE o."status" = 'PENDING' AND o."createdAt" < ${pendingBefore}::timestamp
       UNION ALL
       SELECT o."id", 'unknown' FROM "Order" o WHERE o."status" = 'UNKNOWN'
       UNION ALL
       SELECT o."id", 'manual_in_progress' FROM "Order" o
-       WHERE o."status" = 'IN_PROGRESS' AND o."isManual" AND COALESCE(o."takenAt", o."createdAt") < $2
+       WHERE o."status" = 'IN_PROGRESS' AND o."isManual" AND COALESCE(o."takenAt", o."createdAt") < ${manualBefore}::timestamp
       UNION ALL
       SELECT o."id", 'no_progress' FROM "Order" o JOIN "Service" s ON s."id" = o."serviceId"
        WHERE o."status" = 'IN_PROGRESS' AND NOT o."isManual"
-         AND COALESCE(o."lastProgressAt", o."createdAt") < $4::timestamp - make_interval(mins => COALESCE(s."stuckAfterMinutes", $5))
+         AND COALESCE(o."lastProgressAt", o."createdAt") < ${at} - make_interval(mins => COALESCE(s."stuckAfterMinutes", ${c.STUCK_NO_PROGRESS_MINUTES}::int))
       UNION ALL
       SELECT o."id", 'delivery_unconfirmed' FROM "Order" o
-       WHERE o."isManual" = true AND o."status" = 'COMPLETED' AND o."deliveryNotifiedAt" IS NULL AND o."completedAt" < $3`;
-  const params = [pendingBefore, manualBefore, deliveryBefore, now, c.STUCK_NO_PROGRESS_MINUTES] as const;
+       WHERE o."isManual" = true AND o."status" = 'COMPLETED' AND o."deliveryNotifiedAt" IS NULL AND o."completedAt" < ${deliveryBefore}::timestamp`;
 
   return deps.db.$transaction(async (tx) => {
-    const cleared = await tx.$executeRawUnsafe(
-      `UPDATE "Order" SET "stuck" = false, "stuckReason" = NULL, "stuckAt" = NULL
-        WHERE "stuck" AND "id" NOT IN (SELECT "id" FROM (${candidates}) c)`,
-      ...params,
-    );
-    const [flaggedRow] = await tx.$queryRawUnsafe<{ flagged: bigint }[]>(
-      `WITH c AS (SELECT DISTINCT ON ("id") "id", reason FROM (${candidates}) x ORDER BY "id"),
+    const cleared = await tx.$executeRaw`
+      UPDATE "Order" SET "stuck" = false, "stuckReason" = NULL, "stuckAt" = NULL
+        WHERE "stuck" AND "id" NOT IN (SELECT "id" FROM (${candidates}) c)`;
+    const [flaggedRow] = await tx.$queryRaw<{ flagged: bigint }[]>`
+      WITH c AS (SELECT DISTINCT ON ("id") "id", reason FROM (${candidates}) x ORDER BY "id"),
        flagged AS (
-         UPDATE "Order" o SET "stuck" = true, "stuckReason" = c.reason, "stuckAt" = $4
+         UPDATE "Order" o SET "stuck" = true, "stuckReason" = c.reason, "stuckAt" = ${at}
            FROM c WHERE o."id" = c."id" AND NOT o."stuck"
          RETURNING o."id", o."stuckReason", o."isManual", o."source"),
        alerts AS (
          INSERT INTO "Outbox" ("kind", "payload", "orderId", "dedupeKey", "availableAt", "createdAt")
-         SELECT 'notify-admin-order', jsonb_build_object('orderId', "id", 'event', 'stuck', 'reason', "stuckReason"),
-                "id", 'stuck:' || "id" || ':' || (extract(epoch from $4::timestamp) * 1000)::bigint, $4, $4
+         SELECT ${"notify-admin-order" satisfies OutboxKind}, jsonb_build_object('orderId', "id", 'event', 'stuck', 'reason', "stuckReason"),
+                "id", ${sqlKey(DEDUPE_KEYS.stuck(Prisma.sql`"id"`, now.getTime()))}, ${at}, ${at}
            FROM flagged
          ON CONFLICT ("dedupeKey") DO NOTHING),
        customers AS (
@@ -77,9 +77,7 @@ export async function detectStuckOrders(deps: Deps): Promise<StuckCheck> {
            FROM flagged
           WHERE NOT "isManual" AND "source" = 'BOT' AND "stuckReason" IN (${CUSTOMER_STAGES.map((r) => `'${r}'`).join(", ")})
          ON CONFLICT ("dedupeKey") DO NOTHING)
-       SELECT count(*) AS flagged FROM flagged`,
-      ...params,
-    );
+       SELECT count(*) AS flagged FROM flagged`;
     // Two index-only counts rather than one "status IN (…) OR stuck" scan.
     const [counts] = await tx.$queryRaw<{ checked: bigint; stuck: bigint }[]>`
       SELECT (SELECT count(*) FROM "Order" WHERE "status" IN ('PENDING','SUBMITTING','UNKNOWN','FAILED','IN_PROGRESS')) AS checked,
@@ -91,7 +89,7 @@ export async function detectStuckOrders(deps: Deps): Promise<StuckCheck> {
       stuckNow: Number(counts?.stuck ?? 0),
     };
     await tx.stuckCheckRun.create({
-      data: { startedAt: now, finishedAt: new Date(), ordersChecked: result.ordersChecked, issuesFound: result.stuckNow },
+      data: { startedAt: now, finishedAt: deps.now(), ordersChecked: result.ordersChecked, issuesFound: result.stuckNow },
     });
     return result;
   });

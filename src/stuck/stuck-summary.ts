@@ -1,4 +1,4 @@
-import type { Db } from "../db/client.js";
+import type { Deps } from "../deps.js";
 
 export interface StuckSummary {
   countsByStatus: Record<string, number>;
@@ -10,7 +10,8 @@ export interface StuckSummary {
 }
 
 /** The reconciliation panel: totals per status, stuck orders by reason, and the last detector pass. */
-export async function stuckSummary(db: Db): Promise<StuckSummary> {
+export async function stuckSummary(deps: Deps): Promise<StuckSummary> {
+  const { db } = deps;
   const [byStatus, byReason, last] = await Promise.all([
     db.order.groupBy({ by: ["status"], _count: { _all: true } }),
     db.order.groupBy({ by: ["stuckReason"], where: { stuck: true }, _count: { _all: true } }),

@@ -1,5 +1,5 @@
 import type { Language, User } from "@prisma/client";
-import type { Db } from "../db/client.js";
+import type { Deps } from "../deps.js";
 import { isUniqueViolation } from "../db/transaction.js";
 
 export interface TelegramProfile {
@@ -10,7 +10,8 @@ export interface TelegramProfile {
 }
 
 /** The user behind a Telegram id, created with an empty account on first contact. */
-export async function ensureTelegramUser(db: Db, p: TelegramProfile): Promise<User> {
+export async function ensureTelegramUser(deps: Deps, p: TelegramProfile): Promise<User> {
+  const { db } = deps;
   const existing = await db.user.findUnique({ where: { telegramId: p.telegramId } });
   if (existing) return existing;
   try {

@@ -29,7 +29,7 @@ beforeAll(async () => {
 async function reseller(balance = "10000", discount?: string) {
   const user = await buildUser(db, { role: "RESELLER", balance });
   if (discount) await setResellerPricing(db, { userId: user.id, discountPercent: discount, actor: admin });
-  const { key } = await issueApiKey(db, { userId: user.id });
+  const { key } = await issueApiKey(deps, { userId: user.id });
   return { user, key };
 }
 
@@ -122,7 +122,7 @@ describe("bad input", () => {
     const service = await buildService(db, { price: "200", cost: "60", min: 50, max: 1000 });
     const inactive = await buildService(db, { active: false });
     const customer = await buildUser(db, { balance: "1000" });
-    const { key: customerKey } = await issueApiKey(db, { userId: customer.id });
+    const { key: customerKey } = await issueApiKey(deps, { userId: customer.id });
     const { user, key } = await reseller("10");
     const add = { key, action: "add", service: service.id, link: "https://instagram.com/x", quantity: 100 };
     const cases: [string, Record<string, string | number>][] = [

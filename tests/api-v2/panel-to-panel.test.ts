@@ -88,7 +88,7 @@ describe("panel to panel", async () => {
     const serviceA = await buildSimService(shopA, providerA, { price: "200", cost: "109.8", nameEn: `Followers ${providerA.id}` });
     const resellerAtA = await buildUser(shopA, { role: "RESELLER", balance: "100000" });
     await setResellerPricing(shopA, { userId: resellerAtA.id, discountPercent: "10", actor: admin });
-    const { key } = await issueApiKey(shopA, { userId: resellerAtA.id });
+    const { key } = await issueApiKey(depsA, { userId: resellerAtA.id });
 
     // Shop B's admin adds A through B's own provider management and imports with 20 % markup.
     const { gql } = graphqlFor(shopB.prisma, { deps: depsB });
@@ -105,7 +105,7 @@ describe("panel to panel", async () => {
 
   async function orderAtB(serviceId: number, link: string, balance = "1000") {
     const customer = await buildUser(shopB.prisma, { balance });
-    const { order } = await placeOrder(shopB.prisma, { userId: customer.id, serviceId, link, quantity: 1000 });
+    const { order } = await placeOrder(depsB, { userId: customer.id, serviceId, link, quantity: 1000 });
     return { customer, order };
   }
 

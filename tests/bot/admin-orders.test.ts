@@ -9,6 +9,7 @@ import { buildSimProvider, buildSimService } from "../support/provider-factories
 import { BOT_INFO, buildTestBot, buttonData, callbackUpdate, testChatId, textUpdate, tgUser } from "../support/bot-factories.js";
 import { toBengaliDigits as bn } from "../../src/shared/numbers.js";
 import { useTestDb } from "../support/test-db.js";
+import { testDeps } from "../support/deps.js";
 
 const { prisma: db } = await useTestDb(10);
 let sim: ProviderSimulator;
@@ -24,7 +25,7 @@ async function setup(status: "FAILED" | "UNKNOWN") {
   const provider = await buildSimProvider(db, t.deps.box, sim);
   const service = await buildSimService(db, provider);
   const customer = await buildUser(db, { balance: "1000" });
-  const { order } = await placeOrder(db, { userId: customer.id, serviceId: service.id, link: "https://x.com/a", quantity: 1000 });
+  const { order } = await placeOrder(testDeps(db), { userId: customer.id, serviceId: service.id, link: "https://x.com/a", quantity: 1000 });
   await db.order.update({ where: { id: order.id }, data: { status, failureReason: status === "FAILED" ? "provider_refused" : "unknown", providerError: "Timeout" } });
   await db.$transaction((tx) => enqueue(tx, "notify-admin-order", { orderId: order.id, event: status === "FAILED" ? "failed" : "unknown" }, new Date()));
   await deliverNotifications(t.deps, t.bot.api, { scope: { orderIds: [order.id] } });

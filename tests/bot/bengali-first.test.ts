@@ -12,6 +12,7 @@ import { buildService, buildUser } from "../support/factories.js";
 import { expectLedgerInvariants } from "../support/ledger-invariants.js";
 import { buildSimProvider, buildSimService } from "../support/provider-factories.js";
 import { buildTestBot, buttonData, callbackUpdate, testChatId, textUpdate, tgUser, type TgUser } from "../support/bot-factories.js";
+import { testDeps } from "../support/deps.js";
 import { useTestDb } from "../support/test-db.js";
 
 const { prisma: db } = await useTestDb(10);
@@ -91,8 +92,8 @@ for (const locale of LOCALES) {
       const customer = await buildUser(db, { balance: "500", language: locale });
       const stranger = await buildUser(db, { balance: "500" });
       const service = await buildService(db, { price: "100" });
-      const { order: theirs } = await placeOrder(db, { userId: stranger.id, serviceId: service.id, link: "https://x.com/a", quantity: 1000 });
-      const { order: mine } = await placeOrder(db, { userId: customer.id, serviceId: service.id, link: "https://x.com/b", quantity: 1000 });
+      const { order: theirs } = await placeOrder(testDeps(db), { userId: stranger.id, serviceId: service.id, link: "https://x.com/a", quantity: 1000 });
+      const { order: mine } = await placeOrder(testDeps(db), { userId: customer.id, serviceId: service.id, link: "https://x.com/b", quantity: 1000 });
       const from = tgUser(customer);
       await bot.handleUpdate(textUpdate(from, "/support"));
       await bot.handleUpdate(callbackUpdate(from, "tt:SPEED_UP"));
@@ -251,7 +252,7 @@ for (const locale of LOCALES) {
       const customer = await buildUser(db, { balance: "1000", language: locale });
       const provider = await buildSimProvider(db, deps.box, sim);
       const service = await buildSimService(db, provider, { price: "100" });
-      const { order } = await placeOrder(db, { userId: customer.id, serviceId: service.id, link: "https://x.com/a", quantity: 1000 });
+      const { order } = await placeOrder(testDeps(db), { userId: customer.id, serviceId: service.id, link: "https://x.com/a", quantity: 1000 });
       await forwardOrder(deps, order.id);
       await applyProviderStatus(deps, order.id, { status: "canceled", raw: "Canceled" });
       await applyProviderStatus(deps, order.id, { status: "canceled", raw: "Canceled" });
@@ -272,7 +273,7 @@ for (const locale of LOCALES) {
       const { bot, deps, telegram } = await buildTestBot(db);
       const customer = await buildUser(db, { balance: "300", language: locale });
       const service = await buildService(db, { price: "100" });
-      const { order } = await placeOrder(db, { userId: customer.id, serviceId: service.id, link: "https://x.com/a", quantity: 1000 });
+      const { order } = await placeOrder(testDeps(db), { userId: customer.id, serviceId: service.id, link: "https://x.com/a", quantity: 1000 });
       const from = tgUser(customer);
       await bot.handleUpdate(textUpdate(from, "/support"));
       await bot.handleUpdate(callbackUpdate(from, "tt:CANCEL"));
@@ -290,7 +291,7 @@ for (const locale of LOCALES) {
       const customer = await buildUser(db, { balance: "1000", language: locale });
       const provider = await buildSimProvider(db, deps.box, sim);
       const service = await buildSimService(db, provider, { refill: true });
-      const { order } = await placeOrder(db, { userId: customer.id, serviceId: service.id, link: "https://x.com/a", quantity: 1000 });
+      const { order } = await placeOrder(testDeps(db), { userId: customer.id, serviceId: service.id, link: "https://x.com/a", quantity: 1000 });
       await forwardOrder(deps, order.id);
       // We think it completed; the provider still has it running and refuses the refill.
       await db.order.update({ where: { id: order.id }, data: { status: "COMPLETED" } });
@@ -314,7 +315,7 @@ for (const locale of LOCALES) {
       const customer = await buildUser(db, { balance: "1000" });
       const provider = await buildSimProvider(db, deps.box, sim);
       const service = await buildSimService(db, provider);
-      const { order } = await placeOrder(db, { userId: customer.id, serviceId: service.id, link: "https://x.com/a", quantity: 1000 });
+      const { order } = await placeOrder(testDeps(db), { userId: customer.id, serviceId: service.id, link: "https://x.com/a", quantity: 1000 });
       await forwardOrder(deps, order.id);
       await applyProviderStatus(deps, order.id, { status: "canceled", raw: "Cancelled" });
       await deliverNotifications(deps, bot.api, { scope: { orderIds: [order.id] } });

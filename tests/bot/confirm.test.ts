@@ -54,16 +54,26 @@ describe("Confirm is idempotent", () => {
     expect(await db.order.count({ where: { userId: victim.id } })).toBe(1);
   });
 
-  it("a price changed after the summary: Confirm places nothing and says so", async () => {
+  it.each([
+    ["bn", "৳১৫০.০০", "কিছু কাটা হয়নি"],
+    ["en", "৳150.00", "Nothing was charged"],
+  ] as const)("a price changed after the summary (%s): Confirm places and charges nothing and shows the new price", async (language, price, nothingCharged) => {
     const { bot, telegram } = await buildTestBot(db);
     const service = await buildService(db, { price: "100" });
-    const customer = await buildUser(db, { balance: "500" });
+    const customer = await buildUser(db, { balance: "500", language });
     const from = tgUser(customer);
     const data = await reachSummary(bot, telegram, from, service, "https://x.com/a", "1000");
     await db.service.update({ where: { id: service.id }, data: { price: "150" } });
     await bot.handleUpdate(callbackUpdate(from, data));
     expect(await db.order.count({ where: { userId: customer.id } })).toBe(0);
-    expect(telegram.texts(from.id).at(-1)).toContain("৳১৫০.০০");
+    expect((await db.account.findUniqueOrThrow({ where: { id: customer.account.id } })).balance.toString()).toBe("500");
+    const shown = telegram.texts(from.id).at(-1)!;
+    expect(shown).toContain(price);
+    expect(shown).toContain(nothingCharged);
+    // The stale summary is gone: tapping Confirm again still places nothing.
+    await bot.handleUpdate(callbackUpdate(from, data));
+    expect(await db.order.count({ where: { userId: customer.id } })).toBe(0);
+    await expectLedgerInvariants(db, [customer.account.id]);
   });
 
   it("insufficient balance: nothing placed, the balance and how to top up are shown", async () => {

@@ -5,6 +5,7 @@ import { expectLedgerInvariants } from "../support/ledger-invariants.js";
 import { buildTestBot, buttonData, callbackUpdate, testChatId, textUpdate, tgUser } from "../support/bot-factories.js";
 import { toBengaliDigits as bn } from "../../src/shared/numbers.js";
 import { useTestDb } from "../support/test-db.js";
+import { testDeps } from "../support/deps.js";
 
 const { prisma: db } = await useTestDb(10);
 
@@ -36,7 +37,7 @@ describe("customer screens", () => {
     const customer = await buildUser(db, { balance: "10000", language: "en" });
     const service = await buildService(db, { price: "10" });
     const ids: number[] = [];
-    for (let i = 0; i < 12; i++) ids.push((await placeOrder(db, { userId: customer.id, serviceId: service.id, link: `https://x.com/${i}`, quantity: 100 })).order.id);
+    for (let i = 0; i < 12; i++) ids.push((await placeOrder(testDeps(db), { userId: customer.id, serviceId: service.id, link: `https://x.com/${i}`, quantity: 100 })).order.id);
     await db.order.update({ where: { id: ids[11]! }, data: { status: "FAILED", failureReason: "provider_balance" } });
     await db.order.update({ where: { id: ids[10]! }, data: { status: "UNKNOWN" } });
     const from = tgUser(customer);

@@ -140,13 +140,13 @@ describe("both languages", () => {
       await send(`TRX${Date.now()}${locale}`.toUpperCase());
 
       // Tickets: automatic cancel, progress, and one for an admin.
-      const { order: pending } = await placeOrder(db, { userId: customer.id, serviceId: service.id, link: "https://instagram.com/e", quantity: 100 });
+      const { order: pending } = await placeOrder(testDeps(db), { userId: customer.id, serviceId: service.id, link: "https://instagram.com/e", quantity: 100 });
       await send(t("menu-support"));
       await press("tt:CANCEL");
       await send("none");
       await send(`${pending.id}`);
       await send("cancel please");
-      const { order: running } = await placeOrder(db, { userId: customer.id, serviceId: service.id, link: "https://instagram.com/f", quantity: 100 });
+      const { order: running } = await placeOrder(testDeps(db), { userId: customer.id, serviceId: service.id, link: "https://instagram.com/f", quantity: 100 });
       await db.order.update({ where: { id: running.id }, data: { status: "IN_PROGRESS", startCount: 5, remains: 50 } });
       await send("/support");
       await press("tt:SPEED_UP");

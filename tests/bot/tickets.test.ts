@@ -7,6 +7,7 @@ import { expectLedgerInvariants } from "../support/ledger-invariants.js";
 import { buildTestBot, buttonData, callbackUpdate, testChatId, textUpdate, tgUser } from "../support/bot-factories.js";
 import { toBengaliDigits as bn } from "../../src/shared/numbers.js";
 import { useTestDb } from "../support/test-db.js";
+import { testDeps } from "../support/deps.js";
 
 const { prisma: db } = await useTestDb(10);
 
@@ -17,7 +18,7 @@ describe("support tickets in the bot", () => {
     const { bot, telegram } = await buildTestBot(db, { ADMIN_IDS: String(admin.telegramId), ADMIN_CHAT_ID: String(adminChat) });
     const customer = await buildUser(db, { balance: "300" });
     const service = await buildService(db, { price: "100" });
-    const { order } = await placeOrder(db, { userId: customer.id, serviceId: service.id, link: "https://x.com/a", quantity: 1000 });
+    const { order } = await placeOrder(testDeps(db), { userId: customer.id, serviceId: service.id, link: "https://x.com/a", quantity: 1000 });
     const from = tgUser(customer);
 
     await bot.handleUpdate(textUpdate(from, "🎫 সাপোর্ট"));

@@ -41,7 +41,7 @@ async function setup(balance = "100000") {
 const mine: number[] = [];
 
 async function place(userId: number, serviceId: number, link: string, quantity = 100) {
-  const { order } = await placeOrder(db, { userId, serviceId, link, quantity });
+  const { order } = await placeOrder(testDeps(db), { userId, serviceId, link, quantity });
   mine.push(order.id);
   return order;
 }

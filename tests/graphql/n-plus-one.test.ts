@@ -4,6 +4,7 @@ import { placeOrder } from "../../src/orders/place-order.js";
 import { buildCaller, graphqlFor } from "../support/graphql-factories.js";
 import { buildCategory, buildProvider, buildService, buildUser } from "../support/factories.js";
 import { useTestDb } from "../support/test-db.js";
+import { testDeps } from "../support/deps.js";
 
 const handle = await useTestDb();
 const db = handle.prisma;
@@ -27,7 +28,7 @@ beforeAll(async () => {
   const services = await Promise.all([0, 1, 2, 3].map((i) => buildService(db, { categoryId: categories[i % 2]!.id, providerId, providerServiceId: String(i + 1), price: "10", min: 10, max: 1000 })));
   const users = await Promise.all(Array.from({ length: 8 }, () => buildUser(db, { balance: "1000" })));
   for (let i = 0; i < 40; i++) {
-    const { order } = await placeOrder(db, { userId: users[i % 8]!.id, serviceId: services[i % 4]!.id, link: `https://x.com/${i}`, quantity: 100 });
+    const { order } = await placeOrder(testDeps(db), { userId: users[i % 8]!.id, serviceId: services[i % 4]!.id, link: `https://x.com/${i}`, quantity: 100 });
     await db.providerCall.create({ data: { providerId, orderId: order.id, action: "add", request: { action: "add" }, latencyMs: 100 + i, outcome: "accepted", httpStatus: 200 } });
     await db.auditLog.create({ data: { actorLabel: "test", action: "order.note", entity: "Order", entityId: String(order.id) } });
   }

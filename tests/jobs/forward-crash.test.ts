@@ -53,7 +53,7 @@ describe("forwarding killed at random points", () => {
     let placed = 0;
     const place = async (n: number) => {
       const links = Array.from({ length: n }, () => `https://x.com/fk-${run}-${placed++}`);
-      await runLimited(links, 5, (link) => placeOrder(db, { userId: user.id, serviceId, link, quantity: 100 }));
+      await runLimited(links, 5, (link) => placeOrder(testDeps(db), { userId: user.id, serviceId, link, quantity: 100 }));
     };
     const forwardStart = (l: JobLine) => l.t === "job" && l.event === "start" && l.name === "forward-order";
     // Three instances: while a replacement boots, a warm one takes over.

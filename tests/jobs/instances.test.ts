@@ -31,7 +31,7 @@ describe("job runner instances", () => {
     const provider = await buildSimProvider(db, deps.box, sim);
     serviceId = (await buildSimService(db, provider)).id;
     user = await buildUser(db, { balance: "100000" });
-    for (let i = 0; i < 3; i++) await placeOrder(db, { userId: user.id, serviceId, link: `https://x.com/inst-sync-${i}`, quantity: 100 });
+    for (let i = 0; i < 3; i++) await placeOrder(testDeps(db), { userId: user.id, serviceId, link: `https://x.com/inst-sync-${i}`, quantity: 100 });
     await drainForwardOutbox(deps);
     // Sync runs take a moment (one status call), so overlapping runs would show.
     sim.fault((req) => {
@@ -63,7 +63,7 @@ describe("job runner instances", () => {
     const db = database.db.prisma;
     const run = Date.now();
     for (let i = 0; i < 20; i++) {
-      await placeOrder(db, { userId: user.id, serviceId, link: `https://x.com/inst-${run}-${i}`, quantity: 100 });
+      await placeOrder(testDeps(db), { userId: user.id, serviceId, link: `https://x.com/inst-${run}-${i}`, quantity: 100 });
       await sleep(300);
     }
     // At least 10 s of both instances competing, and then until there is enough to judge: a loaded

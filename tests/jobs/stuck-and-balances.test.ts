@@ -131,7 +131,7 @@ describe("stuck detector job and provider balances", () => {
     const ids: number[] = [];
     for (let i = 0; i < 4; i++) {
       // 100 units at 0.90 per 1000: 0.09 each at the provider.
-      ids.push((await placeOrder(db, { userId: user.id, serviceId: service.id, link: `https://x.com/auto-resubmit-${i}`, quantity: 100 })).order.id);
+      ids.push((await placeOrder(testDeps(db), { userId: user.id, serviceId: service.id, link: `https://x.com/auto-resubmit-${i}`, quantity: 100 })).order.id);
       await sleep(5);
     }
     await drainForwardOutbox(off, { orderIds: ids });

@@ -28,7 +28,7 @@ describe("sync job killed mid-run", () => {
     const provider = await buildSimProvider(db, deps.box, sim);
     const service = await buildSimService(db, provider);
     const user = await buildUser(db, { balance: "10000" });
-    for (let i = 0; i < 5; i++) await placeOrder(db, { userId: user.id, serviceId: service.id, link: `https://x.com/sync-kill-${i}`, quantity: 100 });
+    for (let i = 0; i < 5; i++) await placeOrder(testDeps(db), { userId: user.id, serviceId: service.id, link: `https://x.com/sync-kill-${i}`, quantity: 100 });
     await drainForwardOutbox(deps);
     expect(await db.order.count({ where: { status: "IN_PROGRESS" } })).toBe(5);
     // Every status call takes a while: a sync whose status call has arrived is "in the middle".

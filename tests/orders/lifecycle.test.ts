@@ -9,6 +9,7 @@ import { placeOrder } from "../../src/orders/place-order.js";
 import { buildCaller, graphqlFor } from "../support/graphql-factories.js";
 import { buildService, buildUser } from "../support/factories.js";
 import { useTestDb } from "../support/test-db.js";
+import { testDeps } from "../support/deps.js";
 
 const { prisma: db } = await useTestDb();
 
@@ -72,7 +73,7 @@ describe("moveOrder", () => {
     const orders: { id: number; status: OrderStatus; kind: Kind }[] = [];
     for (const kind of ["auto", "manual"] as const) {
       for (const status of STATUSES) {
-        const { order } = await placeOrder(db, { userId: user.id, serviceId: service.id, link: "https://x.com/a", quantity: 100 });
+        const { order } = await placeOrder(testDeps(db), { userId: user.id, serviceId: service.id, link: "https://x.com/a", quantity: 100 });
         await db.order.update({ where: { id: order.id }, data: { status, isManual: kind === "manual" } });
         orders.push({ id: order.id, status, kind });
       }
@@ -102,13 +103,13 @@ describe("moveOrder", () => {
   it("writes the row's to-status once; a second, concurrent or late move changes nothing", async () => {
     const user = await buildUser(db, { balance: "1000" });
     const service = await buildService(db, { price: "1" });
-    const { order } = await placeOrder(db, { userId: user.id, serviceId: service.id, link: "https://x.com/a", quantity: 100 });
-    const moves = await Promise.all(Array.from({ length: 5 }, () => moveOrder(db, order.id, { event: "forward", by: "system" })));
+    const { order } = await placeOrder(testDeps(db), { userId: user.id, serviceId: service.id, link: "https://x.com/a", quantity: 100 });
+    const moves = await Promise.all(Array.from({ length: 5 }, () => moveOrder(db, order.id, { event: "forward", by: "system", at: new Date() })));
     expect(moves.filter(Boolean)).toHaveLength(1);
     expect((await db.order.findUniqueOrThrow({ where: { id: order.id } })).status).toBe("SUBMITTING");
-    expect(await moveOrder(db, order.id, { event: "cancel", by: "customer" })).toBe(false);
-    expect(await moveOrder(db, order.id, { event: "provider_accepted", by: "customer" })).toBe(false);
-    expect(await moveOrder(db, order.id, { event: "provider_accepted", by: "provider", data: { providerOrderId: "77" } })).toBe(true);
+    expect(await moveOrder(db, order.id, { event: "cancel", by: "customer", at: new Date() })).toBe(false);
+    expect(await moveOrder(db, order.id, { event: "provider_accepted", by: "customer", at: new Date() })).toBe(false);
+    expect(await moveOrder(db, order.id, { event: "provider_accepted", by: "provider", at: new Date(), data: { providerOrderId: "77" } })).toBe(true);
     expect(await db.order.findUniqueOrThrow({ where: { id: order.id } })).toMatchObject({ status: "IN_PROGRESS", providerOrderId: "77" });
   });
 });
@@ -126,7 +127,7 @@ describe("one list of actions for every screen", () => {
     const differences: string[] = [];
     for (const isManual of [false, true]) {
       for (const status of STATUSES) {
-        const { order } = await placeOrder(db, { userId: user.id, serviceId: service.id, link: "https://x.com/a", quantity: 100 });
+        const { order } = await placeOrder(testDeps(db), { userId: user.id, serviceId: service.id, link: "https://x.com/a", quantity: 100 });
         const stored = await db.order.update({ where: { id: order.id }, data: { status, isManual } });
         const res = await gql(admin, `query($id: Int!) { order(id: $id) { allowedActions } }`, { id: order.id });
         const api: string[] = res.body.data.order.allowedActions;

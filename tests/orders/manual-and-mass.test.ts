@@ -2,7 +2,7 @@ import { testDeps } from "../support/deps.js";
 import { describe, expect, it } from "vitest";
 import { completeManualOrder, createManualOrder, takeManualOrder } from "../../src/orders/manual-orders.js";
 import { placeMassOrder } from "../../src/orders/place-mass-order.js";
-import { BatchValidationError, InsufficientBalanceError, InvalidStateError } from "../../src/shared/errors.js";
+import { BatchValidationError, InsufficientBalanceError, InvalidStateError, PriceChangedError } from "../../src/shared/errors.js";
 import { buildService, buildUser, unique } from "../support/factories.js";
 import { expectLedgerInvariants } from "../support/ledger-invariants.js";
 import { useTestDb } from "../support/test-db.js";
@@ -37,7 +37,7 @@ describe("manual orders", () => {
     const rich = await buildUser(db, { balance: "100" });
     const auto = await buildService(db, { price: "1" });
     const { placeOrder } = await import("../../src/orders/place-order.js");
-    const { order: autoOrder } = await placeOrder(db, { userId: rich.id, serviceId: auto.id, link: "https://x.com/a", quantity: 100 });
+    const { order: autoOrder } = await placeOrder(testDeps(db), { userId: rich.id, serviceId: auto.id, link: "https://x.com/a", quantity: 100 });
     await expect(completeManualOrder(testDeps(db), autoOrder.id, actor)).rejects.toBeInstanceOf(InvalidStateError);
     await expectLedgerInvariants(db, [customer.account.id, rich.account.id]);
   });
@@ -50,10 +50,10 @@ describe("mass orders", () => {
     const s2 = await buildService(db, { price: "50" });
     const text = `${s1.id} | https://x.com/a | 1000\n\n${s2.id}|https://x.com/b|2000\r\n${s1.id} | https://x.com/c | 500`;
     const key = unique("mass");
-    const r = await placeMassOrder(db, { userId: user.id, text, idempotencyKey: key });
+    const r = await placeMassOrder(testDeps(db), { userId: user.id, text, idempotencyKey: key });
     expect(r.created).toBe(true);
     expect(r.orders.map((o) => o.charge.toString())).toEqual(["100", "100", "50"]);
-    const again = await placeMassOrder(db, { userId: user.id, text, idempotencyKey: key });
+    const again = await placeMassOrder(testDeps(db), { userId: user.id, text, idempotencyKey: key });
     expect(again.created).toBe(false);
     expect(again.orders.map((o) => o.id)).toEqual(r.orders.map((o) => o.id));
     expect((await db.account.findUniqueOrThrow({ where: { id: user.account.id } })).balance.toString()).toBe("750");
@@ -64,7 +64,7 @@ describe("mass orders", () => {
     const user = await buildUser(db, { balance: "1000" });
     const s1 = await buildService(db, { price: "100" });
     const text = [`${s1.id} | https://x.com/a | 1000`, `${s1.id} | javascript:alert(1) | 1000`, "not a line", `${s1.id} | https://x.com/a | 1e3`, `999999999 | https://x.com/a | 100`].join("\n");
-    const err = await placeMassOrder(db, { userId: user.id, text }).catch((e) => e);
+    const err = await placeMassOrder(testDeps(db), { userId: user.id, text }).catch((e) => e);
     expect(err).toBeInstanceOf(BatchValidationError);
     expect(err.lines.map((l: { line: number; error: { code: string } }) => [l.line, l.error.code])).toEqual([
       [2, "link_invalid"],
@@ -79,9 +79,23 @@ describe("mass orders", () => {
     const user = await buildUser(db, { balance: "150" });
     const s1 = await buildService(db, { price: "100" });
     const text = `${s1.id} | https://x.com/a | 1000\n${s1.id} | https://x.com/b | 1000`;
-    await expect(placeMassOrder(db, { userId: user.id, text })).rejects.toBeInstanceOf(InsufficientBalanceError);
+    await expect(placeMassOrder(testDeps(db), { userId: user.id, text })).rejects.toBeInstanceOf(InsufficientBalanceError);
     expect(await db.order.count({ where: { userId: user.id } })).toBe(0);
     expect((await db.account.findUniqueOrThrow({ where: { id: user.account.id } })).balance.toString()).toBe("150");
+    await expectLedgerInvariants(db, [user.account.id]);
+  });
+
+  it("a total shown before placing is checked like a single order's: another total places nothing", async () => {
+    const user = await buildUser(db, { balance: "1000" });
+    const s1 = await buildService(db, { price: "100" });
+    const text = `${s1.id} | https://x.com/a | 1000\n${s1.id} | https://x.com/b | 500`;
+    const err = await placeMassOrder(testDeps(db), { userId: user.id, text, expectedCharge: "140" }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(PriceChangedError);
+    expect((err as PriceChangedError).charge).toBe("150.0000");
+    expect(await db.order.count({ where: { userId: user.id } })).toBe(0);
+    const placed = await placeMassOrder(testDeps(db), { userId: user.id, text, expectedCharge: "150" });
+    expect(placed.orders.map((o) => o.charge.toString())).toEqual(["100", "50"]);
+    expect((await db.account.findUniqueOrThrow({ where: { id: user.account.id } })).balance.toString()).toBe("850");
     await expectLedgerInvariants(db, [user.account.id]);
   });
 });

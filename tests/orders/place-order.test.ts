@@ -4,6 +4,7 @@ import { ConflictError, ForbiddenError, InsufficientBalanceError, ValidationErro
 import { buildCategory, buildService, buildUser, unique } from "../support/factories.js";
 import { expectLedgerInvariants } from "../support/ledger-invariants.js";
 import { useTestDb } from "../support/test-db.js";
+import { testDeps } from "../support/deps.js";
 
 const { prisma: db } = await useTestDb(20);
 
@@ -21,7 +22,7 @@ describe("placeOrder", () => {
   it("charges the balance, writes one ledger entry and hands an auto order to forwarding", async () => {
     const user = await buildUser(db, { balance: "500" });
     const service = await buildService(db, { price: "120.5" });
-    const { order, created } = await placeOrder(db, { userId: user.id, serviceId: service.id, link: "https://instagram.com/p/abc", quantity: "1500" });
+    const { order, created } = await placeOrder(testDeps(db), { userId: user.id, serviceId: service.id, link: "https://instagram.com/p/abc", quantity: "1500" });
     expect(created).toBe(true);
     expect(order.status).toBe("PENDING");
     expect(order.charge.toString()).toBe("180.75");
@@ -36,7 +37,7 @@ describe("placeOrder", () => {
   it("sends manual services to the admins instead of a provider", async () => {
     const user = await buildUser(db, { balance: "100" });
     const service = await buildService(db, { mode: "MANUAL", linkKind: "UID", price: "1", priceUnit: "PER_UNIT", min: 1, max: 1000 });
-    const { order } = await placeOrder(db, { userId: user.id, serviceId: service.id, link: "1234567890", quantity: 25 });
+    const { order } = await placeOrder(testDeps(db), { userId: user.id, serviceId: service.id, link: "1234567890", quantity: 25 });
     expect(order.isManual).toBe(true);
     expect(order.charge.toString()).toBe("25");
     const outbox = await db.outbox.findMany({ where: { orderId: order.id } });
@@ -47,7 +48,7 @@ describe("placeOrder", () => {
     const user = await buildUser(db, { balance: "10" });
     const service = await buildService(db, { price: "100" });
     const before = await snapshot(user.id, user.account.id);
-    const err = await placeOrder(db, { userId: user.id, serviceId: service.id, link: "https://x.com/a", quantity: 1000 }).catch((e) => e);
+    const err = await placeOrder(testDeps(db), { userId: user.id, serviceId: service.id, link: "https://x.com/a", quantity: 1000 }).catch((e) => e);
     expect(err).toBeInstanceOf(InsufficientBalanceError);
     expect(err.balance).toBe("10.00");
     expect(err.required).toBe("100.00");
@@ -60,10 +61,10 @@ describe("placeOrder", () => {
     const service = await buildService(db);
     const inactive = await buildService(db, { active: false });
     const hiddenCategory = await buildService(db, { categoryId: (await buildCategory(db, { active: false })).id });
-    await expect(placeOrder(db, { userId: blocked.id, serviceId: service.id, link: "https://x.com/a", quantity: 100 })).rejects.toBeInstanceOf(ForbiddenError);
-    await expect(placeOrder(db, { userId: user.id, serviceId: 2_000_000_000, link: "https://x.com/a", quantity: 100 })).rejects.toMatchObject({ code: "not_found" });
-    await expect(placeOrder(db, { userId: user.id, serviceId: inactive.id, link: "https://x.com/a", quantity: 100 })).rejects.toMatchObject({ code: "service_unavailable" });
-    await expect(placeOrder(db, { userId: user.id, serviceId: hiddenCategory.id, link: "https://x.com/a", quantity: 100 })).rejects.toMatchObject({ code: "service_unavailable" });
+    await expect(placeOrder(testDeps(db), { userId: blocked.id, serviceId: service.id, link: "https://x.com/a", quantity: 100 })).rejects.toBeInstanceOf(ForbiddenError);
+    await expect(placeOrder(testDeps(db), { userId: user.id, serviceId: 2_000_000_000, link: "https://x.com/a", quantity: 100 })).rejects.toMatchObject({ code: "not_found" });
+    await expect(placeOrder(testDeps(db), { userId: user.id, serviceId: inactive.id, link: "https://x.com/a", quantity: 100 })).rejects.toMatchObject({ code: "service_unavailable" });
+    await expect(placeOrder(testDeps(db), { userId: user.id, serviceId: hiddenCategory.id, link: "https://x.com/a", quantity: 100 })).rejects.toMatchObject({ code: "service_unavailable" });
     expect(await db.order.count({ where: { userId: { in: [blocked.id, user.id] } } })).toBe(0);
   });
 
@@ -72,7 +73,7 @@ describe("placeOrder", () => {
     const user = await buildUser(db, { balance: "100000" });
     const service = await buildService(db, { min: 50, max: 10000 });
     const before = await snapshot(user.id, user.account.id);
-    const err = await placeOrder(db, { userId: user.id, serviceId: service.id, link: "https://instagram.com/p/1", quantity }).catch((e) => e);
+    const err = await placeOrder(testDeps(db), { userId: user.id, serviceId: service.id, link: "https://instagram.com/p/1", quantity }).catch((e) => e);
     expect(err).toBeInstanceOf(ValidationError);
     expect(err.field).toBe("quantity");
     expect(["quantity_not_integer", "quantity_out_of_range"]).toContain(err.code);
@@ -97,7 +98,7 @@ describe("placeOrder", () => {
     const user = await buildUser(db, { balance: "100000" });
     const service = await buildService(db, { platform: "instagram" });
     const before = await snapshot(user.id, user.account.id);
-    const err = await placeOrder(db, { userId: user.id, serviceId: service.id, link, quantity: 100 }).catch((e) => e);
+    const err = await placeOrder(testDeps(db), { userId: user.id, serviceId: service.id, link, quantity: 100 }).catch((e) => e);
     expect(err).toBeInstanceOf(ValidationError);
     expect(err.field).toBe("link");
     expect(await snapshot(user.id, user.account.id)).toEqual(before);
@@ -106,10 +107,10 @@ describe("placeOrder", () => {
   it("accepts a platform link on a subdomain and refuses a malformed player UID", async () => {
     const user = await buildUser(db, { balance: "1000" });
     const insta = await buildService(db, { platform: "instagram" });
-    await expect(placeOrder(db, { userId: user.id, serviceId: insta.id, link: "https://www.instagram.com/p/xyz/", quantity: 100 })).resolves.toMatchObject({ created: true });
+    await expect(placeOrder(testDeps(db), { userId: user.id, serviceId: insta.id, link: "https://www.instagram.com/p/xyz/", quantity: 100 })).resolves.toMatchObject({ created: true });
     const game = await buildService(db, { mode: "MANUAL", linkKind: "UID", price: "1", priceUnit: "PER_UNIT", min: 1, max: 100 });
     for (const uid of ["12ab5678", "123", "https://ff.garena.com/1", "١٢٣٤٥٦٧٨"]) {
-      await expect(placeOrder(db, { userId: user.id, serviceId: game.id, link: uid, quantity: 1 })).rejects.toMatchObject({ code: "uid_invalid" });
+      await expect(placeOrder(testDeps(db), { userId: user.id, serviceId: game.id, link: uid, quantity: 1 })).rejects.toMatchObject({ code: "uid_invalid" });
     }
   });
 
@@ -118,11 +119,11 @@ describe("placeOrder", () => {
     const service = await buildService(db);
     const other = await buildService(db);
     const key = unique("key");
-    const first = await placeOrder(db, { userId: user.id, serviceId: service.id, link: "https://x.com/a", quantity: 100, idempotencyKey: key });
-    const again = await placeOrder(db, { userId: user.id, serviceId: service.id, link: "https://x.com/a", quantity: 100, idempotencyKey: key });
+    const first = await placeOrder(testDeps(db), { userId: user.id, serviceId: service.id, link: "https://x.com/a", quantity: 100, idempotencyKey: key });
+    const again = await placeOrder(testDeps(db), { userId: user.id, serviceId: service.id, link: "https://x.com/a", quantity: 100, idempotencyKey: key });
     expect(again).toEqual({ order: first.order, created: false });
-    await expect(placeOrder(db, { userId: user.id, serviceId: other.id, link: "https://x.com/a", quantity: 100, idempotencyKey: key })).rejects.toBeInstanceOf(ConflictError);
-    await expect(placeOrder(db, { userId: user.id, serviceId: service.id, link: "https://x.com/a", quantity: 100, idempotencyKey: "bad key with spaces" })).rejects.toMatchObject({ code: "idempotency_key_invalid" });
+    await expect(placeOrder(testDeps(db), { userId: user.id, serviceId: other.id, link: "https://x.com/a", quantity: 100, idempotencyKey: key })).rejects.toBeInstanceOf(ConflictError);
+    await expect(placeOrder(testDeps(db), { userId: user.id, serviceId: service.id, link: "https://x.com/a", quantity: 100, idempotencyKey: "bad key with spaces" })).rejects.toMatchObject({ code: "idempotency_key_invalid" });
     expect(await db.order.count({ where: { userId: user.id } })).toBe(1);
   });
 });
@@ -132,7 +133,7 @@ describe("placeOrder under concurrency (real PostgreSQL server)", () => {
     const user = await buildUser(db, { balance: "100" });
     const service = await buildService(db, { price: "1", priceUnit: "PER_UNIT", min: 1, max: 10 });
     const results = await Promise.allSettled(
-      Array.from({ length: 500 }, () => placeOrder(db, { userId: user.id, serviceId: service.id, link: "https://x.com/a", quantity: 1 })),
+      Array.from({ length: 500 }, () => placeOrder(testDeps(db), { userId: user.id, serviceId: service.id, link: "https://x.com/a", quantity: 1 })),
     );
     const placed = results.filter((r) => r.status === "fulfilled");
     const refused = results.filter((r): r is PromiseRejectedResult => r.status === "rejected");
@@ -151,7 +152,7 @@ describe("placeOrder under concurrency (real PostgreSQL server)", () => {
     const service = await buildService(db, { price: "10" });
     const key = unique("tap");
     const answers = await Promise.all(
-      Array.from({ length: 50 }, () => placeOrder(db, { userId: user.id, serviceId: service.id, link: "https://x.com/a", quantity: 1000, idempotencyKey: key })),
+      Array.from({ length: 50 }, () => placeOrder(testDeps(db), { userId: user.id, serviceId: service.id, link: "https://x.com/a", quantity: 1000, idempotencyKey: key })),
     );
     const ids = new Set(answers.map((a) => a.order.id));
     expect(ids.size).toBe(1);

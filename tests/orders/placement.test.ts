@@ -11,6 +11,7 @@ import { buildCaller, graphqlFor } from "../support/graphql-factories.js";
 import { expectLedgerInvariants } from "../support/ledger-invariants.js";
 import { buildTestBot, buttonData, callbackUpdate, textUpdate, tgUser } from "../support/bot-factories.js";
 import { useTestDb } from "../support/test-db.js";
+import { testDeps } from "../support/deps.js";
 
 const { prisma: db } = await useTestDb(10);
 const { gql } = graphqlFor(db);
@@ -42,7 +43,7 @@ describe("one placement path", () => {
     const user = await buildUser(db, { balance: "500" });
     const draft = prepareOrder(await loadOrderableService(db, service.id), { serviceId: service.id, link: "https://example.com/r", quantity: 1000 });
     await db.service.update({ where: { id: service.id }, data: { price: "120" } });
-    const err = await writeOrder(db, { userId: user.id, accountId: user.account.id, source: "API" }, draft).catch((e: unknown) => e);
+    const err = await writeOrder(db, { userId: user.id, accountId: user.account.id, source: "API" }, draft, {}, new Date()).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(PriceChangedError);
     expect((err as PriceChangedError).charge).toBe("120.0000");
     expect(await db.order.count({ where: { userId: user.id } })).toBe(0);
@@ -79,9 +80,9 @@ describe("one placement path", () => {
     const service = await buildService(db, { price: "100" });
     const user = await buildUser(db, { balance: "1000" });
     const text = `${service.id} | https://example.com/m1 | 1000\n${service.id} | https://example.com/m2 | 1000`;
-    const first = await placeMassOrder(db, { userId: user.id, text, idempotencyKey: "mass-1" });
-    expect((await placeMassOrder(db, { userId: user.id, text: `\n${text}\n`, idempotencyKey: "mass-1" })).created).toBe(false);
-    const err = await placeMassOrder(db, { userId: user.id, text: text.replace("m2", "m3"), idempotencyKey: "mass-1" }).catch((e: unknown) => e);
+    const first = await placeMassOrder(testDeps(db), { userId: user.id, text, idempotencyKey: "mass-1" });
+    expect((await placeMassOrder(testDeps(db), { userId: user.id, text: `\n${text}\n`, idempotencyKey: "mass-1" })).created).toBe(false);
+    const err = await placeMassOrder(testDeps(db), { userId: user.id, text: text.replace("m2", "m3"), idempotencyKey: "mass-1" }).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(ConflictError);
     expect((err as ConflictError).code).toBe("idempotency_key_reused");
     expect(await db.order.count({ where: { userId: user.id } })).toBe(first.orders.length);

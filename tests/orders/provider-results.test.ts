@@ -18,7 +18,7 @@ const ADMIN = { label: "telegram:1", isAdmin: true };
 async function orderAtProvider(database: Db = db, price = "5", quantity = 1000) {
   const user = await buildUser(database, { balance: "100" });
   const service = await buildService(database, { price, min: 1, max: 100000 });
-  const { order } = await placeOrder(database, { userId: user.id, serviceId: service.id, link: "https://x.com/a", quantity });
+  const { order } = await placeOrder(testDeps(database), { userId: user.id, serviceId: service.id, link: "https://x.com/a", quantity });
   await database.order.update({ where: { id: order.id }, data: { status: "SUBMITTING" } });
   await recordProviderOutcome(testDeps(database), order.id, { kind: "accepted", providerOrderId: "23501" });
   return { user, order: await database.order.findUniqueOrThrow({ where: { id: order.id } }) };
@@ -50,7 +50,7 @@ describe("recordProviderOutcome", () => {
   it("rejected → FAILED with the reason and text, money held, admins told once", async () => {
     const user = await buildUser(db, { balance: "100" });
     const service = await buildService(db, { price: "5" });
-    const { order } = await placeOrder(db, { userId: user.id, serviceId: service.id, link: "https://x.com/a", quantity: 1000 });
+    const { order } = await placeOrder(testDeps(db), { userId: user.id, serviceId: service.id, link: "https://x.com/a", quantity: 1000 });
     await db.order.update({ where: { id: order.id }, data: { status: "SUBMITTING" } });
     const failed = await recordProviderOutcome(testDeps(db), order.id, { kind: "rejected", reason: "provider_balance", error: "Not enough funds on balance" });
     expect(failed).toMatchObject({ status: "FAILED", failureReason: "provider_balance", providerError: "Not enough funds on balance" });
@@ -64,7 +64,7 @@ describe("recordProviderOutcome", () => {
     const service = await buildService(db, { price: "5" });
     const ids: number[] = [];
     for (let i = 0; i < 3; i++) {
-      const { order } = await placeOrder(db, { userId: user.id, serviceId: service.id, link: "https://x.com/a", quantity: 1000 });
+      const { order } = await placeOrder(testDeps(db), { userId: user.id, serviceId: service.id, link: "https://x.com/a", quantity: 1000 });
       await db.order.update({ where: { id: order.id }, data: { status: "SUBMITTING" } });
       ids.push(order.id);
     }
@@ -161,7 +161,7 @@ describe("cancelOrder", () => {
     const user = await buildUser(db, { balance: "100" });
     const stranger = await buildUser(db);
     const service = await buildService(db, { price: "5" });
-    const { order } = await placeOrder(db, { userId: user.id, serviceId: service.id, link: "https://x.com/a", quantity: 1000 });
+    const { order } = await placeOrder(testDeps(db), { userId: user.id, serviceId: service.id, link: "https://x.com/a", quantity: 1000 });
     const customer = { userId: user.id, label: "telegram:x" };
     await expect(cancelOrder(testDeps(db), { orderId: order.id, actor: { userId: stranger.id, label: "s" }, ownerUserId: stranger.id })).rejects.toMatchObject({ code: "not_found" });
     expect((await cancelOrder(testDeps(db), { orderId: order.id, actor: customer, ownerUserId: user.id })).status).toBe("CANCELED");
@@ -169,7 +169,7 @@ describe("cancelOrder", () => {
 
     const atProvider = await orderAtProvider();
     await expect(cancelOrder(testDeps(db), { orderId: atProvider.order.id, actor: ADMIN })).rejects.toBeInstanceOf(InvalidStateError);
-    const { order: unknown } = await placeOrder(db, { userId: user.id, serviceId: service.id, link: "https://x.com/a", quantity: 1000 });
+    const { order: unknown } = await placeOrder(testDeps(db), { userId: user.id, serviceId: service.id, link: "https://x.com/a", quantity: 1000 });
     await db.order.update({ where: { id: unknown.id }, data: { status: "UNKNOWN" } });
     await expect(cancelOrder(testDeps(db), { orderId: unknown.id, actor: ADMIN })).rejects.toBeInstanceOf(InvalidStateError);
     await expectLedgerInvariants(db, [user.account.id, atProvider.user.account.id]);
@@ -178,7 +178,7 @@ describe("cancelOrder", () => {
   it("20 concurrent cancels of one order refund it once", async () => {
     const user = await buildUser(db, { balance: "100" });
     const service = await buildService(db, { price: "5" });
-    const { order } = await placeOrder(db, { userId: user.id, serviceId: service.id, link: "https://x.com/a", quantity: 1000 });
+    const { order } = await placeOrder(testDeps(db), { userId: user.id, serviceId: service.id, link: "https://x.com/a", quantity: 1000 });
     const results = await Promise.allSettled(Array.from({ length: 20 }, () => cancelOrder(testDeps(db), { orderId: order.id, actor: ADMIN })));
     expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
     expect(await refunds(order.id)).toHaveLength(1);

@@ -1,3 +1,4 @@
+import { testDeps } from "../support/deps.js";
 import { describe, expect, it } from "vitest";
 import { issueApiKey } from "../../src/apikeys/api-keys.js";
 import { deliverNotifications } from "../../src/bot/notifications/deliver-notifications.js";
@@ -12,6 +13,7 @@ import { useTestDb } from "../support/test-db.js";
 
 const { prisma: db } = await useTestDb(10);
 const admin = { label: "telegram:1", isAdmin: true };
+const deps = testDeps(db);
 
 async function adminBot() {
   const adminChat = testChatId();
@@ -115,7 +117,7 @@ describe("a reseller's prices agree everywhere; a customer's do not change", () 
     const api = await startApiServer(deps);
 
     async function seen(user: typeof reseller) {
-      const { key } = await issueApiKey(db, { userId: user.id });
+      const { key } = await issueApiKey(deps, { userId: user.id });
       const from = tgUser(user);
       const botPrices = [];
       for (const s of [discounted, own, floor]) {

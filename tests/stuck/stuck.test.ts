@@ -17,7 +17,7 @@ describe("stuck-order detection", () => {
     const slowService = await buildService(db, { price: "1", stuckAfterMinutes: 5 });
     const manual = await buildService(db, { mode: "MANUAL", linkKind: "UID", price: "1", priceUnit: "PER_UNIT", min: 1, max: 10 });
     const place = async (serviceId: number, link = "https://x.com/s") =>
-      (await placeOrder(db, { userId: user.id, serviceId, link: serviceId === manual.id ? "123456789" : link, quantity: serviceId === manual.id ? 1 : 100 })).order;
+      (await placeOrder(deps, { userId: user.id, serviceId, link: serviceId === manual.id ? "123456789" : link, quantity: serviceId === manual.id ? 1 : 100 })).order;
     const set = (id: number, data: Parameters<typeof db.order.update>[0]["data"]) => db.order.update({ where: { id }, data });
 
     const cases: Record<string, number> = {};
@@ -68,7 +68,7 @@ describe("stuck-order detection", () => {
     expect(after.map((o) => o.stuck)).toEqual([false, false]);
     expect(await alerts()).toBe(7);
 
-    const summary = await stuckSummary(db);
+    const summary = await stuckSummary(testDeps(db));
     expect(summary.lastCheck).toBeInstanceOf(Date);
     expect(summary.stuckCount).toBeGreaterThanOrEqual(5);
     expect(summary.stuckByReason.unknown).toBeGreaterThanOrEqual(2);

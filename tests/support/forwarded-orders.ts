@@ -7,7 +7,7 @@ import { runLimited } from "../../src/shared/run-limited.js";
 /** Places `count` orders and forwards them (only these), returning them as they stand afterwards. */
 export async function placeAndForward(deps: Deps, userId: number, serviceId: number, count: number, linkPrefix: string, quantity = 1000): Promise<Order[]> {
   const placed = await runLimited(Array.from({ length: count }, (_, i) => i), 10, async (i) =>
-    (await placeOrder(deps.db, { userId, serviceId, link: `${linkPrefix}${i}`, quantity })).order.id,
+    (await placeOrder(deps, { userId, serviceId, link: `${linkPrefix}${i}`, quantity })).order.id,
   );
   const ids = placed.map((p) => {
     if (p.status === "rejected") throw p.reason;

@@ -16,7 +16,7 @@ export interface Caller {
 /** A user of the given role with an API key; `balance` arrives through the ledger. */
 export async function buildCaller(db: Db, role: Role, name: string, balance = "1000"): Promise<Caller & { user: UserWithAccount; key: string }> {
   const user = await buildUser(db, { role, balance, username: name });
-  const { key } = await issueApiKey(db, { userId: user.id, name });
+  const { key } = await issueApiKey(testDeps(db), { userId: user.id, name });
   return { name, user, key, headers: { authorization: `Bearer ${key}` } };
 }
 
@@ -54,7 +54,7 @@ export async function buildSimulatedProvider(deps: Deps, sim: { url: string; api
 /** An auto order placed (and charged) normally, then left as a provider refused it: FAILED, money held. */
 export async function buildFailedOrder(db: Db, userId: number, serviceId: number, link = "https://instagram.com/someone") {
   const { placeOrder } = await import("../../src/orders/place-order.js");
-  const { order } = await placeOrder(db, { userId, serviceId, link, quantity: 100 });
+  const { order } = await placeOrder(testDeps(db), { userId, serviceId, link, quantity: 100 });
   return db.order.update({
     where: { id: order.id },
     data: { status: "FAILED", failureReason: "provider_error", providerError: "Not enough funds on balance" },

@@ -25,7 +25,7 @@ async function orderAtProvider(overrides: { refill?: boolean; cancel?: boolean }
   const provider = await buildSimProvider(db, deps.box, sim);
   const service = await buildSimService(db, provider, overrides);
   const user = await buildUser(db, { balance: "1000" });
-  const { order } = await placeOrder(db, { userId: user.id, serviceId: service.id, link: "https://x.com/a", quantity: 1000 });
+  const { order } = await placeOrder(testDeps(db), { userId: user.id, serviceId: service.id, link: "https://x.com/a", quantity: 1000 });
   const forwarded = await forwardOrder(deps, order.id);
   expect(forwarded.status).toBe("IN_PROGRESS");
   return { user, order: forwarded };
@@ -35,7 +35,7 @@ describe("ticket auto-replies", () => {
   it("cancel on a PENDING order: cancelled and refunded, answered automatically", async () => {
     const user = await buildUser(db, { balance: "500" });
     const service = await buildService(db, { price: "100" });
-    const { order } = await placeOrder(db, { userId: user.id, serviceId: service.id, link: "https://x.com/a", quantity: 1000 });
+    const { order } = await placeOrder(testDeps(db), { userId: user.id, serviceId: service.id, link: "https://x.com/a", quantity: 1000 });
     const opened = await openTicket(deps, { userId: user.id, type: "CANCEL", orderIds: [order.id], text: "please cancel" });
     expect(opened.outcomes).toEqual([{ orderId: order.id, kind: "canceled", refund: "100" }]);
     expect(opened.answered).toBe(true);
@@ -81,7 +81,7 @@ describe("ticket auto-replies", () => {
   it("speed up: live progress, and the ticket stays open for an admin", async () => {
     const user = await buildUser(db, { balance: "500" });
     const service = await buildService(db, { price: "100" });
-    const { order } = await placeOrder(db, { userId: user.id, serviceId: service.id, link: "https://x.com/a", quantity: 1000 });
+    const { order } = await placeOrder(testDeps(db), { userId: user.id, serviceId: service.id, link: "https://x.com/a", quantity: 1000 });
     await db.order.update({ where: { id: order.id }, data: { status: "IN_PROGRESS", startCount: 120, remains: 400 } });
     const opened = await openTicket(deps, { userId: user.id, type: "SPEED_UP", orderIds: [order.id], text: "faster please" });
     expect(opened.outcomes).toEqual([{ orderId: order.id, kind: "progress", status: "IN_PROGRESS", startCount: 120, delivered: 600, remains: 400 }]);
@@ -91,7 +91,7 @@ describe("ticket auto-replies", () => {
   it("a FAILED or UNKNOWN order is shown as pending, never by its internal name", async () => {
     const user = await buildUser(db, { balance: "500" });
     const service = await buildService(db, { price: "100" });
-    const { order } = await placeOrder(db, { userId: user.id, serviceId: service.id, link: "https://x.com/a", quantity: 1000 });
+    const { order } = await placeOrder(testDeps(db), { userId: user.id, serviceId: service.id, link: "https://x.com/a", quantity: 1000 });
     await db.order.update({ where: { id: order.id }, data: { status: "UNKNOWN" } });
     const opened = await openTicket(deps, { userId: user.id, type: "CANCEL", orderIds: [order.id], text: "cancel" });
     expect(opened.outcomes).toEqual([{ orderId: order.id, kind: "needs_admin", status: "PENDING" }]);
@@ -102,7 +102,7 @@ describe("ticket auto-replies", () => {
     const owner = await buildUser(db, { balance: "500" });
     const other = await buildUser(db);
     const service = await buildService(db, { price: "100" });
-    const { order } = await placeOrder(db, { userId: owner.id, serviceId: service.id, link: "https://x.com/a", quantity: 1000 });
+    const { order } = await placeOrder(testDeps(db), { userId: owner.id, serviceId: service.id, link: "https://x.com/a", quantity: 1000 });
     await expect(openTicket(deps, { userId: other.id, type: "CANCEL", orderIds: [order.id], text: "cancel" })).rejects.toBeInstanceOf(NotFoundError);
     expect(await db.ticket.count({ where: { userId: other.id } })).toBe(0);
     expect((await db.order.findUniqueOrThrow({ where: { id: order.id } })).status).toBe("PENDING");

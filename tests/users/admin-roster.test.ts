@@ -25,7 +25,7 @@ const adminsIn = async () => (await db.user.findMany({ where: { role: "ADMIN" },
 describe("syncAdmins", () => {
   it("demotes a demo admin without a Telegram id once ADMIN_IDS is set, and its API key loses admin access", async () => {
     const demo = await db.user.create({ data: { username: DEMO_ADMIN_USERNAME, role: "ADMIN", account: { create: {} } } });
-    const { key } = await issueApiKey(db, { userId: demo.id, name: "script" });
+    const { key } = await issueApiKey(testDeps(db), { userId: demo.id, name: "script" });
     const stale = await buildUser(db, { role: "ADMIN" });
     const listed = await buildUser(db, { role: "CUSTOMER" });
     const deps = testDeps(db, { ...SERVER, ADMIN_IDS: String(listed.telegramId) });

@@ -23,7 +23,7 @@ export function massOrderConversation(deps: Deps, i18n: I18n) {
       const key = `mass:${answer.chat!.id}:${answer.message!.message_id}`;
       const result = await conversation.external(async (outside) => {
         try {
-          const { orders } = await placeMassOrder(deps.db, { userId: outside.user!.id, text, idempotencyKey: key });
+          const { orders } = await placeMassOrder(deps, { userId: outside.user!.id, text, idempotencyKey: key });
           await deliverNow(deps, outside.api, i18n, { orderIds: orders.map((o) => o.id) });
           const total = orders.reduce((sum, o) => sum.add(o.charge), new Decimal(0));
           return { ok: true as const, count: orders.length, ids: orders.map((o) => o.id), total: total.toString() };

@@ -60,7 +60,7 @@ apiKeyFeature.callbackQuery(/^ak:(new|rotate|revoke)$/, async (ctx) => {
     if (action !== "new") await revokeAll(ctx);
     if (action === "revoke") return ctx.editMessageText(ctx.t("apikey-revoked"));
     if (action === "new" && (await activeKeys(ctx)).length > 0) return overview(ctx);
-    const { key } = await issueApiKey(ctx.deps.db, { userId: ctx.user!.id, name: "telegram" });
+    const { key } = await issueApiKey(ctx.deps, { userId: ctx.user!.id, name: "telegram" });
     await ctx.editMessageText(ctx.t("apikey-new", { key }), { parse_mode: "HTML" });
   } catch (error) {
     if (!(error instanceof DomainError)) throw error;

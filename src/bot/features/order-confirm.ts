@@ -28,7 +28,7 @@ orderConfirmFeature.callbackQuery(/^oc:([A-Za-z0-9_-]{8,32}):(\d+\.\d{4})$/, asy
     return;
   }
   try {
-    const { order, created } = await placeOrder(ctx.deps.db, {
+    const { order, created } = await placeOrder(ctx.deps, {
       userId: ctx.user!.id,
       serviceId: pending.serviceId,
       link: pending.link,

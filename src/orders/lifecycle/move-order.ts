@@ -7,6 +7,8 @@ export interface MoveOrder {
   event: OrderEvent;
   /** Who triggers it: only the table's rows for this role apply. */
   by: Role;
+  /** When (the use-case's deps.now()): the order's updatedAt. */
+  at: Date;
   /** Everything else the transition writes (timestamps, provider ids, …); never the status. */
   data?: Omit<Prisma.OrderUncheckedUpdateManyInput, "status">;
   /** Narrows the guard further (e.g. "the status I read", "the lease ran out"). */
@@ -37,7 +39,7 @@ export async function moveOrder(tx: Tx, orderId: number, move: MoveOrder): Promi
   const { to, where } = guardFor(move.event, move.by);
   const moved = await tx.order.updateMany({
     where: { id: orderId, AND: [where, move.where ?? {}] },
-    data: { ...move.data, status: to },
+    data: { ...move.data, status: to, updatedAt: move.at },
   });
   return moved.count === 1;
 }
