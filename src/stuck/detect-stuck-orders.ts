@@ -72,10 +72,10 @@ export async function detectStuckOrders(deps: Deps): Promise<StuckCheck> {
        customers AS (
          -- The customer of an auto order placed in the bot is told once per stage (reason), in plain words.
          INSERT INTO "Outbox" ("kind", "payload", "orderId", "dedupeKey", "availableAt", "createdAt")
-         SELECT 'notify-customer-stuck', jsonb_build_object('orderId', "id", 'stage', "stuckReason"),
-                "id", 'stuck-customer:' || "id" || ':' || "stuckReason", $4, $4
+         SELECT ${"notify-customer-stuck" satisfies OutboxKind}, jsonb_build_object('orderId', "id", 'stage', "stuckReason"),
+                "id", 'stuck-customer:' || "id" || ':' || "stuckReason", ${at}, ${at}
            FROM flagged
-          WHERE NOT "isManual" AND "source" = 'BOT' AND "stuckReason" IN (${CUSTOMER_STAGES.map((r) => `'${r}'`).join(", ")})
+          WHERE NOT "isManual" AND "source" = 'BOT' AND "stuckReason" = ANY(${[...CUSTOMER_STAGES]}::text[])
          ON CONFLICT ("dedupeKey") DO NOTHING)
        SELECT count(*) AS flagged FROM flagged`;
     // Two index-only counts rather than one "status IN (…) OR stuck" scan.

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { placeOrder } from "../../src/orders/place-order.js";
 import { buildTestBot, buttonData, callbackUpdate, textUpdate, tgUser } from "../support/bot-factories.js";
 import { buildService, buildUser } from "../support/factories.js";
+import { testDeps } from "../support/deps.js";
 import { useTestDb } from "../support/test-db.js";
 
 const { prisma: db } = await useTestDb(10);
@@ -14,8 +15,8 @@ describe("my orders: cards with live progress and life-cycle buttons", () => {
     const { bot, telegram, errors } = await buildTestBot(db);
     const customer = await buildUser(db, { balance: "1000", language: "en" });
     const service = await buildService(db, { price: "10", cancel: true });
-    const pending = (await placeOrder(db, { userId: customer.id, serviceId: service.id, link: "https://x.com/p", quantity: 1000 })).order;
-    const done = (await placeOrder(db, { userId: customer.id, serviceId: service.id, link: "https://x.com/d", quantity: 1000 })).order;
+    const pending = (await placeOrder(testDeps(db), { userId: customer.id, serviceId: service.id, link: "https://x.com/p", quantity: 1000 })).order;
+    const done = (await placeOrder(testDeps(db), { userId: customer.id, serviceId: service.id, link: "https://x.com/d", quantity: 1000 })).order;
     await db.order.update({ where: { id: done.id }, data: { status: "COMPLETED", startCount: 5400, remains: 0, completedAt: new Date() } });
     const from = tgUser(customer);
     await bot.handleUpdate(textUpdate(from, "📋 My orders"));

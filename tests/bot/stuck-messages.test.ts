@@ -19,7 +19,7 @@ describe("proactive stuck-order messages", () => {
     const { bot, telegram, errors } = await buildTestBot(db);
     const customer = await buildUser(db, { balance: "1000", language: "en" });
     const service = await buildService(db, { price: "100" });
-    const { order } = await placeOrder(db, { userId: customer.id, serviceId: service.id, link: "https://x.com/late", quantity: 1000 });
+    const { order } = await placeOrder(testDeps(db), { userId: customer.id, serviceId: service.id, link: "https://x.com/late", quantity: 1000 });
     const later = testDeps(db, {}, () => new Date(Date.now() + 2 * HOUR));
     await detectStuckOrders(later);
     await detectStuckOrders(later); // a second pass flags nothing new and writes no second message
