@@ -20,7 +20,10 @@ describe("proactive stuck-order messages", () => {
     const customer = await buildUser(db, { balance: "1000", language: "en" });
     const service = await buildService(db, { price: "100" });
     const { order } = await placeOrder(testDeps(db), { userId: customer.id, serviceId: service.id, link: "https://x.com/late", quantity: 1000 });
-    const later = testDeps(db, {}, () => new Date(Date.now() + 2 * HOUR));
+    // Aged in the database rather than a clock moved forward: other files' detector runs share
+    // this database, and a clock from the future would flag their fresh orders too.
+    await db.order.update({ where: { id: order.id }, data: { createdAt: new Date(Date.now() - 2 * HOUR) } });
+    const later = testDeps(db);
     await detectStuckOrders(later);
     await detectStuckOrders(later); // a second pass flags nothing new and writes no second message
     expect(await db.outbox.count({ where: { orderId: order.id, kind: "notify-customer-stuck" } })).toBe(1);
@@ -50,10 +53,10 @@ describe("proactive stuck-order messages", () => {
     const provider = await buildProvider(db);
     const service = await buildService(db, { price: "100", providerId: provider.id, providerServiceId: "1", cancel: false });
     const make = (extra: object) =>
-      db.order.create({ data: { userId: customer.id, accountId: customer.account.id, serviceId: service.id, status: "IN_PROGRESS", providerId: provider.id, providerOrderId: "9", link: "https://x.com/a", quantity: 100, charge: "10", ...extra } });
+      db.order.create({ data: { userId: customer.id, accountId: customer.account.id, serviceId: service.id, status: "IN_PROGRESS", providerId: provider.id, providerOrderId: "9", link: "https://x.com/a", quantity: 100, charge: "10", createdAt: new Date(Date.now() - 48 * HOUR), ...extra } });
     const atProvider = await make({});
     const fromApi = await make({ source: "API" });
-    const later = testDeps(db, {}, () => new Date(Date.now() + 48 * HOUR));
+    const later = testDeps(db);
     await detectStuckOrders(later);
     expect((await db.order.findUniqueOrThrow({ where: { id: fromApi.id } })).stuck).toBe(true);
     expect(await db.outbox.count({ where: { orderId: { in: [atProvider.id, fromApi.id] }, kind: "notify-customer-stuck" } })).toBe(1);
