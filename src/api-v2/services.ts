@@ -1,4 +1,5 @@
 import type { PriceUnit } from "@prisma/client";
+import { averageTimeMinutes } from "../estimates/delivery-estimate.js";
 import { Decimal } from "../money/decimal.js";
 import { priceFor } from "../orders/pricing.js";
 import { loadResellerTerms } from "../orders/load-reseller-terms.js";
@@ -18,6 +19,7 @@ export async function servicesAction(call: ApiV2Call) {
     orderBy: [{ category: { sortOrder: "asc" } }, { categoryId: "asc" }, { id: "asc" }],
   });
   const terms = await loadResellerTerms(db, call.reseller.id);
+  const minutes = await averageTimeMinutes(db, services.map((s) => s.id));
   return services.map((s) => ({
     service: s.id,
     name: s.nameEn,
@@ -29,5 +31,7 @@ export async function servicesAction(call: ApiV2Call) {
     refill: s.refill,
     cancel: s.cancel,
     dripfeed: s.dripfeed,
+    // Median time to complete in minutes, as panels show it; left out while there is too little history.
+    ...(minutes.get(s.id) ? { average_time: String(minutes.get(s.id)) } : {}),
   }));
 }

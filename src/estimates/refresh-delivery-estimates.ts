@@ -23,7 +23,8 @@ interface FigureRow {
 
 /**
  * Recomputes the delivery-time figures of the services whose 30-day window changed since the last
- * run: an order completed since then (entering the window) or one that aged out of it. Other
+ * run: an order completed (or its row written: a completion recorded late) since then, or one that
+ * aged out of it. Other
  * services keep their rows, so a run costs what happened since the previous one, not a full scan.
  * Time-to-start runs from placement to the first sign of work (startedAt; taken, for manual orders;
  * at the latest completion), time-to-complete from placement to completion; percentiles are
@@ -46,7 +47,8 @@ export async function refreshDeliveryEstimates(deps: Deps): Promise<EstimateRefr
     const rows = await deps.db.$queryRaw<{ serviceId: number }[]>`
       SELECT DISTINCT "serviceId" FROM "Order"
        WHERE "status" = 'COMPLETED'
-         AND (("completedAt" > ${since} AND "completedAt" <= ${now}) OR ("completedAt" > ${agedOutSince} AND "completedAt" <= ${windowStart}))`;
+         AND (("completedAt" > ${windowStart} AND "completedAt" <= ${now} AND ("completedAt" > ${since} OR "updatedAt" > ${since}))
+              OR ("completedAt" > ${agedOutSince} AND "completedAt" <= ${windowStart}))`;
     serviceIds = rows.map((r) => r.serviceId);
   }
 

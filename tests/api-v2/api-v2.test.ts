@@ -8,6 +8,7 @@ import { createProviderClient, ProviderError } from "../../src/providers/api-cli
 import { startProviderSimulator, type ProviderSimulator } from "../../src/providers/simulator/index.js";
 import { setResellerPricing } from "../../src/resellers/reseller-pricing.js";
 import { syncProviderOrders } from "../../src/fulfilment/sync-orders.js";
+import { refreshDeliveryEstimates } from "../../src/estimates/refresh-delivery-estimates.js";
 import { testDeps } from "../support/deps.js";
 import { buildService, buildUser } from "../support/factories.js";
 import { expectLedgerInvariants } from "../support/ledger-invariants.js";
@@ -63,6 +64,27 @@ describe("services", () => {
     expect(byId.get(floor.id)?.rate).toBe("95");
     expect(byId.get(perUnit.id)?.rate).toBe("450");
     expect(byId.has(hidden.id)).toBe(false);
+  });
+
+  it("shows average_time (median minutes to complete) once a service has enough history, and leaves it out before", async () => {
+    const known = await buildService(db, { price: "200", cost: "60" });
+    const fresh = await buildService(db, { price: "200", cost: "60" });
+    const { user, key } = await reseller("0", "0");
+    // Six completed orders, 1…6 h after placement: the median is 3.5 h = 210 min.
+    for (let i = 1; i <= 6; i++) {
+      const createdAt = new Date(Date.now() - 2 * 86_400_000 - i * 3_600_000);
+      await db.order.create({
+        data: {
+          userId: user.id, accountId: user.account.id, serviceId: known.id, status: "COMPLETED", link: "https://instagram.com/a",
+          quantity: 100, charge: "10", createdAt, startedAt: createdAt, completedAt: new Date(createdAt.getTime() + i * 3_600_000),
+        },
+      });
+    }
+    await refreshDeliveryEstimates(deps);
+    const { json } = await api.post({ key, action: "services" });
+    const byId = new Map((json as any[]).map((s) => [s.service, s]));
+    expect(byId.get(known.id)?.average_time).toBe("210");
+    expect(byId.get(fresh.id)).not.toHaveProperty("average_time");
   });
 });
 

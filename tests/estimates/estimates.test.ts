@@ -31,6 +31,8 @@ async function completedOrder(user: UserWithAccount, service: Service, h: { ago:
       createdAt,
       startedAt: new Date(createdAt.getTime() + h.start),
       completedAt: h.status === "IN_PROGRESS" ? null : new Date(createdAt.getTime() + h.complete),
+      // The row was last written when it completed (or when it last moved), as in the shop.
+      updatedAt: new Date(createdAt.getTime() + (h.status === "IN_PROGRESS" ? h.start : h.complete)),
     },
   });
 }
