@@ -119,7 +119,7 @@ describe("two instances behind one webhook", () => {
     expect(await db.processedUpdate.count({ where: { updateId: { in: [...updateIds].map(BigInt) } } })).toBe(updateIds.size);
     expect(updateIds.size).toBe(CHATS * 18);
     for (const c of customers) {
-      const placed = telegram.texts(Number(c.telegramId)).filter((t) => /#\d+/.test(t) && t.includes("৳"));
+      const placed = telegram.texts(Number(c.telegramId)).filter((t) => /#[0-9০-৯]+/.test(t) && t.includes("৳"));
       expect(placed.length).toBeGreaterThanOrEqual(2);
     }
     expect([...a.test.errors, ...b.test.errors]).toEqual([]);

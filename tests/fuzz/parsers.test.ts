@@ -10,6 +10,7 @@ import { normaliseTrxId } from "../../src/topups/request-topup.js";
 import { parseOrderIds } from "../../src/tickets/open-ticket.js";
 import { assertCleanInput, parseTelegramId } from "../../src/shared/input-hygiene.js";
 import { ValidationError } from "../../src/shared/errors.js";
+import { toLatinDigits } from "../../src/shared/numbers.js";
 import { fc, fuzzParams, trickyText } from "../support/fuzz.js";
 
 /** Runs `parse`; a refusal must be a ValidationError for `field`. Answers the value or null. */
@@ -28,7 +29,9 @@ describe("fuzzed parsers", () => {
     fc.assert(
       fc.property(trickyText, (text) => {
         const q = refusedOr("quantity", () => parseQuantity(text, 10, 10_000));
-        if (q !== null) expect(Number.isSafeInteger(q) && q >= 10 && q <= 10_000 && String(q) === text).toBe(true);
+        // Bengali or Latin digits, with thousands separators: the value must be the number the text spells.
+        const spelled = toLatinDigits(text).replace(/[,\u066c\u2009\u202f]/g, "");
+        if (q !== null) expect(Number.isSafeInteger(q) && q >= 10 && q <= 10_000 && /^[0-9]+$/.test(spelled) && Number(spelled) === q, text).toBe(true);
       }),
       fuzzParams(3000),
     );
