@@ -1,55 +1,39 @@
 // The dashboard in a real browser (Debian chromium driven by playwright-core): log in through a
 // login link, resubmit a FAILED order from its 3-dot menu, approve a pending top-up, open GraphiQL.
-import { existsSync } from "node:fs";
-import type { Server } from "node:http";
-import type { AddressInfo } from "node:net";
-import { chromium, type Browser } from "playwright-core";
+import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createGraphQL } from "../../schema/index.js";
 import { createAdminLoginLink } from "../../src/auth/login-link.js";
-import { createHttpServer, type Route } from "../../src/http/server.js";
 import { startProviderSimulator, type ProviderSimulator } from "../../src/providers/simulator/index.js";
 import { requestResellerAccess } from "../../src/resellers/reseller-access.js";
 import { requestTopUp } from "../../src/topups/request-topup.js";
 import { testDeps } from "../support/deps.js";
 import { buildService, buildUser } from "../support/factories.js";
 import { buildFailedOrder, buildSimulatedProvider } from "../support/graphql-factories.js";
+import { browserRunnable, launchChromium, startAdminApp, type AdminApp } from "../support/browser.js";
 import { useTestDb } from "../support/test-db.js";
 
-const CHROMIUM = "/usr/bin/chromium";
-// CI installs chromium (.ci/run); locally the test is skipped, and says so, when it is missing.
-const runnable = existsSync(CHROMIUM) || Boolean(process.env.CI);
-
 const { prisma: db } = await useTestDb();
-const routes: Route[] = [];
-let server: Server;
+let app: AdminApp;
 let base = "";
 let sim: ProviderSimulator;
 let browser: Browser;
 let deps: ReturnType<typeof testDeps>;
 
 beforeAll(async () => {
-  if (!runnable) return;
-  server = createHttpServer(routes, testDeps(db).logger);
-  await new Promise<void>((r) => server.listen(0, "127.0.0.1", () => r()));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  deps = testDeps(db, { PUBLIC_URL: base });
-  routes.push(...createGraphQL(deps).routes);
+  if (!browserRunnable) return;
+  app = await startAdminApp(db);
+  ({ base, deps } = app);
   sim = await startProviderSimulator({ balance: "1000" });
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    headless: true,
-    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-  });
+  browser = await launchChromium();
 });
 
 afterAll(async () => {
   await browser?.close();
   await sim?.close();
-  if (server) await new Promise<void>((r) => server.close(() => r()));
+  await app?.close();
 });
 
-describe.skipIf(!runnable)("admin dashboard in chromium", () => {
+describe.skipIf(!browserRunnable)("admin dashboard in chromium", () => {
   it("logs in by link, resubmits a FAILED order from the menu, approves a top-up, and opens GraphiQL", { timeout: 300_000 }, async () => {
     const admin = await buildUser(db, { role: "ADMIN", username: "dash_admin" });
     const customer = await buildUser(db, { balance: "500", username: "dash_customer" });

@@ -1,51 +1,36 @@
 // The dashboard's Payments tab in a real browser: the SMS waiting for an admin beside its request,
 // approving from there, registering a forwarding phone (token shown once) and revoking it.
-import { existsSync } from "node:fs";
-import type { Server } from "node:http";
-import type { AddressInfo } from "node:net";
-import { chromium, type Browser } from "playwright-core";
+import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createGraphQL } from "../../schema/index.js";
 import { createAdminLoginLink } from "../../src/auth/login-link.js";
-import { createHttpServer, type Route } from "../../src/http/server.js";
 import { deviceForToken } from "../../src/payments/devices.js";
 import { recordPaymentSms } from "../../src/payments/record-sms.js";
 import { requestTopUp } from "../../src/topups/request-topup.js";
 import { testDeps } from "../support/deps.js";
 import { buildUser, unique } from "../support/factories.js";
 import { buildPaymentDevice } from "../support/payment-factories.js";
+import { browserRunnable, launchChromium, startAdminApp, type AdminApp } from "../support/browser.js";
 import { useTestDb } from "../support/test-db.js";
 
-const CHROMIUM = "/usr/bin/chromium";
-const runnable = existsSync(CHROMIUM) || Boolean(process.env.CI);
-
 const { prisma: db } = await useTestDb();
-const routes: Route[] = [];
-let server: Server;
+let app: AdminApp;
 let base = "";
 let browser: Browser;
 let deps: ReturnType<typeof testDeps>;
 
 beforeAll(async () => {
-  if (!runnable) return;
-  server = createHttpServer(routes, testDeps(db).logger);
-  await new Promise<void>((r) => server.listen(0, "127.0.0.1", () => r()));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  deps = testDeps(db, { PUBLIC_URL: base });
-  routes.push(...createGraphQL(deps).routes);
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    headless: true,
-    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-  });
+  if (!browserRunnable) return;
+  app = await startAdminApp(db);
+  ({ base, deps } = app);
+  browser = await launchChromium();
 });
 
 afterAll(async () => {
   await browser?.close();
-  if (server) await new Promise<void>((r) => server.close(() => r()));
+  await app?.close();
 });
 
-describe.skipIf(!runnable)("dashboard payments tab in chromium", () => {
+describe.skipIf(!browserRunnable)("dashboard payments tab in chromium", () => {
   it("shows a mismatched SMS beside its request, approves it there, registers and revokes a phone", { timeout: 120_000 }, async () => {
     const admin = await buildUser(db, { role: "ADMIN", username: "pay_admin" });
     const customer = await buildUser(db, { username: "pay_customer" });

@@ -7,13 +7,11 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { chromium, type Browser, type Page } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
+import { browserRunnable, launchChromium } from "../support/browser.js";
 import { afterAll, beforeAll, describe, expect, it, onTestFailed } from "vitest";
 import { DEFAULT_FLOOD_LIMIT } from "../../src/bot/middleware/flood-limit.js";
 
-const CHROMIUM = "/usr/bin/chromium";
-// CI installs chromium (.ci/run); locally the test is skipped, and says so, when it is missing.
-const runnable = existsSync(CHROMIUM) || Boolean(process.env.CI);
 
 const dataDir = mkdtempSync(join(tmpdir(), "panelbot-try-"));
 let app: ChildProcess | undefined;
@@ -51,13 +49,9 @@ async function startApp(): Promise<string> {
 }
 
 beforeAll(async () => {
-  if (!runnable) return;
+  if (!browserRunnable) return;
   base = await startApp();
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    headless: true,
-    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-  });
+  browser = await launchChromium();
 }, 150_000);
 
 afterAll(async () => {
@@ -131,7 +125,7 @@ async function menu(page: Page, text: string): Promise<void> {
   await act(page, () => button.click());
 }
 
-describe.skipIf(!runnable)("the /try chat page in chromium against npm start", () => {
+describe.skipIf(!browserRunnable)("the /try chat page in chromium against npm start", () => {
   it("shows how to sign in without a session", async () => {
     const context = await browser.newContext();
     const page = await context.newPage();
