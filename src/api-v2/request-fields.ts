@@ -1,19 +1,15 @@
 import type { IncomingMessage } from "node:http";
 
-export const MAX_BODY_BYTES = 1024 * 1024;
-
-export class BodyTooLargeError extends Error {}
-
 /**
  * API v2 fields, as panels send them: query string (GET, or POST with parameters in the URL),
  * then a form-encoded, multipart or JSON body (the body wins). JSON arrays become the API's own
  * list formats: ids comma-separated, comments and usernames one per line.
  */
-export async function requestFields(req: IncomingMessage): Promise<Record<string, string>> {
+export async function requestFields(req: IncomingMessage, readBody: () => Promise<Buffer>): Promise<Record<string, string>> {
   const fields: Record<string, string> = {};
   for (const [k, v] of new URL(req.url ?? "/", "http://api.local").searchParams) fields[k] = v;
   if (req.method !== "POST") return fields;
-  const body = await readBody(req);
+  const body = await readBody();
   if (body.length === 0) return fields;
   const type = (req.headers["content-type"] ?? "").toLowerCase();
   if (type.startsWith("multipart/form-data")) {
@@ -39,15 +35,4 @@ export async function requestFields(req: IncomingMessage): Promise<Record<string
   }
   for (const [k, v] of new URLSearchParams(text)) fields[k] = v;
   return fields;
-}
-
-async function readBody(req: IncomingMessage): Promise<Buffer> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req) {
-    size += (chunk as Buffer).length;
-    if (size > MAX_BODY_BYTES) throw new BodyTooLargeError("request body too large");
-    chunks.push(chunk as Buffer);
-  }
-  return Buffer.concat(chunks);
 }
