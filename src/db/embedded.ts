@@ -33,6 +33,7 @@ import { dirname, join, resolve } from "node:path";
 import pg from "pg";
 import type { Logger } from "../logger.js";
 import { migrateDatabase, type MigrateResult } from "./migrate.js";
+import { processAlive } from "../shared/process-alive.js";
 
 export type EmbeddedLogger = Pick<Logger, "debug" | "info" | "warn">;
 
@@ -338,20 +339,11 @@ function signal(pid: number, sig: NodeJS.Signals): boolean {
   }
 }
 
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === "EPERM";
-  }
-}
-
 /** Fast shutdown (SIGINT: clients are disconnected, data is flushed); immediate shutdown (SIGQUIT) if that hangs. */
 async function stopServer(pid: number): Promise<void> {
   if (!signal(pid, "SIGINT")) return;
   const deadline = Date.now() + STOP_TIMEOUT_MS;
-  while (alive(pid)) {
+  while (processAlive(pid)) {
     if (Date.now() > deadline) signal(pid, "SIGQUIT");
     await new Promise((r) => setTimeout(r, 50));
   }
@@ -371,7 +363,7 @@ async function stopOrphan(clusterDir: string, logger: EmbeddedLogger | undefined
   }
   const pid = Number(lines[0]);
   const port = Number(lines[3]);
-  if (!Number.isInteger(pid) || pid <= 0 || !alive(pid)) return;
+  if (!Number.isInteger(pid) || pid <= 0 || !processAlive(pid)) return;
   if (!(await isPostmasterOf(pid, clusterDir, lines[1], port))) return;
   logger?.warn({ postgresPid: pid, port, clusterDir }, "An embedded PostgreSQL left running by an earlier panelbot that did not stop: stopping it");
   await stopServer(pid);
@@ -421,7 +413,7 @@ function procStart(pid: number): string | undefined {
 
 function holderAlive(holder: LockInfo): boolean {
   if (holder.hostname !== hostname()) return true; // cannot check another machine's processes
-  if (!alive(holder.pid)) return false;
+  if (!processAlive(holder.pid)) return false;
   const start = procStart(holder.pid);
   return !holder.procStart || !start || start === holder.procStart;
 }

@@ -6,6 +6,7 @@ import { afterAll, afterEach, describe, expect, it } from "vitest";
 import { createDb } from "../../src/db/client.js";
 import { CLUSTER_DIR, LOCK_FILE, PASSWORD_FILE } from "../../src/db/embedded.js";
 import { startFakeBotApiServer, TEST_TOKEN, textUpdate } from "../support/bot-factories.js";
+import { processAlive } from "../../src/shared/process-alive.js";
 
 const dataDir = mkdtempSync(join(tmpdir(), "panelbot-start-"));
 chmodSync(dataDir, 0o755); // reachable by the postgres user when the tests run as root
@@ -19,14 +20,6 @@ function embeddedUrl(): string {
   const port = readFileSync(join(dataDir, CLUSTER_DIR, "postmaster.pid"), "utf8").split("\n")[3];
   const password = readFileSync(join(dataDir, PASSWORD_FILE), "utf8").trim();
   return `postgresql://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/postgres`;
-}
-function running(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 // A test that fails half-way must not leave its app running: the next one would find the DATA_DIR locked.
@@ -89,7 +82,7 @@ describe("npm start on the embedded default", { timeout: 420_000 }, () => {
     expect(await stop(first.child)).toBe(0);
 
     // The server was stopped with the app: no PostgreSQL process, no lock left.
-    expect(running(server)).toBe(false);
+    expect(processAlive(server)).toBe(false);
     expect(existsSync(join(dataDir, LOCK_FILE))).toBe(false);
 
     const second = await start();
@@ -124,11 +117,11 @@ describe("npm start on the embedded default", { timeout: 420_000 }, () => {
       first.child.once("exit", resolve);
       first.child.kill("SIGKILL");
     });
-    expect(running(orphan)).toBe(true); // PostgreSQL outlives the killed Node process
+    expect(processAlive(orphan)).toBe(true); // PostgreSQL outlives the killed Node process
 
     const next = await start();
     expect(next.log()).toMatch(/left running by an earlier panelbot that did not stop: stopping it/);
-    expect(running(orphan)).toBe(false);
+    expect(processAlive(orphan)).toBe(false);
     expect(await (await fetch(`${next.url}/healthz`)).json()).toMatchObject({ status: "ok", database: { status: "up", embedded: true } });
     const after = createDb(embeddedUrl(), 2);
     try {

@@ -8,6 +8,7 @@ import { afterAll, describe, expect, inject, it, onTestFinished } from "vitest";
 import { createDb } from "../../src/db/client.js";
 import { EmbeddedPostgresError, LOCK_FILE, PASSWORD_FILE, startEmbeddedPostgres, type EmbeddedPostgres } from "../../src/db/embedded.js";
 import { migrateDatabase, migrationNames, pendingMigrations } from "../../src/db/migrate.js";
+import { processAlive } from "../../src/shared/process-alive.js";
 
 const tempDirs: string[] = [];
 function tempDir(): string {
@@ -26,14 +27,6 @@ function deadPid(): number {
   return Number(child.stdout);
 }
 
-function running(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 async function timed<T>(fn: () => Promise<T>): Promise<[T, number]> {
   const started = performance.now();
@@ -86,7 +79,7 @@ describe("embedded PostgreSQL", () => {
       const pid = db1.pid;
       await db1.close();
       first = undefined;
-      expect(running(pid)).toBe(false);
+      expect(processAlive(pid)).toBe(false);
       expect(() => readFileSync(join(dataDir, LOCK_FILE))).toThrow();
       await db1.close(); // idempotent
 

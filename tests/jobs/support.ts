@@ -9,6 +9,7 @@ import type { JobTimings } from "../../jobs/runner.js";
 import { createDb, type DbHandle } from "../../src/db/client.js";
 import { migrateDatabase, projectRoot } from "../../src/db/migrate.js";
 import { TEST_SECRET } from "../support/deps.js";
+import { processAlive } from "../../src/shared/process-alive.js";
 
 export interface JobsDatabase {
   url: string;
@@ -32,7 +33,7 @@ export async function createJobsDatabase(): Promise<JobsDatabase> {
   const stale = await client.query<{ datname: string }>(`SELECT datname FROM pg_database WHERE datname LIKE 'panelbot\\_jobs\\_%'`);
   for (const { datname } of stale.rows) {
     const pid = Number(/^panelbot_jobs_(\d+)_/.exec(datname)?.[1]);
-    if (pid && !isAlive(pid)) await client.query(`DROP DATABASE IF EXISTS "${datname}" WITH (FORCE)`).catch(() => {});
+    if (pid && !processAlive(pid)) await client.query(`DROP DATABASE IF EXISTS "${datname}" WITH (FORCE)`).catch(() => {});
   }
   await client.query(`CREATE DATABASE "${name}"`);
   await client.end();
@@ -53,14 +54,6 @@ export async function createJobsDatabase(): Promise<JobsDatabase> {
   return { url: url.toString(), db, drop };
 }
 
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === "EPERM";
-  }
-}
 
 export interface JobLine {
   t: "ready" | "job" | "stopped";
