@@ -52,7 +52,8 @@ export async function setResellerPricing(db: Db, input: SetResellerPricingInput)
   });
 }
 
-function parseDiscount(text: string): Decimal {
+/** A discount as an admin types it ("10", "12.5"), or a ValidationError. */
+export function parseDiscount(text: string): Decimal {
   const t = text.trim();
   if (!/^\d{1,2}(\.\d{1,2})?$/.test(t) || new Decimal(t).gt(MAX_DISCOUNT_PERCENT)) {
     throw new ValidationError("discountPercent", "discount_invalid", `The discount must be a percent from 0 to ${MAX_DISCOUNT_PERCENT} with at most 2 decimals`, { max: MAX_DISCOUNT_PERCENT });

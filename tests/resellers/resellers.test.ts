@@ -73,6 +73,10 @@ describe("onboarding from the bot", () => {
     expect(telegram.texts(adminChat).at(-1)).toBe("The discount must be a percent from 0 to 90 with at most 2 decimals");
     await command(`/reseller ${customer.id} off`);
     expect(telegram.texts(from.id).at(-1)).toContain("Your reseller access was taken back");
+    // A bad discount with `on` changes nothing: access is not granted without its discount.
+    await command(`/reseller ${customer.id} on 95`);
+    expect(telegram.texts(adminChat).at(-1)).toBe("The discount must be a percent from 0 to 90 with at most 2 decimals");
+    expect(await db.user.findUniqueOrThrow({ where: { id: customer.id } })).toMatchObject({ role: "CUSTOMER" });
     await command(`/reseller nobody on`);
     expect(telegram.texts(adminChat).at(-1)).toContain("/reseller <ইউজার আইডি বা @username> on");
     // A customer cannot use the command.

@@ -8,7 +8,7 @@ import { resubmitOrder } from "../../fulfilment/resubmit-orders.js";
 import { syncOrder } from "../../fulfilment/sync-orders.js";
 import { DomainError } from "../../shared/errors.js";
 import { rejectResellerRequest, setResellerAccess } from "../../resellers/reseller-access.js";
-import { setResellerPricing } from "../../resellers/reseller-pricing.js";
+import { parseDiscount, setResellerPricing } from "../../resellers/reseller-pricing.js";
 import { approveTopUp, rejectTopUp } from "../../topups/decide-topup.js";
 import type { BotContext } from "../context.js";
 import { errorText } from "../errors.js";
@@ -203,6 +203,8 @@ adminFeature.command("reseller", async (ctx) => {
   const user = ref ? await findUserByRef(ctx, ref) : null;
   if (!user || !verb || !["on", "off", "discount"].includes(verb) || (verb === "discount" && !arg)) return ctx.reply(t("admin-reseller-usage"));
   try {
+    // A bad discount is refused before access changes: the command changes all or nothing.
+    if (arg !== undefined) parseDiscount(arg);
     if (verb !== "discount") await setResellerAccess(ctx.deps, { userId: user.id, reseller: verb === "on", actor: ctx.actor });
     if (arg !== undefined) await setResellerPricing(ctx.deps.db, { userId: user.id, discountPercent: arg, actor: ctx.actor });
     const now = await ctx.deps.db.user.findUniqueOrThrow({ where: { id: user.id } });
