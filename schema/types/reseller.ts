@@ -19,6 +19,7 @@ import { positiveId } from "../validation.js";
 import { ALL_PROVIDERS } from "../../src/estimates/delivery-estimate.js";
 import { DeliveryEstimate, estimateNode } from "./delivery-estimate.js";
 import { viewerTerms } from "../viewer-terms.js";
+import { statusesShownAs } from "../../src/orders/status-view.js";
 
 export const PublicService = builder.prismaObject("Service", {
   variant: "PublicService",
@@ -156,7 +157,7 @@ builder.queryFields((t) => ({
 
 function customerStatusWhere(status: "PENDING" | "IN_PROGRESS" | "COMPLETED" | "PARTIAL" | "CANCELED" | null | undefined): Prisma.OrderWhereInput {
   if (!status) return {};
-  return status === "PENDING" ? { status: { in: ["PENDING", "SUBMITTING", "FAILED", "UNKNOWN"] } } : { status };
+  return { status: { in: statusesShownAs(status) } };
 }
 
 builder.mutationFields((t) => ({

@@ -21,6 +21,15 @@ export function customerStatus(status: OrderStatus): CustomerOrderStatus {
   }
 }
 
+export const CUSTOMER_STATUSES = ["PENDING", "IN_PROGRESS", "COMPLETED", "PARTIAL", "CANCELED"] as const satisfies readonly CustomerOrderStatus[];
+
+const ALL_STATUSES: readonly OrderStatus[] = ["PENDING", "SUBMITTING", "FAILED", "UNKNOWN", "IN_PROGRESS", "COMPLETED", "PARTIAL", "CANCELED"];
+
+/** The internal states a customer sees as `shown` (the inverse of customerStatus, for filters). */
+export function statusesShownAs(shown: CustomerOrderStatus): OrderStatus[] {
+  return ALL_STATUSES.filter((s) => customerStatus(s) === shown);
+}
+
 /** Admins see the exact internal state. */
 export function adminStatus(status: OrderStatus): OrderStatus {
   return status;

@@ -1,8 +1,7 @@
 import { Composer, InlineKeyboard } from "grammy";
-import { OrderStatus } from "@prisma/client";
 import { requestRefill } from "../../fulfilment/request-refill.js";
 import { allowedActions } from "../../orders/lifecycle/index.js";
-import { customerStatus, type CustomerOrderStatus } from "../../orders/status-view.js";
+import { CUSTOMER_STATUSES, customerStatus, statusesShownAs } from "../../orders/status-view.js";
 import { DomainError } from "../../shared/errors.js";
 import { errorText } from "../errors.js";
 import type { BotContext } from "../context.js";
@@ -13,14 +12,12 @@ const PAGE = 10;
 
 export const ordersFeature = new Composer<BotContext>();
 
-const FILTERS = ["PENDING", "IN_PROGRESS", "COMPLETED", "PARTIAL", "CANCELED"] as const satisfies readonly CustomerOrderStatus[];
+const FILTERS = CUSTOMER_STATUSES;
 type Filter = (typeof FILTERS)[number];
-/** The internal statuses a customer sees as `filter` (the mapping itself is customerStatus's). */
-const statusesFor = (filter: Filter) => Object.values(OrderStatus).filter((s) => customerStatus(s) === filter);
 
 /** The customer's orders, newest first, with the status a customer sees (never FAILED or UNKNOWN); optionally one status only. */
 async function ordersPage(ctx: BotContext, page: number, edit: boolean, filter?: Filter) {
-  const where = { userId: ctx.user!.id, ...(filter ? { status: { in: statusesFor(filter) } } : {}) };
+  const where = { userId: ctx.user!.id, ...(filter ? { status: { in: statusesShownAs(filter) } } : {}) };
   const [orders, total] = await Promise.all([
     ctx.deps.db.order.findMany({ where, orderBy: { id: "desc" }, skip: page * PAGE, take: PAGE, include: { service: true } }),
     ctx.deps.db.order.count({ where }),
