@@ -85,6 +85,10 @@ const schema = z.object({
   STUCK_NO_PROGRESS_MINUTES: int(1, 100_000).default("720"),
   STUCK_DELIVERY_MINUTES: int(1, 10_000).default("5"),
   PROVIDER_SIMULATOR: bool.optional(),
+  /// Broadcast messages per second, all senders together (Telegram allows about 30 for bulk messages).
+  BROADCAST_RATE_PER_SECOND: int(1, 30).default("25"),
+  /// How long a broadcast sender holds the recipients it took; a dead sender's untried ones go back after this.
+  BROADCAST_CLAIM_SECONDS: int(5, 3600).default("60"),
   /// How often the built-in provider simulator moves its orders on (Pending → In progress → Completed).
   SIMULATOR_ADVANCE_SECONDS: int(1, 3600).default("15"),
   /// Status sync period while the built-in provider simulator runs (instead of SYNC_INTERVAL_MINUTES).

@@ -1,3 +1,4 @@
+import type { BroadcastTransport } from "./broadcasts/transport.js";
 import type { Config } from "./config.js";
 import type { Db } from "./db/client.js";
 import type { Logger } from "./logger.js";
@@ -11,4 +12,6 @@ export interface Deps {
   logger: Logger;
   /** Injected so time-based rules (leases, stuck thresholds) can be tested without sleeping. */
   now: () => Date;
+  /** Sends broadcasts and shows their progress (Telegram); absent when Telegram is off. */
+  broadcasts?: BroadcastTransport;
 }
