@@ -21,6 +21,8 @@ export interface JobPayloads {
   "refresh-delivery-estimates": Record<string, never>;
   /** Deletes expired login links and expired or revoked dashboard sessions. */
   "prune-expired-logins": Record<string, never>;
+  /** Sends the RUNNING broadcasts, paced and at most once per user. Registered only when deps carry a broadcast transport (Telegram on). */
+  "send-broadcasts": Record<string, never>;
 }
 
 export type JobName = keyof JobPayloads;
@@ -33,6 +35,7 @@ export const JOB_NAMES = [
   "deliver-notifications",
   "refresh-delivery-estimates",
   "prune-expired-logins",
+  "send-broadcasts",
 ] as const satisfies readonly JobName[];
 
 /** Where Agenda keeps its jobs in PostgreSQL: its own schema, outside Prisma's `public`. */

@@ -25,6 +25,7 @@ import { checkProviderBalances } from "../src/fulfilment/check-provider-balances
 import { refreshDeliveryEstimates } from "../src/estimates/refresh-delivery-estimates.js";
 import { detectStuckOrders } from "../src/stuck/detect-stuck-orders.js";
 import { pruneExpiredLogins } from "../src/auth/prune-expired-logins.js";
+import { sendBroadcasts } from "../src/broadcasts/send-broadcasts.js";
 import { syncAllProviders, syncProviderOrders } from "../src/fulfilment/sync-orders.js";
 import type { JobName, JobPayloads } from "./names.js";
 import { openJobStore, type JobStoreKind } from "./store.js";
@@ -41,6 +42,7 @@ export interface JobTimings {
   notifyEveryMs: number;
   estimatesEveryMs: number;
   pruneLoginsEveryMs: number;
+  broadcastEveryMs: number;
   /** How long stop() waits for running jobs. */
   drainTimeoutMs: number;
   /** How long reaching the job store may take at start. */
@@ -60,6 +62,7 @@ export function defaultTimings(config: Deps["config"]): JobTimings {
     notifyEveryMs: 3_000,
     estimatesEveryMs: 10 * MINUTE,
     pruneLoginsEveryMs: 60 * MINUTE,
+    broadcastEveryMs: 2_000,
     drainTimeoutMs: 8_000,
     connectTimeoutMs: 5_000,
   };
@@ -117,6 +120,8 @@ export async function startJobs(deps: Deps, options: StartJobsOptions = {}): Pro
   });
 
   let stopping = false;
+  // Long-running handlers (the broadcast sender) return at once when stop() begins.
+  const stopSignal = new AbortController();
   let active = 0;
   let idle: (() => void) | undefined;
   const emit = (event: JobEvent["event"], name: JobName, error?: unknown) => {
@@ -184,6 +189,8 @@ export async function startJobs(deps: Deps, options: StartJobsOptions = {}): Pro
   define("prune-expired-logins", () => pruneExpiredLogins(deps.db, deps.now()));
   const notifier = options.notifier;
   if (notifier) define("deliver-notifications", () => notifier(deps));
+  // A run sends for a bounded while (well inside its lock, which it renews) and the next one follows at once.
+  if (deps.broadcasts) define("send-broadcasts", () => sendBroadcasts(deps, { maxMs: 50_000, signal: stopSignal.signal }));
 
   const schedule: [JobName, number][] = [
     ["forward-order", timings.forwardEveryMs],
@@ -194,6 +201,7 @@ export async function startJobs(deps: Deps, options: StartJobsOptions = {}): Pro
     ["prune-expired-logins", timings.pruneLoginsEveryMs],
   ];
   if (notifier) schedule.push(["deliver-notifications", timings.notifyEveryMs]);
+  if (deps.broadcasts) schedule.push(["send-broadcasts", timings.broadcastEveryMs]);
   try {
     for (const [name, everyMs] of schedule) await every(agenda, name, everyMs);
     await agenda.start();
@@ -216,6 +224,7 @@ export async function startJobs(deps: Deps, options: StartJobsOptions = {}): Pro
     stop: () =>
       (stopped ??= (async () => {
         stopping = true;
+        stopSignal.abort();
         const started = Date.now();
         // Stops scanning and starting; releases the locks of jobs that had not started yet.
         await agenda.stop(false).catch((error: unknown) => log.warn({ err: String(error) }, "Releasing job locks failed"));

@@ -419,3 +419,53 @@ stars-refunded = ↩️ স্টারস টপ-আপ #{ $id } ফেরত: 
 admin-topup-stars = ⭐ টপ-আপ #{ $id } স্টারস দিয়ে: { $user } · { $amount } ({ $stars } ⭐)
 err-invoice-invalid = ❌ এই ইনভয়েসটি আর বৈধ নয়। আবার টপ-আপ শুরু করুন।
 err-invoice-outdated = ❌ স্টারসের দাম বদলে গেছে। আবার টপ-আপ শুরু করুন।
+
+# ব্রডকাস্ট (অ্যাডমিন)
+broadcast-ask-text = 📣 নতুন ব্রডকাস্ট। গ্রাহকদের যে মেসেজ যাবে সেটি পাঠান। টেলিগ্রামের ফরম্যাটিং (বোল্ড, ইটালিক, লিংক…) থাকবে। থামাতে /cancel।
+broadcast-ask-button = 🔗 নিচে একটি লিংক বাটন দেবেন? পাঠান: বাটনের লেখা | https://লিংক — অথবা বাদ দিন চাপুন।
+broadcast-bad-button = ❌ এভাবে লিখুন: বাটনের লেখা | https://লিংক
+broadcast-not-text = ❌ মেসেজটি লেখা হিসেবে পাঠান (ছবি এখনো সমর্থিত নয়)।
+broadcast-ask-audience = 👥 কারা পাবেন?
+broadcast-aud-ALL_CUSTOMERS = সব গ্রাহক
+broadcast-aud-LANGUAGE = ভাষা অনুযায়ী
+broadcast-aud-ORDERED_RECENTLY = গত N দিনে অর্ডার করেছেন
+broadcast-aud-RESELLERS = রিসেলার
+broadcast-aud-GROUP = একটি গ্রুপ
+broadcast-ask-language = কোন ভাষা?
+broadcast-ask-days = গত কত দিনে অর্ডার করা গ্রাহক? ১ থেকে ৩৬৫০ এর মধ্যে একটি সংখ্যা পাঠান।
+broadcast-ask-group = কোন গ্রুপের সদস্যরা?
+broadcast-no-groups = ❌ কোনো রিসেলার গ্রুপ নিবন্ধিত নেই। অন্য দর্শক বেছে নিন।
+broadcast-preview-ready =
+    👆 প্রিভিউ বটের সাথে আপনার প্রাইভেট চ্যাটে পাঠানো হয়েছে: সেখানে দেখে নিন।
+    ব্রডকাস্ট #{ $id }: { $audience }, এখন { $count } জন গ্রাহক।
+    পাঠাবেন?
+broadcast-canceled = ✖️ ব্রডকাস্ট #{ $id } বাতিল।
+broadcast-btn-skip = বাদ দিন
+broadcast-btn-send = 📤 পাঠান
+broadcast-btn-cancel = ✖️ বাতিল
+broadcast-btn-pause = ⏸ থামান
+broadcast-btn-resume = ▶️ আবার চালু
+broadcast-progress-title = 📣 ব্রডকাস্ট #{ $id }: { $status }
+broadcast-progress-counts = ✅ পাঠানো { $sent } · ❌ ব্যর্থ { $failed } · 🚫 ব্লক করেছেন { $blocked } · ⏳ বাকি { $left } (মোট { $total })
+broadcast-progress-uncertain = ⚠️ { $uncertain } জনের কাছে পাঠানোর মাঝখানে থেমে গিয়েছিল: হয়তো পৌঁছায়নি, আবার পাঠানো হয়নি।
+broadcast-progress-skipped = ✖️ { $skipped } জনকে পাঠানো হয়নি (বাতিল)।
+broadcast-status-DRAFT = খসড়া
+broadcast-status-RUNNING = পাঠানো হচ্ছে
+broadcast-status-PAUSED = থামানো
+broadcast-status-CANCELED = বাতিল
+broadcast-status-DONE = শেষ
+err-empty-text = ❌ মেসেজটি খালি।
+err-text-too-long = ❌ মেসেজটি অনেক লম্বা (সর্বোচ্চ { $max } অক্ষর)।
+err-button-incomplete = ❌ বাটনের জন্য লেখা ও লিংক দুটোই লাগবে।
+err-button-text-too-long = ❌ বাটনের লেখা অনেক লম্বা (সর্বোচ্চ { $max } অক্ষর)।
+err-bad-button-url = ❌ বাটনের লিংক https:// (অথবা tg://) দিয়ে শুরু হতে হবে।
+err-telegram-refused = ❌ টেলিগ্রাম মেসেজটি নেয়নি: { $telegram }
+err-no-telegram-chat = ❌ প্রিভিউ আপনার কাছে পৌঁছায়নি: বটের সাথে প্রাইভেট চ্যাট খুলে Start চাপুন, তারপর আবার চেষ্টা করুন।
+err-telegram-busy = ⏳ টেলিগ্রাম { $seconds } সেকেন্ড অপেক্ষা করতে বলছে। তারপর আবার চেষ্টা করুন।
+err-telegram-disabled = ❌ টেলিগ্রাম কনফিগার করা নেই, তাই কিছু পাঠানো যাবে না।
+err-preview-required = ❌ আগে মেসেজটির প্রিভিউ দেখুন।
+err-empty-audience = ❌ এই দর্শকে কেউ নেই; কিছু পাঠানো হয়নি।
+err-bad-days = ❌ { $min } থেকে { $max } এর মধ্যে দিনের সংখ্যা পাঠান।
+err-language-required = ❌ ভাষা বেছে নিন।
+err-group-required = ❌ গ্রুপ বেছে নিন।
+err-changed = ❌ এর মধ্যে বদলে গেছে; আবার দেখুন।

@@ -422,3 +422,53 @@ stars-refunded = ↩️ Stars top-up #{ $id } refunded: { $stars } ⭐ returned,
 admin-topup-stars = ⭐ Top-up #{ $id } paid with Stars: { $user } · { $amount } ({ $stars } ⭐)
 err-invoice-invalid = ❌ This invoice is not valid any more. Start the top-up again.
 err-invoice-outdated = ❌ The Stars price changed. Start the top-up again.
+
+# Broadcasts (admins)
+broadcast-ask-text = 📣 New broadcast. Send the message customers will get. Telegram formatting (bold, italic, links…) is kept. /cancel stops.
+broadcast-ask-button = 🔗 Add a link button under it? Send: Button text | https://link — or tap Skip.
+broadcast-bad-button = ❌ Write it as: Button text | https://link
+broadcast-not-text = ❌ Send the message as text (photos are not supported yet).
+broadcast-ask-audience = 👥 Who gets it?
+broadcast-aud-ALL_CUSTOMERS = All customers
+broadcast-aud-LANGUAGE = By language
+broadcast-aud-ORDERED_RECENTLY = Ordered in the last N days
+broadcast-aud-RESELLERS = Resellers
+broadcast-aud-GROUP = One group
+broadcast-ask-language = Which language?
+broadcast-ask-days = Customers who ordered in the last how many days? Send a number from 1 to 3650.
+broadcast-ask-group = Which group's members?
+broadcast-no-groups = ❌ No reseller group is registered. Pick another audience.
+broadcast-preview-ready =
+    👆 Preview sent to your private chat with the bot: check it there.
+    Broadcast #{ $id }: { $audience }, { $count } customers now.
+    Send it?
+broadcast-canceled = ✖️ Broadcast #{ $id } canceled.
+broadcast-btn-skip = Skip
+broadcast-btn-send = 📤 Send
+broadcast-btn-cancel = ✖️ Cancel
+broadcast-btn-pause = ⏸ Pause
+broadcast-btn-resume = ▶️ Resume
+broadcast-progress-title = 📣 Broadcast #{ $id }: { $status }
+broadcast-progress-counts = ✅ sent { $sent } · ❌ failed { $failed } · 🚫 blocked { $blocked } · ⏳ left { $left } (of { $total })
+broadcast-progress-uncertain = ⚠️ { $uncertain } interrupted while sending: maybe not delivered, not resent.
+broadcast-progress-skipped = ✖️ { $skipped } not sent (canceled).
+broadcast-status-DRAFT = draft
+broadcast-status-RUNNING = sending
+broadcast-status-PAUSED = paused
+broadcast-status-CANCELED = canceled
+broadcast-status-DONE = finished
+err-empty-text = ❌ The message is empty.
+err-text-too-long = ❌ The message is too long (at most { $max } characters).
+err-button-incomplete = ❌ A button needs both a text and a link.
+err-button-text-too-long = ❌ The button text is too long (at most { $max } characters).
+err-bad-button-url = ❌ The button link must start with https:// (or tg://).
+err-telegram-refused = ❌ Telegram refused the message: { $telegram }
+err-no-telegram-chat = ❌ The preview could not reach you: open a private chat with the bot, press Start, and try again.
+err-telegram-busy = ⏳ Telegram asks us to wait { $seconds } s. Try again then.
+err-telegram-disabled = ❌ Telegram is not configured, so nothing can be sent.
+err-preview-required = ❌ Preview the message first.
+err-empty-audience = ❌ Nobody is in this audience; nothing was sent.
+err-bad-days = ❌ Send a whole number of days from { $min } to { $max }.
+err-language-required = ❌ Pick the language.
+err-group-required = ❌ Pick the group.
+err-changed = ❌ It changed meanwhile; look again.

@@ -23,6 +23,8 @@ import { startJobs } from "../jobs/runner.js";
 import { createGraphQL } from "../schema/index.js";
 import { startupLoginLink } from "./auth/startup-login-link.js";
 import { createBot } from "./bot/create-bot.js";
+import { broadcastApi, telegramBroadcasts } from "./bot/broadcasts/telegram-transport.js";
+import { loadI18n } from "./bot/i18n.js";
 import { deliverNotifications } from "./bot/notifications/deliver-notifications.js";
 import { startBot, stopBot } from "./bot/runtime/start-bot.js";
 import { webhookRoute } from "./bot/runtime/webhook-route.js";
@@ -113,17 +115,28 @@ async function startOn(database: Database, config: Config, logger: Logger): Prom
   await syncAdmins(db.prisma, config);
   if (config.embedded && (await seedDemoCatalogue(db.prisma, box))) logger.info("Seeded the demo catalogue");
   const simulator = await startDemoSimulator(config, db, logger);
-  const deps: Deps = { db: db.prisma, config, box, logger, now: () => new Date() };
+  // Broadcasts go through an Api of their own (no auto-retry: a 429 pauses the whole broadcast).
+  const i18n = config.BOT_TOKEN ? await loadI18n((key, locale) => logger.warn({ key, locale }, "Missing translation")) : undefined;
+  const broadcastsApi = config.BOT_TOKEN ? broadcastApi(config) : undefined;
+  const deps: Deps = {
+    db: db.prisma,
+    config,
+    box,
+    logger,
+    now: () => new Date(),
+    ...(broadcastsApi && i18n ? { broadcasts: telegramBroadcasts(broadcastsApi, i18n) } : {}),
+  };
   // Webhook mode on a PostgreSQL server may run as several instances: updates of one chat are then
   // serialised across them by advisory locks, on a small pool of their own.
   const chatLocks = config.BOT_TOKEN && config.WEBHOOK_URL && config.DATABASE_URL ? new pg.Pool({ connectionString: config.DATABASE_URL, max: 20, connectionTimeoutMillis: 15_000 }) : undefined;
   chatLocks?.on("error", () => {});
-  const bot = config.BOT_TOKEN ? await createBot(deps, chatLocks ? { chatLocks } : {}) : null;
+  const bot = config.BOT_TOKEN ? await createBot(deps, { ...(chatLocks ? { chatLocks } : {}), ...(i18n ? { i18n } : {}) }) : null;
   if (!bot) logger.warn("BOT_TOKEN is not set: Telegram is disabled; the HTTP server runs without the bot");
   // The /try page: simulated chats driven through a capture-only instance of the same bot. With a
   // real bot too, its calls to simulated chats (notifications) are diverted to the capture.
   const trySim = (config.TRY_PAGE ?? config.embedded) ? await startTrySimulator(deps) : null;
   if (bot && trySim) bot.api.config.use(trySim.capture.divert);
+  if (broadcastsApi && trySim) broadcastsApi.config.use(trySim.capture.divert);
   const notifyApi = bot?.api ?? trySim?.bot.api;
   // Background jobs (jobs/): a job store that cannot be reached fails the start here. With the
   // built-in simulator, status sync keeps pace with its clock (a demo order completes within a minute).

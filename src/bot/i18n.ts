@@ -55,7 +55,7 @@ export async function loadI18n(onMissing?: (key: string, locale: string) => void
 // Everything else (TrxIDs, links, names, a customer's own words) is shown as it is.
 const NUMERIC_ARGS = new Set([
   "id", "ids", "orders", "amount", "balance", "price", "charge", "refund", "quantity", "min", "max", "count", "page", "pages",
-  "total", "start", "delivered", "remains", "refill", "rate", "limit", "threshold", "date", "line", "size", "serviceId", "order",
+  "total", "seconds", "start", "delivered", "remains", "refill", "rate", "limit", "threshold", "date", "line", "size", "serviceId", "order",
 ]);
 
 function localArgs(locale: Language, args: TranslationContext): TranslationContext {

@@ -3,6 +3,8 @@
 // Writes one JSON line per event on stdout: {"t":"ready"}, {"t":"job","event":"start"|"complete"|"fail","name":…,"at":ms},
 // {"t":"stopped"}. SIGTERM stops gracefully (exit 0); the tests also SIGKILL it.
 import { startJobs, type JobTimings } from "../../jobs/runner.js";
+import { broadcastApi, telegramBroadcasts } from "../../src/bot/broadcasts/telegram-transport.js";
+import { loadI18n } from "../../src/bot/i18n.js";
 import { loadConfig } from "../../src/config.js";
 import { createDb } from "../../src/db/client.js";
 import { createLogger } from "../../src/logger.js";
@@ -13,7 +15,9 @@ const line = (o: object) => process.stdout.write(`${JSON.stringify(o)}\n`);
 const config = loadConfig(process.env);
 const logger = createLogger(config.LOG_LEVEL);
 const db = createDb(config.DATABASE_URL!, 8);
-const deps = { db: db.prisma, config, box: createSecretBox(config.SECRET_KEY!), logger, now: () => new Date() };
+// With BOT_TOKEN (and TELEGRAM_API_ROOT at a fake Bot API) the broadcast sender runs too, as in the app.
+const broadcasts = config.BOT_TOKEN ? telegramBroadcasts(broadcastApi(config), await loadI18n()) : undefined;
+const deps = { db: db.prisma, config, box: createSecretBox(config.SECRET_KEY!), logger, now: () => new Date(), ...(broadcasts ? { broadcasts } : {}) };
 const timings = JSON.parse(process.env.JOB_TIMINGS ?? "{}") as Partial<JobTimings>;
 
 try {
