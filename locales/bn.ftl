@@ -431,6 +431,7 @@ broadcast-aud-LANGUAGE = ভাষা অনুযায়ী
 broadcast-aud-ORDERED_RECENTLY = গত N দিনে অর্ডার করেছেন
 broadcast-aud-RESELLERS = রিসেলার
 broadcast-aud-GROUP = একটি গ্রুপ
+broadcast-aud-days = গত { $days } দিনে অর্ডার করেছেন
 broadcast-ask-language = কোন ভাষা?
 broadcast-ask-days = গত কত দিনে অর্ডার করা গ্রাহক? ১ থেকে ৩৬৫০ এর মধ্যে একটি সংখ্যা পাঠান।
 broadcast-ask-group = কোন গ্রুপের সদস্যরা?

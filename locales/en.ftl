@@ -434,6 +434,7 @@ broadcast-aud-LANGUAGE = By language
 broadcast-aud-ORDERED_RECENTLY = Ordered in the last N days
 broadcast-aud-RESELLERS = Resellers
 broadcast-aud-GROUP = One group
+broadcast-aud-days = Ordered in the last { $days } days
 broadcast-ask-language = Which language?
 broadcast-ask-days = Customers who ordered in the last how many days? Send a number from 1 to 3650.
 broadcast-ask-group = Which group's members?

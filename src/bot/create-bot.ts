@@ -9,6 +9,7 @@ import type { BaseContext, BotContext, ConvContext } from "./context.js";
 import { conversationsComposer } from "./conversations/install.js";
 import { starsFeature } from "./features/stars.js";
 import { adminFeature } from "./features/admin.js";
+import { broadcastFeature, broadcastPrivateFeature } from "./features/broadcast.js";
 import { apiKeyFeature } from "./features/apikey.js";
 import { balanceFeature } from "./features/balance.js";
 import { catalogueFeature } from "./features/catalogue.js";
@@ -91,6 +92,7 @@ export async function createBot(deps: Deps, options: CreateBotOptions = {}): Pro
   if (options.floodLimit !== false) main.use(floodLimit(options.floodLimit ?? DEFAULT_FLOOD_LIMIT));
 
   main.use(adminFeature);
+  main.use(broadcastFeature(deps, i18n, options.conversationVersion ?? CONVERSATION_VERSION));
   main.use(groupFeature);
   // Before the conversations: a payment must be credited even while a conversation is open.
   main.use(starsFeature);
@@ -100,6 +102,7 @@ export async function createBot(deps: Deps, options: CreateBotOptions = {}): Pro
   privateChat.use(conversations<BaseContext, ConvContext>({ storage: conversationStorage(deps.db, options.conversationVersion ?? CONVERSATION_VERSION) }));
   privateChat.use(escapeFeature);
   privateChat.use(conversationsComposer(deps, i18n));
+  privateChat.use(broadcastPrivateFeature);
   privateChat.use(startFeature, languageFeature, catalogueFeature, orderConfirmFeature, ordersFeature, stuckActionsFeature, balanceFeature, supportFeature, apiKeyFeature);
   privateChat.use(fallbackFeature);
   return bot;

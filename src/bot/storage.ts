@@ -76,9 +76,12 @@ export function sessionKey(ctx: { chatId?: number }): string | undefined {
  * conversation version is dropped and flagged, so the user is told to start again instead of
  * meeting silence.
  */
-export function conversationStorage(db: Db, version: string | number): ConversationStorage<BaseContext, ConversationData> {
+export function conversationStorage(
+  db: Db,
+  version: string | number,
+  key: (ctx: BaseContext) => string | undefined = (ctx) => (ctx.chatId === undefined ? undefined : `conversation:${ctx.chatId}`),
+): ConversationStorage<BaseContext, ConversationData> {
   const adapter = new CasSessionStorage<VersionedState<ConversationData>>(db);
-  const key = (ctx: BaseContext) => (ctx.chatId === undefined ? undefined : `conversation:${ctx.chatId}`);
   return {
     type: "context",
     version,

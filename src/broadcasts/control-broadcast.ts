@@ -20,6 +20,8 @@ interface ControlInput {
 export interface StartInput extends ControlInput {
   /** Where progress is shown and edited (the chat the admin started it from); default: the admin chat. */
   progressChatId?: bigint | null;
+  /** A message in that chat to turn into the progress message (the "Send?" one); default: a new one. */
+  progressMessageId?: number | null;
 }
 
 export async function startBroadcast(deps: Deps, input: StartInput): Promise<Broadcast> {
@@ -31,7 +33,7 @@ export async function startBroadcast(deps: Deps, input: StartInput): Promise<Bro
     if (!b.previewedHash || b.previewedHash !== messageHash(messageOf(b))) throw new ConflictError("preview_required", "Preview the message first: only a message Telegram accepted as a preview is sent");
     const moved = await tx.broadcast.updateMany({
       where: { id: b.id, status: "DRAFT" },
-      data: { status: "RUNNING", startedAt: now, nextSendAt: null, progressChatId: input.progressChatId ?? deps.config.ADMIN_CHAT_ID ?? null },
+      data: { status: "RUNNING", startedAt: now, nextSendAt: null, progressChatId: input.progressChatId ?? deps.config.ADMIN_CHAT_ID ?? null, progressMessageId: input.progressChatId ? (input.progressMessageId ?? null) : null },
     });
     if (moved.count !== 1) throw new ConflictError("changed", "The broadcast changed meanwhile; look again");
     // One row per recipient, written once: the set is fixed when sending starts.

@@ -30,6 +30,8 @@ export interface SendBroadcastsOptions {
   batch?: number;
   /** Aborted when the runner stops: return after the current send. */
   signal?: AbortSignal;
+  /** Only these broadcasts (e.g. a test beside other RUNNING ones); default: the oldest RUNNING one. */
+  only?: readonly number[];
 }
 
 export interface SendReport {
@@ -55,7 +57,7 @@ export async function sendBroadcasts(deps: Deps, options: SendBroadcastsOptions 
   const deadline = deps.now().getTime() + (options.maxMs ?? 50_000);
   const stopped = () => options.signal?.aborted === true || deps.now().getTime() >= deadline;
   while (!stopped()) {
-    const b = await deps.db.broadcast.findFirst({ where: { status: "RUNNING" }, orderBy: { id: "asc" } });
+    const b = await deps.db.broadcast.findFirst({ where: { status: "RUNNING", ...(options.only ? { id: { in: [...options.only] } } : {}) }, orderBy: { id: "asc" } });
     if (!b) break;
     await releaseExpired(deps, b.id);
     const wait = (b.nextSendAt?.getTime() ?? 0) - deps.now().getTime();

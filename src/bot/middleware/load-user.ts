@@ -2,6 +2,7 @@ import type { MiddlewareFn } from "grammy";
 import type { Deps } from "../../deps.js";
 import { stripControlCharacters } from "../../shared/input-hygiene.js";
 import { ensureTelegramUser } from "../../users/ensure-telegram-user.js";
+import { recordBotReachability } from "../../users/bot-reachability.js";
 import type { BotContext } from "../context.js";
 import { clientLocale, DEFAULT_LOCALE, type I18n } from "../i18n.js";
 
@@ -23,6 +24,9 @@ export function loadUser(deps: Deps, i18n: I18n): MiddlewareFn<BotContext> {
         firstName: stripControlCharacters(from.first_name),
         language: clientLocale(from.language_code),
       });
+      // Anything the user does in their private chat means they can be written to; "stop bot" means not.
+      const member = ctx.myChatMember?.chat.type === "private" ? ctx.myChatMember.new_chat_member.status : undefined;
+      if (ctx.chat?.type === "private") ctx.user = await recordBotReachability(deps, ctx.user, member !== "kicked");
       ctx.actor = { userId: ctx.user.id, label: `telegram:${from.id}`, isAdmin: ctx.isAdmin };
     }
     ctx.locale = ctx.user?.language ?? DEFAULT_LOCALE;
