@@ -17,6 +17,7 @@ import "./types/reseller.js";
 import "./types/stats.js";
 import "./types/ticket.js";
 import "./types/group.js";
+import "./types/broadcast.js";
 
 let built: GraphQLSchema | undefined;
 

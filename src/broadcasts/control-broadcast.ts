@@ -31,9 +31,11 @@ export async function startBroadcast(deps: Deps, input: StartInput): Promise<Bro
     const b = await load(tx, input.broadcastId);
     if (b.status !== "DRAFT") throw wrongState(b, "started");
     if (!b.previewedHash || b.previewedHash !== messageHash(messageOf(b))) throw new ConflictError("preview_required", "Preview the message first: only a message Telegram accepted as a preview is sent");
+    // Progress goes to the chat it was started from, else the admin chat, else its author's own chat.
+    const progressChatId = input.progressChatId ?? deps.config.ADMIN_CHAT_ID ?? (await tx.user.findUnique({ where: { id: b.createdById }, select: { telegramId: true } }))?.telegramId ?? null;
     const moved = await tx.broadcast.updateMany({
       where: { id: b.id, status: "DRAFT" },
-      data: { status: "RUNNING", startedAt: now, nextSendAt: null, progressChatId: input.progressChatId ?? deps.config.ADMIN_CHAT_ID ?? null, progressMessageId: input.progressChatId ? (input.progressMessageId ?? null) : null },
+      data: { status: "RUNNING", startedAt: now, nextSendAt: null, progressChatId, progressMessageId: input.progressChatId ? (input.progressMessageId ?? null) : null },
     });
     if (moved.count !== 1) throw new ConflictError("changed", "The broadcast changed meanwhile; look again");
     // One row per recipient, written once: the set is fixed when sending starts.
