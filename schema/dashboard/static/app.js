@@ -3,6 +3,7 @@
 // <section id="…" class="tab"> of index.html. A new page is a module, a section, and a line below.
 import { $, el } from "./lib/dom.js";
 import { gql } from "./lib/gql.js";
+import broadcasts from "./pages/broadcasts.js";
 import health from "./pages/stuck.js";
 import orders from "./pages/orders.js";
 import payments from "./pages/payments.js";
@@ -11,7 +12,7 @@ import tickets from "./pages/tickets.js";
 import topups from "./pages/topups.js";
 import users from "./pages/users.js";
 
-const PAGES = [orders, health, providers, topups, tickets, users, payments];
+const PAGES = [orders, health, providers, topups, tickets, users, payments, broadcasts];
 
 function showPage(id) {
   for (const section of document.querySelectorAll("section.tab")) section.hidden = section.id !== id;
