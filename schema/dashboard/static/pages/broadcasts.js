@@ -33,7 +33,7 @@ async function countAudience() {
     const { size } = await gql(`query($audience: BroadcastAudience!, $language: Language, $days: Int, $groupId: Int) {
       size: broadcastAudienceSize(audience: $audience, language: $language, days: $days, groupId: $groupId) {
         __typename ... on Error { message } ... on QueryBroadcastAudienceSizeSuccess { data } } }`, audienceArgs(form));
-    out.textContent = size.__typename.endsWith("Success") ? `${size.data} customers now` : size.message;
+    out.textContent = size.__typename.endsWith("Success") ? `Customers now: ${size.data}` : size.message;
   } catch (error) {
     out.textContent = error.message;
   }
