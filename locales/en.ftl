@@ -24,6 +24,7 @@ cmd-apikey = API key for resellers
 cmd-cancel = Stop what you are doing
 
 cmd-dashboard = Back office login link (admins)
+cmd-broadcast = Message to customers (admins)
 start-welcome =
     👋 Welcome, { $name }! Order followers, likes, views and game top-ups here, paid from your balance.
     Use the menu below.

@@ -7,7 +7,7 @@ export function commandsFor(t: Translate): BotCommand[] {
   return CUSTOMER_COMMANDS.map((command) => ({ command, description: t(`cmd-${command}`) }));
 }
 
-/** Admins also see /dashboard in their private chat with the bot. */
+/** Admins also see /dashboard and /broadcast in their private chat with the bot. */
 export function adminCommandsFor(t: Translate): BotCommand[] {
-  return [...commandsFor(t), { command: "dashboard", description: t("cmd-dashboard") }];
+  return [...commandsFor(t), { command: "dashboard", description: t("cmd-dashboard") }, { command: "broadcast", description: t("cmd-broadcast") }];
 }
