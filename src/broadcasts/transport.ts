@@ -12,7 +12,7 @@ export interface BroadcastMessage {
 /**
  * One send, classified once:
  * - sent: Telegram took it;
- * - retry_after: 429, nothing was sent, wait `seconds` before sending anything else;
+ * - retry_after: nothing was sent (429, or no connection could be made): wait `seconds` before sending anything else;
  * - blocked: 403, the user blocked the bot (or deactivated their account);
  * - failed: any other refusal (400 chat not found, bad formatting), not retried.
  * A thrown error means the outcome is unknown (network failure after the request may have left).
