@@ -189,8 +189,17 @@ export async function startJobs(deps: Deps, options: StartJobsOptions = {}): Pro
   define("prune-expired-logins", () => pruneExpiredLogins(deps.db, deps.now()));
   const notifier = options.notifier;
   if (notifier) define("deliver-notifications", () => notifier(deps));
-  // A run sends for a bounded while (well inside its lock, which it renews) and the next one follows at once.
-  if (deps.broadcasts) define("send-broadcasts", () => sendBroadcasts(deps, { maxMs: 50_000, signal: stopSignal.signal }));
+  // A run sends for a bounded while (well inside its lock, which it renews) and the next one follows at
+  // once. Agenda gives up on a run whose lock renewal came late (a stalled machine) without stopping it,
+  // then starts the next: that one waits for the old run instead of sending beside it.
+  let sending: Promise<unknown> = Promise.resolve();
+  if (deps.broadcasts) {
+    define("send-broadcasts", () => {
+      const run = sending.then(() => (stopping ? undefined : sendBroadcasts(deps, { maxMs: 50_000, signal: stopSignal.signal })));
+      sending = run.catch(() => {});
+      return run;
+    });
+  }
 
   const schedule: [JobName, number][] = [
     ["forward-order", timings.forwardEveryMs],

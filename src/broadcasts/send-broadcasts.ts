@@ -16,7 +16,11 @@
 // late sender's next slot starts from now (not from its missed slot), so sends never bunch up to
 // catch up: with gap = 1000 / (rate − 1) ms any one-second window holds at most `rate` sends. (The
 // job itself runs on one instance at a time; the shared slots keep the limit should two overlap.)
-// A 429 moves `nextSendAt` past its retry_after: the whole broadcast waits, then that user is retried.
+// A 429 moves `nextSendAt` and `holdUntil` past its retry_after: the whole broadcast waits (no send starts
+// before holdUntil, whichever sender reserved its slot first), then that user is retried.
+// Runs of this sender must not overlap in one process (the job runner makes sure): overlapping senders
+// keep at-most-once and the shared pace, but a send another one already had in flight when a 429 came
+// back still arrives inside the retry_after.
 import { setTimeout as delay } from "node:timers/promises";
 import type { Deps } from "../deps.js";
 import { messageOf } from "./message.js";
@@ -89,7 +93,7 @@ async function sendBatch(deps: Deps, transport: BroadcastTransport, broadcastId:
     }
     while (deps.now().getTime() < slot) await sleep(slot - deps.now().getTime());
     if (!(await markSending(deps, broadcastId, row.id))) {
-      // Paused or canceled since the claim (or the claim ran out): give the rest back.
+      // Paused or canceled since the claim, another sender's 429 holds everything, or the claim ran out: give the rest back.
       await release(deps, rows.slice(i));
       return;
     }
@@ -119,7 +123,9 @@ async function sendBatch(deps: Deps, transport: BroadcastTransport, broadcastId:
       case "retry_after": {
         // Nothing was sent: the whole broadcast waits, and this user is tried again after it.
         const until = new Date(deps.now().getTime() + outcome.seconds * 1000);
-        await deps.db.$executeRaw`UPDATE "Broadcast" SET "nextSendAt" = GREATEST(COALESCE("nextSendAt", ${until}), ${until}) WHERE "id" = ${broadcastId}`;
+        await deps.db.$executeRaw`
+          UPDATE "Broadcast" SET "nextSendAt" = GREATEST(COALESCE("nextSendAt", ${until}), ${until}), "holdUntil" = GREATEST(COALESCE("holdUntil", ${until}), ${until})
+           WHERE "id" = ${broadcastId}`;
         await deps.db.broadcastRecipient.updateMany({ where: { id: row.id, state: "SENDING" }, data: { state: "PENDING", claimedUntil: null } });
         await release(deps, rows.slice(i + 1));
         report.retried += 1;
@@ -156,7 +162,7 @@ async function markSending(deps: Deps, broadcastId: number, id: bigint): Promise
   const n = await deps.db.$executeRaw`
     UPDATE "BroadcastRecipient" SET "state" = 'SENDING'
      WHERE "id" = ${id} AND "state" = 'CLAIMED' AND "claimedUntil" > ${deps.now()}
-       AND EXISTS (SELECT 1 FROM "Broadcast" WHERE "id" = ${broadcastId} AND "status" = 'RUNNING')`;
+       AND EXISTS (SELECT 1 FROM "Broadcast" WHERE "id" = ${broadcastId} AND "status" = 'RUNNING' AND ("holdUntil" IS NULL OR "holdUntil" <= ${deps.now()}))`;
   return n === 1;
 }
 

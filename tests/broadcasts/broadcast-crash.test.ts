@@ -19,7 +19,7 @@ const USERS = 5_000;
 const RATE = 25;
 const ADMIN_CHAT = "-1009000000001";
 const FIRST_ID = 7_000_000_000;
-const timings = { ...QUIET, broadcastEveryMs: 200, pollMs: 200, lockLifetimeMs: 3_000 };
+const timings = { ...QUIET, broadcastEveryMs: 200, pollMs: 200, lockLifetimeMs: 6_000 };
 
 describe("broadcast to 5,000 users, killed halfway", () => {
   let database: JobsDatabase;
