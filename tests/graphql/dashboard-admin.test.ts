@@ -162,7 +162,7 @@ describe("providers page", () => {
     expect(JSON.stringify(entries)).not.toContain(wrongKey);
     expect(JSON.stringify(entries)).not.toContain(sim.apiKey);
 
-    for (const [vars, code] of [[{ url: "ftp://x" , key: wrongKey }, "url_invalid"], [{ url: sim.url }, "api_key_required"], [{ key: wrongKey }, "url_required"], [{ id: 2_000_000_000 }, "not_found"]] as const) {
+    for (const [vars, code] of [[{ url: "ftp://x" , key: wrongKey }, "url_invalid"], [{ url: sim.url }, "api_key_required"], [{ key: wrongKey }, "url_required"], [{ id: 2_000_000_000 }, "not_found"], [{ id: provider.id, url: "http://127.0.0.1:9/elsewhere" }, "api_key_required"]] as const) {
       const r = (await gql(admin, test, vars)).body.data.testProviderKey;
       expect(r.code, JSON.stringify(vars)).toBe(code);
     }
