@@ -84,6 +84,9 @@ describe("npm start on the embedded default", { timeout: 420_000 }, () => {
       expect(statuses).toEqual(expect.arrayContaining(["PENDING", "UNKNOWN", "FAILED", "IN_PROGRESS", "COMPLETED", "PARTIAL", "CANCELED"]));
       expect(await seeded.prisma.topUp.count()).toBeGreaterThan(50);
       expect(await seeded.prisma.ticket.count()).toBeGreaterThan(10);
+      // The jobs read it at once: delivery estimates computed, stuck orders flagged.
+      await expect.poll(() => seeded.prisma.deliveryEstimate.count(), { timeout: 90_000 }).toBeGreaterThan(3);
+      await expect.poll(() => seeded.prisma.order.count({ where: { stuck: true } }), { timeout: 90_000 }).toBeGreaterThan(0);
     } finally {
       await seeded.close();
     }
