@@ -75,7 +75,7 @@ describe("reports", () => {
       expect({ ...row, revenue: new Decimal(row.revenue).toString(), cost: new Decimal(row.cost).toString() }, `day ${expected.day}`).toEqual(expected);
       total += row.orders;
     }
-    expect(total, "the seeded month is in the window").toBeGreaterThan(days === 30 ? 250 : 250);
+    expect(total, "the seeded month is in the window").toBeGreaterThan(250);
     const lines = csvLines(r.csv);
     expect(lines[0]).toBe("day,orders,completed,revenue,cost");
     expect(lines).toHaveLength(days + 1);
