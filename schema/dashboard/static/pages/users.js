@@ -97,9 +97,9 @@ function table(columns, rows) {
 export async function openUser(id) {
   await act(t("nav.users"), async () => {
     const { user } = await gql(`query($id: Int!) { user(id: $id) { ${USER} ordersCount
-      account { id balance entries(first: 20) { edges { node { id kind amount balanceAfter note createdAt orderId topUpId } } } }
-      orders(first: 10) { edges { node { ...Row } } }
-      tickets(first: 5) { edges { node { id type status createdAt orderIds user { id username firstName } messages { id author text createdAt } } } } } } ${ROW}`, { id });
+      account { id balance entries(first: 20) { nodes { id kind amount balanceAfter note createdAt orderId topUpId } } }
+      orders(first: 10) { nodes { ...Row } }
+      tickets(first: 5) { nodes { id type status createdAt orderIds user { id username firstName } messages { id author text createdAt } } } } } ${ROW}`, { id });
     if (!user) throw new Error(t("common.notFound"));
     openUserId = user.id;
     const { discount, buttons } = resellerControls(user);
@@ -108,7 +108,7 @@ export async function openUser(id) {
       field("users.adjustNote", "note", "", { required: true, maxlength: 500 }),
       el("button", { type: "submit" }, t("users.adjust")));
     adjustForm.addEventListener("submit", (event) => (event.preventDefault(), adjust(user, adjustForm)));
-    const entries = user.account?.entries.edges.map((e) => e.node) ?? [];
+    const entries = user.account?.entries.nodes ?? [];
     const reload = () => openUser(user.id);
     openDialog(
       el("h2", {}, t("users.title", { id: user.id }), " ", el("span", { class: "muted" }, who(user))),
@@ -126,11 +126,11 @@ export async function openUser(id) {
         el("td", {}, when(e.createdAt)), el("td", {}, e.kind), el("td", { class: `num ${e.amount.startsWith("-") ? "minus" : "plus"}` }, e.amount),
         el("td", { class: "num" }, e.balanceAfter), el("td", {}, e.note ?? (e.orderId ? `#${e.orderId}` : e.topUpId ? `top-up #${e.topUpId}` : "—")))))),
       el("h3", {}, t("users.orders"), " ", el("span", { class: "muted" }, t("users.ordersCount", { n: user.ordersCount }))),
-      user.orders.edges.length
-        ? el("table", { class: "orders cards" }, el("tbody", {}, user.orders.edges.map((e) => orderRow(e.node))))
+      user.orders.nodes.length
+        ? el("table", { class: "orders cards" }, el("tbody", {}, user.orders.nodes.map(orderRow)))
         : el("p", { class: "muted" }, t("users.noRows")),
       el("h3", {}, t("users.tickets")),
-      user.tickets.edges.length ? user.tickets.edges.map((e) => ticketCard(e.node, reload)) : el("p", { class: "muted" }, t("users.noRows")),
+      user.tickets.nodes.length ? user.tickets.nodes.map((ticket) => ticketCard(ticket, reload)) : el("p", { class: "muted" }, t("users.noRows")),
     );
   });
 }
