@@ -24,6 +24,7 @@ function showPage(id) {
     else button.removeAttribute("aria-current");
   }
   history.replaceState(null, "", `#${id}`);
+  if ($("#details").open) $("#details").close();
   document.body.classList.remove("menu-open");
   $("#menu-toggle").setAttribute("aria-expanded", "false");
   PAGES.find((page) => page.id === id).load();
@@ -64,8 +65,9 @@ async function start() {
   toggle.addEventListener("click", () => toggle.setAttribute("aria-expanded", String(document.body.classList.toggle("menu-open"))));
   $("#logout").hidden = false;
   for (const page of PAGES) page.init?.(sectionOf(page));
-  const wanted = location.hash.slice(1);
-  showPage(PAGES.some((page) => page.id === wanted) ? wanted : PAGES[0].id);
+  const pageInHash = () => PAGES.find((page) => page.id === location.hash.slice(1))?.id;
+  window.addEventListener("hashchange", () => pageInHash() && showPage(pageInHash()));
+  showPage(pageInHash() ?? PAGES[0].id);
 }
 
 start();

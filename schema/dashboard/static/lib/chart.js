@@ -24,6 +24,9 @@ function uPlotLib() {
   return loading;
 }
 
+/** Axis steps for counts and amounts: whole numbers only. */
+const COUNT_STEPS = [1, 2, 5, 10, 20, 25, 50, 100, 200, 250, 500, 1000, 2000, 2500, 5000, 10000, 20000, 50000, 100000, 250000, 500000, 1000000];
+
 const live = new Set();
 let resizeTimer;
 window.addEventListener("resize", () => {
@@ -70,7 +73,7 @@ export async function lineChart(parts, days, series) {
     scales: { x: { time: true } },
     axes: [
       { values: (_u, splits) => splits.map((s) => new Date(s * 1000).toLocaleDateString(locale(), { day: "numeric", month: "short", timeZone: "UTC" })), space: 60, size: 34 },
-      { values: (_u, splits) => splits.map(compact), size: 50 },
+      { values: (_u, splits) => splits.map(compact), size: 50, incrs: COUNT_STEPS },
     ],
     series: [{}, ...series.map((s) => ({ label: s.label, stroke: s.color, width: 2, fill: s.fill ?? undefined, points: { show: days.length <= 31 } }))],
   }, [xs, ...series.map((s) => s.values.map(Number))], parts.plot);
@@ -99,7 +102,7 @@ export async function stackedBars(parts, names, series, { percent = false } = {}
     scales: { x: { time: false, ori: 1, dir: 1, range: [-0.5, names.length - 0.5] }, y: { ori: 0, range: (_u, _min, max) => [0, percent ? 100 : Math.max(1, max * 1.05)] } },
     axes: [
       { scale: "x", side: 3, splits: () => xs, values: (_u, splits) => splits.map((i) => short(names[i] ?? "", narrow ? 12 : 24)), size: narrow ? 96 : 170, gap: 4, grid: { show: false } },
-      { scale: "y", side: 2, values: (_u, splits) => splits.map((v) => (percent ? `${v}%` : compact(v))), size: 30 },
+      { scale: "y", side: 2, values: (_u, splits) => splits.map((v) => (percent ? `${v}%` : compact(v))), size: 30, incrs: COUNT_STEPS },
     ],
     series: [{}, ...series.map((s, i) => ({ label: s.label, fill: s.color, stroke: s.color, width: 0, paths: bars, points: { show: false }, _i: i })).reverse()],
   }, [xs, ...sums.slice().reverse()], parts.plot);

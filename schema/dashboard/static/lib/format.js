@@ -13,6 +13,7 @@ export function duration(seconds) {
   if (seconds === null || seconds === undefined) return "—";
   if (seconds < 90) return `${Math.round(seconds)} s`;
   if (seconds < 5400) return `${Math.round(seconds / 60)} min`;
-  if (seconds < 129600) return `${(seconds / 3600).toFixed(1)} h`;
-  return `${(seconds / 86400).toFixed(1)} d`;
+  const tenths = (x) => x.toFixed(1).replace(/\.0$/, "");
+  if (seconds < 129600) return `${tenths(seconds / 3600)} h`;
+  return `${tenths(seconds / 86400)} d`;
 }
