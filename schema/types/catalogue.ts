@@ -62,20 +62,20 @@ builder.queryFields((t) => ({
       withInactiveReason: t.arg.boolean({ required: false, description: "Only services that cannot be ordered for a stated reason (e.g. a type the shop cannot forward)." }),
       search: t.arg.string({ required: false, validate: z.string().max(100), description: "Service id, or part of its Bengali or English name or the provider's service id." }),
     },
-    resolve: (query, _r, args, ctx) =>
-      ctx.deps.db.service.findMany({
-        ...query,
-        where: {
-          ...(args.categoryId ? { categoryId: args.categoryId } : {}),
-          ...(args.providerId ? { providerId: args.providerId } : {}),
-          ...(args.active != null ? { active: args.active } : {}),
-          ...(args.withInactiveReason ? { inactiveReason: { not: null } } : {}),
-          ...serviceSearch(args.search),
-        },
-        orderBy: { id: "asc" },
-      }),
+    resolve: (query, _r, args, ctx) => ctx.deps.db.service.findMany({ ...query, where: servicesWhere(args), orderBy: { id: "asc" } }),
+    totalCount: (_p, args, ctx) => ctx.deps.db.service.count({ where: servicesWhere(args) }),
   }),
 }));
+
+function servicesWhere(args: { categoryId?: number | null; providerId?: number | null; active?: boolean | null; withInactiveReason?: boolean | null; search?: string | null }) {
+  return {
+    ...(args.categoryId ? { categoryId: args.categoryId } : {}),
+    ...(args.providerId ? { providerId: args.providerId } : {}),
+    ...(args.active != null ? { active: args.active } : {}),
+    ...(args.withInactiveReason ? { inactiveReason: { not: null } } : {}),
+    ...serviceSearch(args.search),
+  };
+}
 
 function serviceSearch(search: string | null | undefined) {
   const s = search?.trim();
