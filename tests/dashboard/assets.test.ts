@@ -47,3 +47,20 @@ describe("dashboard assets", () => {
     expect(post.status).toBe(404);
   });
 });
+
+describe("dashboard words", () => {
+  it("Bengali and English have the same keys, and every key the pages use is in both", async () => {
+    const en: Record<string, string> = (await import("../../schema/dashboard/static/strings/en.js" as string)).default;
+    const bn: Record<string, string> = (await import("../../schema/dashboard/static/strings/bn.js" as string)).default;
+    expect(Object.keys(bn).filter((k) => !(k in en)), "in Bengali only").toEqual([]);
+    expect(Object.keys(en).filter((k) => !(k in bn)), "in English only").toEqual([]);
+    const sources = [...moduleGraph(), "index.html"].map((path) => readFileSync(new URL(path, STATIC), "utf8")).join("\n");
+    const used = new Set([
+      ...[...sources.matchAll(/\bt\("([a-zA-Z]+\.[\w.]+)"/g)].map((m) => m[1]!),
+      ...[...sources.matchAll(/data-i18n(?:-[a-z-]+)?="([\w.]+)"/g)].map((m) => m[1]!),
+      ...[...sources.matchAll(/(?:label|labelKey): "([a-z]+\.[\w.]+)"/g)].map((m) => m[1]!),
+    ]);
+    expect(used.size, "keys found in the pages").toBeGreaterThan(100);
+    expect([...used].filter((k) => !(k in en) || !(k in bn)), "keys used but missing").toEqual([]);
+  });
+});

@@ -96,12 +96,15 @@ export async function stackedBars(parts, names, series, { percent = false } = {}
   series.forEach((s, i) => sums.push(s.values.map((v, j) => Number(v) + (i ? sums[i - 1][j] : 0))));
   const height = Math.max(140, 34 * names.length + 40);
   const narrow = widthOf(parts.plot) < 480;
+  const labels = names.map((name) => short(name, narrow ? 14 : 28));
+  const labelWidth = Math.min(narrow ? 112 : 230, 14 + 6.8 * Math.max(...labels.map((l) => l.length)));
   const bars = uPlot.paths.bars({ size: [0.7, 28] });
   const chart = new uPlot({
     width: widthOf(parts.plot), height, legend: { show: false }, cursor: { show: false },
-    scales: { x: { time: false, ori: 1, dir: 1, range: [-0.5, names.length - 0.5] }, y: { ori: 0, range: (_u, _min, max) => [0, percent ? 100 : Math.max(1, max * 1.05)] } },
+    // Group 0 on top (dir -1), as in a table.
+    scales: { x: { time: false, ori: 1, dir: -1, range: [-0.5, names.length - 0.5] }, y: { ori: 0, range: (_u, _min, max) => [0, percent ? 100 : Math.max(1, max * 1.05)] } },
     axes: [
-      { scale: "x", side: 3, splits: () => xs, values: (_u, splits) => splits.map((i) => short(names[i] ?? "", narrow ? 12 : 24)), size: narrow ? 96 : 170, gap: 4, grid: { show: false } },
+      { scale: "x", side: 3, splits: () => xs, values: (_u, splits) => splits.map((i) => labels[i] ?? ""), size: labelWidth, gap: 4, grid: { show: false } },
       { scale: "y", side: 2, values: (_u, splits) => splits.map((v) => (percent ? `${v}%` : compact(v))), size: 30, incrs: COUNT_STEPS },
     ],
     series: [{}, ...series.map((s, i) => ({ label: s.label, fill: s.color, stroke: s.color, width: 0, paths: bars, points: { show: false }, _i: i })).reverse()],

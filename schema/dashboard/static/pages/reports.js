@@ -5,7 +5,7 @@ import { chartBox, COLORS, csvLink, lineChart, stackedBars } from "../lib/chart.
 import { el } from "../lib/dom.js";
 import { duration } from "../lib/format.js";
 import { gql, unwrap } from "../lib/gql.js";
-import { t } from "../lib/i18n.js";
+import { locale, t } from "../lib/i18n.js";
 import { act } from "../lib/toast.js";
 
 const node = {};
@@ -41,6 +41,7 @@ const outcomeSeries = (rows) => [
   { label: t("reports.canceled"), values: rows.map((r) => 100 * (r.cancelRate ?? 0)), color: COLORS[2] },
   { label: t("reports.failed"), values: rows.map((r) => 100 * (r.failRate ?? 0)), color: COLORS[3] },
 ];
+const money = (amount) => new Intl.NumberFormat(locale(), { maximumFractionDigits: 2 }).format(Number(amount));
 const finished = (r) => r.completed + r.partial + r.canceled + r.failed;
 const bucketName = (b) => (b.toSec === null ? `≥ ${duration(b.fromSec)}` : `${b.fromSec ? duration(b.fromSec) : "0"} – ${duration(b.toSec)}`);
 
@@ -70,9 +71,9 @@ async function load() {
       card("time-to-complete", "reports.completion", r.completion.csv, (p) =>
         stackedBars(p, r.completion.rows.map(bucketName), [{ label: t("reports.count"), values: r.completion.rows.map((b) => b.orders), color: COLORS[0], total: r.completion.rows.reduce((n, b) => n + b.orders, 0) }])),
       card("stuck-by-reason", "reports.stuckByReason", r.stuck.csv, (p) =>
-        stackedBars(p, r.stuck.rows.map((row) => row.reason), [{ label: t("reports.count"), values: r.stuck.rows.map((row) => row.orders), color: COLORS[2], total: r.stuck.rows.reduce((n, row) => n + row.orders, 0) }])),
+        stackedBars(p, r.stuck.rows.map((row) => row.reason.replaceAll("_", " ")), [{ label: t("reports.count"), values: r.stuck.rows.map((row) => row.orders), color: COLORS[2], total: r.stuck.rows.reduce((n, row) => n + row.orders, 0) }])),
       card("topups-by-method", "reports.topupsByMethod", r.topUps.csv, (p) =>
-        stackedBars(p, r.topUps.rows.map((row) => `${row.method} · ${row.approvedAmount}`), [
+        stackedBars(p, r.topUps.rows.map((row) => `${row.method} · ৳${money(row.approvedAmount)}`), [
           { label: t("reports.approved"), values: r.topUps.rows.map((row) => row.approved), color: COLORS[1] },
           { label: t("reports.rejected"), values: r.topUps.rows.map((row) => row.rejected), color: COLORS[3] },
           { label: t("reports.pending"), values: r.topUps.rows.map((row) => row.pending), color: COLORS[2] },
