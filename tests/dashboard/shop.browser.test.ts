@@ -116,6 +116,18 @@ describe.skipIf(!browserRunnable)("running the shop from the dashboard", () => {
     expect(await db.service.count({ where: { providerId: provider.id } })).toBe(1 + Number(added));
     const likes = await db.service.findFirstOrThrow({ where: { providerId: provider.id, providerServiceId: "2" } });
     expect(likes.price.toString(), "price = cost × 1.20").toBe(likes.cost!.mul(1.2).toDecimalPlaces(likes.price.decimalPlaces()).toString());
+
+    // Bulk: +10 % on this provider's services only.
+    const before = await db.service.findMany({ where: { providerId: provider.id }, orderBy: { id: "asc" } });
+    await page.fill("#bulk-price [name=percent]", "10");
+    await page.selectOption("#bulk-price [name=scope]", `PROVIDER:${provider.id}`);
+    await page.locator("#bulk-price button[type=submit]").click();
+    await expect.poll(() => toast(page)).toBe(`${before.length} prices changed`);
+    const after = await db.service.findMany({ where: { providerId: provider.id }, orderBy: { id: "asc" } });
+    expect(after.map((x) => x.price.toString()), "each price × 1.10").toEqual(before.map((x) => x.price.mul(1.1).toString()));
+    await page.fill("#service-filters [name=search]", String(service.id));
+    await page.click("#service-filters button[type=submit]");
+    await expect.poll(() => row.locator(".price").textContent()).toBe(after.find((x) => x.id === service.id)!.price.toString());
     await context.close();
   });
 

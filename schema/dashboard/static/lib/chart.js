@@ -96,8 +96,9 @@ export async function stackedBars(parts, names, series, { percent = false } = {}
   series.forEach((s, i) => sums.push(s.values.map((v, j) => Number(v) + (i ? sums[i - 1][j] : 0))));
   const height = Math.max(140, 34 * names.length + 40);
   const narrow = widthOf(parts.plot) < 480;
-  const labels = names.map((name) => short(name, narrow ? 14 : 28));
-  const labelWidth = Math.min(narrow ? 112 : 230, 14 + 6.8 * Math.max(...labels.map((l) => l.length)));
+  const labels = names.map((name) => short(name, narrow ? 13 : 28));
+  // The axis size holds the tick marks, the gap and the text (about 7.5 px a character at 12 px).
+  const labelWidth = Math.min(narrow ? 130 : 250, 26 + 7.5 * Math.max(...labels.map((l) => l.length)));
   const bars = uPlot.paths.bars({ size: [0.7, 28] });
   const chart = new uPlot({
     width: widthOf(parts.plot), height, legend: { show: false }, cursor: { show: false },
