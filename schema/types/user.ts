@@ -2,7 +2,7 @@ import type { Prisma } from "@prisma/client";
 import { issueApiKey, revokeApiKey } from "../../src/apikeys/api-keys.js";
 import { adjustBalance } from "../../src/money/adjust-balance.js";
 import { rejectResellerRequest, setResellerAccess } from "../../src/resellers/reseller-access.js";
-import { setResellerPricing } from "../../src/resellers/reseller-pricing.js";
+import { parseDiscount, setResellerPricing } from "../../src/resellers/reseller-pricing.js";
 import { setUserBlocked } from "../../src/users/block-user.js";
 import { setUserRole } from "../../src/users/set-user-role.js";
 import { parseTelegramId } from "../../src/shared/input-hygiene.js";
@@ -183,9 +183,19 @@ builder.mutationFields((t) => ({
     type: "User",
     authScopes: ADMIN,
     errors: domainErrors,
-    description: "Makes a customer a reseller (or takes it back); audit-logged, the user is told in their language.",
-    args: { userId: t.arg.int({ validate: positiveId }), reseller: t.arg.boolean() },
-    resolve: (_q, _r, args, ctx) => setResellerAccess(ctx.deps, { userId: args.userId, reseller: args.reseller, actor: actorOf(ctx) }),
+    description: "Makes a customer a reseller (or takes it back), optionally with their discount; audit-logged, the user is told in their language.",
+    args: {
+      userId: t.arg.int({ validate: positiveId }),
+      reseller: t.arg.boolean(),
+      discountPercent: t.arg.string({ required: false, description: 'With reseller: true, their discount, e.g. "10" (checked before access is granted).' }),
+    },
+    resolve: async (_q, _r, args, ctx) => {
+      // A bad discount changes nothing: it is checked before access is granted (as /reseller does).
+      if (args.discountPercent != null) parseDiscount(args.discountPercent);
+      const user = await setResellerAccess(ctx.deps, { userId: args.userId, reseller: args.reseller, actor: actorOf(ctx) });
+      if (args.discountPercent == null || !args.reseller) return user;
+      return setResellerPricing(ctx.deps.db, { userId: args.userId, discountPercent: args.discountPercent, actor: actorOf(ctx) });
+    },
   }),
   rejectResellerRequest: t.prismaField({
     type: "User",

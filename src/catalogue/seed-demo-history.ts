@@ -1,4 +1,5 @@
 import type { Tx } from "../db/client.js";
+import { bulkInsert } from "../db/bulk-insert.js";
 import { Decimal } from "../money/decimal.js";
 import { planDemoHistory, type PlanService } from "./demo-history-plan.js";
 
@@ -12,32 +13,35 @@ export interface DemoHistoryCounts {
 }
 
 /**
- * Writes the demo's 30-day history inside the caller's transaction, one multi-row INSERT per table
- * (about ten statements whatever the volume). Balances equal the sum of each account's ledger lines.
+ * Writes the demo's 30-day history inside the caller's transaction, one INSERT per table (nine
+ * statements whatever the volume). Balances equal the sum of each account's ledger lines.
  */
 export async function writeDemoHistory(tx: Tx, now: Date, services: PlanService[], providers: { fast: number; slow: number }, seed?: number): Promise<DemoHistoryCounts> {
   const plan = planDemoHistory(now, services, seed);
-  const users = await tx.user.createManyAndReturn({
-    data: plan.users.map((u) => ({ ...u, resellerDiscount: u.resellerDiscount })),
-    select: { id: true, telegramId: true },
-  });
-  const userIdByTelegram = new Map(users.map((u) => [u.telegramId, u.id]));
+  const users = await bulkInsert<{ id: number; telegramId: bigint }>(tx, "User", plan.users.map((u) => ({ ...u, updatedAt: u.createdAt })), ["id", "telegramId"]);
+  const userIdByTelegram = new Map(users.map((u) => [BigInt(u.telegramId), u.id]));
   const userId = plan.users.map((u) => userIdByTelegram.get(u.telegramId)!);
-  const accounts = await tx.account.createManyAndReturn({
-    data: plan.users.map((u, i) => ({ userId: userId[i]!, balance: plan.balances[i]!, createdAt: u.createdAt })),
-    select: { id: true, userId: true },
-  });
+  const accounts = await bulkInsert<{ id: number; userId: number }>(
+    tx,
+    "Account",
+    plan.users.map((u, i) => ({ userId: userId[i]!, balance: plan.balances[i]!, createdAt: u.createdAt, updatedAt: now })),
+    ["id", "userId"],
+  );
   const accountByUser = new Map(accounts.map((a) => [a.userId, a.id]));
   const accountId = userId.map((id) => accountByUser.get(id)!);
 
-  const topUps = await tx.topUp.createManyAndReturn({
-    data: plan.topUps.map(({ user, ...t }) => ({ ...t, userId: userId[user]!, accountId: accountId[user]!, updatedAt: t.decidedAt ?? t.createdAt })),
-    select: { id: true, trxId: true },
-  });
+  const topUps = await bulkInsert<{ id: number; trxId: string }>(
+    tx,
+    "TopUp",
+    plan.topUps.map(({ user, ...t }) => ({ ...t, userId: userId[user]!, accountId: accountId[user]!, updatedAt: t.decidedAt ?? t.createdAt })),
+    ["id", "trxId"],
+  );
   const topUpId = new Map(topUps.map((t) => [t.trxId, t.id]));
 
-  const orders = await tx.order.createManyAndReturn({
-    data: plan.orders.map((o) => ({
+  const orders = await bulkInsert<{ id: number; idempotencyKey: string }>(
+    tx,
+    "Order",
+    plan.orders.map((o) => ({
       userId: userId[o.user]!,
       accountId: accountId[o.user]!,
       serviceId: o.service.id,
@@ -70,13 +74,15 @@ export async function writeDemoHistory(tx: Tx, now: Date, services: PlanService[
       createdAt: o.createdAt,
       updatedAt: o.completedAt ?? o.canceledAt ?? o.createdAt,
     })),
-    select: { id: true, idempotencyKey: true },
-  });
+    ["id", "idempotencyKey"],
+  );
   const orderId = new Map(orders.map((o) => [o.idempotencyKey!, o.id]));
 
   const running = plan.users.map(() => new Decimal(0));
-  await tx.ledgerEntry.createMany({
-    data: plan.ledger.map((line) => {
+  await bulkInsert(
+    tx,
+    "LedgerEntry",
+    plan.ledger.map((line) => {
       running[line.user] = running[line.user]!.add(line.amount);
       return {
         accountId: accountId[line.user]!,
@@ -84,28 +90,36 @@ export async function writeDemoHistory(tx: Tx, now: Date, services: PlanService[
         amount: line.amount,
         balanceAfter: running[line.user]!,
         createdAt: line.at,
-        ...("topUp" in line ? { topUpId: topUpId.get(line.topUp)! } : { orderId: orderId.get(line.order)! }),
+        topUpId: "topUp" in line ? topUpId.get(line.topUp)! : null,
+        orderId: "order" in line ? orderId.get(line.order)! : null,
       };
     }),
-  });
+  );
 
-  const tickets = await tx.ticket.createManyAndReturn({
-    data: plan.tickets.map((t) => ({ userId: userId[t.user]!, type: t.type, status: t.status, createdAt: t.createdAt, updatedAt: t.messages[t.messages.length - 1]!.at })),
-    select: { id: true, createdAt: true },
-  });
+  const tickets = await bulkInsert<{ id: number; createdAt: Date }>(
+    tx,
+    "Ticket",
+    plan.tickets.map((t) => ({ userId: userId[t.user]!, type: t.type, status: t.status, createdAt: t.createdAt, updatedAt: t.messages[t.messages.length - 1]!.at })),
+    ["id", "createdAt"],
+  );
   const ticketId = new Map(tickets.map((t) => [t.createdAt.getTime(), t.id]));
-  await tx.ticketMessage.createMany({
-    data: plan.tickets.flatMap((t) =>
+  await bulkInsert(
+    tx,
+    "TicketMessage",
+    plan.tickets.flatMap((t) =>
       t.messages.map((m) => ({ ticketId: ticketId.get(t.createdAt.getTime())!, author: m.author, authorId: m.author === "CUSTOMER" ? userId[t.user]! : null, text: m.text, createdAt: m.at })),
     ),
-  });
-  await tx.ticketOrder.createMany({
-    data: plan.tickets.filter((t) => t.order !== null).map((t) => ({ ticketId: ticketId.get(t.createdAt.getTime())!, orderId: orderId.get(t.order!)! })),
-    skipDuplicates: true,
-  });
+  );
+  await bulkInsert(
+    tx,
+    "TicketOrder",
+    plan.tickets.filter((t) => t.order !== null).map((t) => ({ ticketId: ticketId.get(t.createdAt.getTime())!, orderId: orderId.get(t.order!)! })),
+  );
 
-  await tx.providerCall.createMany({
-    data: plan.calls.map((c) => ({
+  await bulkInsert(
+    tx,
+    "ProviderCall",
+    plan.calls.map((c) => ({
       providerId: c.slow ? providers.slow : providers.fast,
       orderId: c.order === null ? null : orderId.get(c.order)!,
       action: c.action,
@@ -117,6 +131,6 @@ export async function writeDemoHistory(tx: Tx, now: Date, services: PlanService[
       error: c.error,
       createdAt: c.createdAt,
     })),
-  });
+  );
   return { users: users.length, orders: orders.length, topUps: topUps.length, ledgerEntries: plan.ledger.length, tickets: tickets.length, providerCalls: plan.calls.length };
 }

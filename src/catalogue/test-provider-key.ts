@@ -36,6 +36,10 @@ export async function testProviderKey(deps: Deps, input: TestProviderKeyInput): 
   const checked = validated(deps, { url: input.url, apiKey: input.apiKey });
   const url = checked.url ?? saved?.url;
   if (!url) throw new ValidationError("url", "url_required", "Give the provider's API URL");
+  // The stored key is write-only: it is never sent anywhere but its own provider's URL.
+  if (saved && input.apiKey === undefined && checked.url !== undefined && checked.url !== saved.url) {
+    throw new ValidationError("apiKey", "api_key_required", "Give the API key to test it against another URL");
+  }
   const key = input.apiKey?.trim() ?? (saved ? deps.box.open(saved.apiKeyEncrypted) : null);
   if (!key) throw new ValidationError("apiKey", "api_key_required", "Give the API key to test");
   let call: ProviderCallRecord | null = null;

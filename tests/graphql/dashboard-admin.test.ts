@@ -45,6 +45,21 @@ describe("users page", () => {
   });
 });
 
+describe("user actions", () => {
+  it("makes a customer a reseller with a discount in one call; a bad discount changes nothing; both audit-logged", async () => {
+    const user = await buildUser(db);
+    const mutation = `mutation($id: Int!, $on: Boolean!, $d: String) { setResellerAccess(userId: $id, reseller: $on, discountPercent: $d) {
+      __typename ... on Error { code } ... on ValidationError { field } ... on MutationSetResellerAccessSuccess { data { role resellerDiscount } } } }`;
+    const bad = (await gql(admin, mutation, { id: user.id, on: true, d: "95" })).body.data.setResellerAccess;
+    expect(bad).toMatchObject({ __typename: "ValidationError" });
+    expect((await db.user.findUniqueOrThrow({ where: { id: user.id } })).role, "a bad discount grants nothing").toBe("CUSTOMER");
+    const ok = (await gql(admin, mutation, { id: user.id, on: true, d: "12.5" })).body.data.setResellerAccess;
+    expect(ok.data).toEqual({ role: "RESELLER", resellerDiscount: "12.5" });
+    const actions = (await db.auditLog.findMany({ where: { entity: "User", entityId: String(user.id) }, orderBy: { id: "asc" } })).map((a) => a.action);
+    expect(actions).toEqual(["user.reseller_grant", expect.stringContaining("pricing")]);
+  });
+});
+
 describe("bulk price change", () => {
   it("changes every price in a category or of a provider by a percent, rounded half-up to 6 places, in one audit entry", async () => {
     const category = await buildCategory(db);
@@ -162,7 +177,7 @@ describe("providers page", () => {
     expect(JSON.stringify(entries)).not.toContain(wrongKey);
     expect(JSON.stringify(entries)).not.toContain(sim.apiKey);
 
-    for (const [vars, code] of [[{ url: "ftp://x" , key: wrongKey }, "url_invalid"], [{ url: sim.url }, "api_key_required"], [{ key: wrongKey }, "url_required"], [{ id: 2_000_000_000 }, "not_found"]] as const) {
+    for (const [vars, code] of [[{ url: "ftp://x" , key: wrongKey }, "url_invalid"], [{ url: sim.url }, "api_key_required"], [{ key: wrongKey }, "url_required"], [{ id: 2_000_000_000 }, "not_found"], [{ id: provider.id, url: "http://127.0.0.1:9/elsewhere" }, "api_key_required"]] as const) {
       const r = (await gql(admin, test, vars)).body.data.testProviderKey;
       expect(r.code, JSON.stringify(vars)).toBe(code);
     }

@@ -169,6 +169,16 @@ describe("reports", () => {
     expect(r.rows.find((x: { method: string }) => x.method === "BKASH").approved).toBeGreaterThan(10);
   });
 
+  it("exports text a spreadsheet would run as a formula as plain text", async () => {
+    const category = await buildCategory(db);
+    const evil = await buildService(db, { categoryId: category.id, nameEn: '=HYPERLINK("http://evil.example","x")', price: "10" });
+    const user = await db.user.findFirstOrThrow({ where: { orders: { some: { serviceId: services[0]! } } }, include: { account: true } });
+    await db.order.create({ data: { userId: user.id, accountId: user.account!.id, serviceId: evil.id, link: "https://x.com/a", quantity: 100, charge: "1", createdAt: new Date(now.getTime() - 3_600_000) } });
+    const r = await report("serviceOutcomeReport", "rows { id name }");
+    expect(r.rows.find((x: { id: number }) => x.id === evil.id)?.name).toBe(evil.nameEn);
+    expect(csvLines(r.csv).find((l) => l.startsWith(`${evil.id},`))).toBe(`${evil.id},"'=HYPERLINK(""http://evil.example"",""x"")",1,0,0,0,0,1,,,,`);
+  });
+
   it("refuses a bad period with a typed error", async () => {
     for (const days of [0, 367, -5]) {
       const { body } = await gql(admin, `{ ordersPerDayReport(days: ${days}) { __typename ... on ValidationError { field code } } }`);
