@@ -45,6 +45,8 @@ export default {
   id: "orders",
   label: "nav.orders",
   init() {
+    // On a phone the filters start folded: the orders come first.
+    if (matchMedia("(max-width: 760px)").matches) $("#order-filters-box").open = false;
     onSubmit("#order-filters", () => loadOrders());
     $("#more-orders").addEventListener("click", () => loadOrders(true));
     gql("{ providers { id name } }")

@@ -28,6 +28,7 @@ export default {
   "common.close": "বন্ধ",
   "common.edit": "সম্পাদনা",
   "common.loadMore": "আরও দেখান",
+  "common.filters": "ফিল্টার",
   "common.never": "কখনো না",
   "common.none": "নেই",
   "common.refused": "প্রত্যাখ্যাত",

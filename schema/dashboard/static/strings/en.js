@@ -28,6 +28,7 @@ export default {
   "common.close": "Close",
   "common.edit": "Edit",
   "common.loadMore": "Load more",
+  "common.filters": "Filters",
   "common.never": "never",
   "common.none": "none",
   "common.refused": "Refused",
