@@ -20,7 +20,7 @@ async function loadTickets() {
 export function ticketCard(ticket, reload = loadTickets) {
   const text = el("textarea", { "aria-label": t("tickets.replyTo", { id: ticket.id }), maxlength: 2000 });
   return el("article", { class: "ticket", dataset: { ticketId: ticket.id } },
-    el("strong", {}, `#${ticket.id} ${ticket.type.replaceAll("_", " ").toLowerCase()} · ${t(`tickets.${ticket.status}`)}`),
+    el("strong", {}, `#${ticket.id} ${t(`tickets.type.${ticket.type}`)} · ${t(`tickets.${ticket.status}`)}`),
     el("span", { class: "muted" }, ` ${who(ticket.user)} · ${when(ticket.createdAt)}${ticket.orderIds.length ? ` · ${t("tickets.orders", { list: ticket.orderIds.map((o) => "#" + o).join(", ") })}` : ""}`),
     ticket.messages.map((m) => el("div", { class: "message" }, el("span", { class: "muted" }, `${t(`tickets.author.${m.author}`)}: `), m.text)),
     text,

@@ -123,8 +123,8 @@ export async function openUser(id) {
       user.account ? adjustForm : null,
       el("h3", {}, t("users.ledger")),
       el("div", { class: "ledger" }, table(LEDGER_COLUMNS, entries.map((e) => el("tr", { dataset: { entryId: e.id } },
-        el("td", {}, when(e.createdAt)), el("td", {}, e.kind), el("td", { class: `num ${e.amount.startsWith("-") ? "minus" : "plus"}` }, e.amount),
-        el("td", { class: "num" }, e.balanceAfter), el("td", {}, e.note ?? (e.orderId ? `#${e.orderId}` : e.topUpId ? `top-up #${e.topUpId}` : "—")))))),
+        el("td", {}, when(e.createdAt)), el("td", {}, t(`ledger.${e.kind}`)), el("td", { class: `num ${e.amount.startsWith("-") ? "minus" : "plus"}` }, e.amount),
+        el("td", { class: "num" }, e.balanceAfter), el("td", {}, e.note ?? (e.orderId ? `#${e.orderId}` : e.topUpId ? `${t("ledger.TOPUP")} #${e.topUpId}` : "—")))))),
       el("h3", {}, t("users.orders"), " ", el("span", { class: "muted" }, t("users.ordersCount", { n: user.ordersCount }))),
       user.orders.nodes.length
         ? el("table", { class: "orders cards" }, el("tbody", {}, user.orders.nodes.map(orderRow)))
