@@ -36,7 +36,8 @@ const OutcomeRowRef = builder.objectRef<OutcomeRow>("OutcomeRow").implement({
   description: "Outcomes of the orders placed in the window; rates are over the finished ones (completed + partial + canceled + failed).",
   fields: (t) => ({
     id: t.exposeInt("id", { nullable: true, description: "Provider or service id; null = manual orders (no provider)." }),
-    name: t.exposeString("name", { nullable: true }),
+    name: t.exposeString("name", { nullable: true, description: "Provider name, or the service's English name." }),
+    nameBn: t.exposeString("nameBn", { nullable: true, description: "The service's Bengali name (per-service rows)." }),
     orders: t.exposeInt("orders"),
     completed: t.exposeInt("completed"),
     partial: t.exposeInt("partial"),

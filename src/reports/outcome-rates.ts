@@ -9,6 +9,8 @@ export interface OutcomeRow {
   /** Provider or service id; null groups the manual orders (no provider). */
   id: number | null;
   name: string | null;
+  /** The service's Bengali name (per-service rows only). */
+  nameBn: string | null;
   orders: number;
   completed: number;
   partial: number;
@@ -23,24 +25,24 @@ export interface OutcomeRow {
   failRate: number | null;
 }
 
-type Found = { id: number | null; name: string | null; orders: bigint; completed: bigint; partial: bigint; canceled: bigint; failed: bigint };
+type Found = { id: number | null; name: string | null; nameBn: string | null; orders: bigint; completed: bigint; partial: bigint; canceled: bigint; failed: bigint };
 
 /** Outcomes of the orders created in the window, per provider or per service. One SQL statement. */
 export async function outcomeRates(deps: Deps, by: OutcomeGrouping, days: number): Promise<{ window: ReportWindow; rows: OutcomeRow[] }> {
   const window = reportWindow(deps.now(), days);
-  const [key, join, name] =
+  const [key, join, name, nameBn] =
     by === "provider"
-      ? [Prisma.sql`o."providerId"`, Prisma.sql`LEFT JOIN "Provider" g ON g.id = o."providerId"`, Prisma.sql`g.name`]
-      : [Prisma.sql`o."serviceId"`, Prisma.sql`JOIN "Service" g ON g.id = o."serviceId"`, Prisma.sql`g."nameEn"`];
+      ? [Prisma.sql`o."providerId"`, Prisma.sql`LEFT JOIN "Provider" g ON g.id = o."providerId"`, Prisma.sql`g.name`, Prisma.sql`NULL::text`]
+      : [Prisma.sql`o."serviceId"`, Prisma.sql`JOIN "Service" g ON g.id = o."serviceId"`, Prisma.sql`g."nameEn"`, Prisma.sql`g."nameBn"`];
   const found = await deps.db.$queryRaw<Found[]>`
-    SELECT ${key} AS id, ${name} AS name, COUNT(*) AS orders,
+    SELECT ${key} AS id, ${name} AS name, ${nameBn} AS "nameBn", COUNT(*) AS orders,
            COUNT(*) FILTER (WHERE o.status = 'COMPLETED') AS completed,
            COUNT(*) FILTER (WHERE o.status = 'PARTIAL') AS partial,
            COUNT(*) FILTER (WHERE o.status = 'CANCELED') AS canceled,
            COUNT(*) FILTER (WHERE o.status = 'FAILED') AS failed
       FROM "Order" o ${join}
      WHERE o."createdAt" >= ${window.from} AND o."createdAt" < ${window.to}
-     GROUP BY 1, 2 ORDER BY 1 NULLS LAST`;
+     GROUP BY 1, 2, 3 ORDER BY 1 NULLS LAST`;
   return { window, rows: found.map(outcomeRow) };
 }
 
@@ -51,6 +53,7 @@ function outcomeRow(r: Found): OutcomeRow {
   return {
     id: r.id,
     name: r.name,
+    nameBn: r.nameBn,
     orders,
     completed,
     partial,
