@@ -5,7 +5,7 @@ import { chartBox, COLORS, csvLink, lineChart, stackedBars } from "../lib/chart.
 import { el } from "../lib/dom.js";
 import { duration } from "../lib/format.js";
 import { gql, unwrap } from "../lib/gql.js";
-import { locale, t } from "../lib/i18n.js";
+import { currentLanguage, locale, t } from "../lib/i18n.js";
 import { act } from "../lib/toast.js";
 
 const node = {};
@@ -13,7 +13,7 @@ const node = {};
 const QUERY = `query($days: Int!) {
   perDay: ordersPerDayReport(days: $days) { __typename ... on Error { message } ... on QueryOrdersPerDayReportSuccess { data { csv rows { day orders completed revenue cost } } } }
   byProvider: providerOutcomeReport(days: $days) { __typename ... on Error { message } ... on QueryProviderOutcomeReportSuccess { data { csv rows { id name orders completed partial canceled failed open successRate partialRate cancelRate failRate } } } }
-  byService: serviceOutcomeReport(days: $days) { __typename ... on Error { message } ... on QueryServiceOutcomeReportSuccess { data { csv rows { id name orders completed partial canceled failed open successRate partialRate cancelRate failRate } } } }
+  byService: serviceOutcomeReport(days: $days) { __typename ... on Error { message } ... on QueryServiceOutcomeReportSuccess { data { csv rows { id name nameBn orders completed partial canceled failed open successRate partialRate cancelRate failRate } } } }
   completion: completionTimeReport(days: $days) { __typename ... on Error { message } ... on QueryCompletionTimeReportSuccess { data { csv rows { fromSec toSec orders } } } }
   stuck: stuckReasonReport { __typename ... on Error { message } ... on QueryStuckReasonReportSuccess { data { csv rows { reason orders held } } } }
   topUps: topUpMethodReport(days: $days) { __typename ... on Error { message } ... on QueryTopUpMethodReportSuccess { data { csv rows { method requests approved rejected pending approvedAmount } } } }
@@ -67,7 +67,7 @@ async function load() {
       card("outcomes-by-provider", "reports.byProvider", r.byProvider.csv, (p) =>
         stackedBars(p, providers.map((row) => `${row.name ?? t("order.manual")} (${finished(row)})`), outcomeSeries(providers), { percent: true })),
       card("outcomes-by-service", "reports.byService", r.byService.csv, (p) =>
-        stackedBars(p, services.map((row) => `${row.name ?? "—"} (${finished(row)})`), outcomeSeries(services), { percent: true })),
+        stackedBars(p, services.map((row) => `${(currentLanguage() === "bn" && row.nameBn) || row.name || "—"} (${finished(row)})`), outcomeSeries(services), { percent: true })),
       card("time-to-complete", "reports.completion", r.completion.csv, (p) =>
         stackedBars(p, r.completion.rows.map(bucketName), [{ label: t("reports.count"), values: r.completion.rows.map((b) => b.orders), color: COLORS[0], total: r.completion.rows.reduce((n, b) => n + b.orders, 0) }])),
       card("stuck-by-reason", "reports.stuckByReason", r.stuck.csv, (p) =>
