@@ -6,14 +6,14 @@ import { NotFoundError } from "../../src/shared/errors.js";
 import { closeTicket } from "../../src/tickets/close-ticket.js";
 import { openTicket, parseOrderIds } from "../../src/tickets/open-ticket.js";
 import { replyToTicket } from "../../src/tickets/reply-to-ticket.js";
-import { testDeps } from "../support/deps.js";
+import { REPLY_WAIT_MS, testDeps } from "../support/deps.js";
 import { buildService, buildUser } from "../support/factories.js";
 import { expectLedgerInvariants } from "../support/ledger-invariants.js";
 import { buildSimProvider, buildSimService } from "../support/provider-factories.js";
 import { useTestDb } from "../support/test-db.js";
 
 const { prisma: db } = await useTestDb(10);
-const deps = testDeps(db, { PROVIDER_TIMEOUT_MS: "30000", PROVIDER_BALANCE_CACHE_SECONDS: "0" });
+const deps = testDeps(db, { PROVIDER_TIMEOUT_MS: REPLY_WAIT_MS, PROVIDER_BALANCE_CACHE_SECONDS: "0" });
 let sim: ProviderSimulator;
 
 beforeAll(async () => {
