@@ -140,6 +140,9 @@ order-card-refill-IN_PROGRESS = ♻️ Refill in progress.
 order-card-refill-COMPLETED = ♻️ Last refill completed.
 order-card-refill-REJECTED = ♻️ The supplier refused the refill: { $reason }
 order-card-refill-ERROR = ♻️ The refill failed at the supplier: { $reason }
+order-card-refill-window-closed = ♻️ The refill period of this order ended on { $date }.
+order-card-refill-cap-reached = ♻️ This order has had all { $max } refills it can have.
+order-card-refill-cooldown = ♻️ The next refill can be asked in { $hours } h.
 btn-refill = ♻️ Refill
 refill-requested = ♻️ Refill requested.
 orders-line =
@@ -333,6 +336,17 @@ admin-dashboard-admins-only = 🔐 The dashboard is for admins only.
 err-generic = ❌ That did not work. Please check and try again.
 err-control-characters = ❌ Your message contains invisible control characters. Please send it again as plain text.
 err-unexpected = ❌ Something went wrong on our side. Please try again in a minute.
+err-refill-refused = { $reason ->
+    [not_delivered] ❌ A refill is possible once the order is completed.
+    [no_refill] ❌ This service has no refill.
+    [refill_open] ⏳ A refill for this order is already in progress.
+    [window_closed] ❌ The refill period of this order ended on { $date }.
+    [cap_reached] ❌ This order has had all { $max } refills it can have.
+    [cooldown] ⏳ A refill was asked recently: please ask again in { $hours } h.
+   *[other] ❌ A refill is not possible for this order now.
+}
+err-provider-refused = ❌ The supplier refused it: { $providerError }
+err-provider-unavailable = ⏳ The supplier cannot be reached right now. Please try again in a few minutes.
 err-not-found = ❌ Not found: #{ $id }.
 err-forbidden = ❌ This account cannot do that. Contact support.
 err-invalid-state = ❌ This cannot be done in the order's current state.

@@ -217,6 +217,7 @@ async function showDetails(id) {
       `query($id: Int!) { order(id: $id) {
         ...Row customerStatus cost providerServiceId providerCharge providerCurrency startCount remains adminNotes
         lastStatusCheck lastResubmitAt completedAt canceledAt
+        refills { id createdAt status providerRefillId providerStatus error }
         providerCalls { id createdAt action httpStatus latencyMs outcome error request response }
         auditEntries { createdAt actorLabel action before after }
       } } ${ROW}`,
@@ -237,6 +238,12 @@ async function showDetails(id) {
     $("#details-body").replaceChildren(
       el("h2", {}, `Order #${order.id}`),
       el("dl", { class: "grid" }, facts.map(([k, v]) => [el("dt", {}, k), el("dd", {}, v)])),
+      el("h3", {}, "Refills"),
+      order.refills.length === 0 ? el("p", {}, "None asked.") :
+        el("table", {}, el("thead", {}, el("tr", {}, ["#", "When", "Status", "Provider refill", "Provider status", "Reason"].map((h) => el("th", {}, h)))),
+          el("tbody", {}, order.refills.map((r) => el("tr", {},
+            el("td", {}, r.id), el("td", {}, when(r.createdAt)), el("td", {}, r.status), el("td", {}, r.providerRefillId ?? "—"),
+            el("td", {}, r.providerStatus ?? "—"), el("td", {}, r.error ? el("span", { class: "error-text" }, r.error) : "—"))))),
       el("h3", {}, "Provider calls"),
       el("table", {}, el("thead", {}, el("tr", {}, ["When", "Action", "HTTP", "ms", "Outcome", "Request", "Response"].map((h) => el("th", {}, h)))),
         el("tbody", {}, order.providerCalls.map((c) => el("tr", {},
