@@ -67,6 +67,7 @@ export const CustomerOrder = builder.prismaObject("Order", {
     remains: t.exposeInt("remains", { nullable: true }),
     createdAt: t.expose("createdAt", { type: "DateTime" }),
     service: t.relation("service", { type: PublicService }),
+    refills: t.relation("refills", { type: CustomerRefill, query: { orderBy: { id: "asc" } } }),
   }),
 });
 
