@@ -1,7 +1,7 @@
 // 7. The audit's anonymous flood against the real server (src/main.ts on a small database of its
 // own): 48 POST /graphql bodies of 20 MiB, 16 at a time, no credentials. Each request is sent on a
-// raw socket (headers, then the whole body as fast as the socket takes it) and timed from connect
-// to the answer's headers; the client closes once it has the answer. Beside it, /healthz is probed
+// raw socket (headers, then the body in 64 KiB writes as fast as the socket takes them) and timed
+// from connect to the answer's headers; the client closes once it has the answer. Beside it, /healthz is probed
 // from a worker thread (its own event loop, so the flood client's work does not delay the probe)
 // before and during the flood, and the server's RSS is sampled every 25 ms.
 import { spawn, type ChildProcess } from "node:child_process";
@@ -19,6 +19,7 @@ const MiB = 1024 * 1024;
 const REQUESTS = 48;
 const CONCURRENCY = 16;
 const BODY_BYTES = 20 * MiB;
+const CHUNK = 64 * 1024;
 
 interface Answer {
   status: number;
@@ -42,9 +43,19 @@ function floodRequest(port: number, body: Buffer): Promise<Answer> {
       if (status) resolve({ status, headersMs });
       else reject(error ?? new Error(`no answer (got ${received.length} bytes)`));
     };
+    // The body goes out in 64 KiB writes, yielding to the event loop after each: one 20 MiB write
+    // would hold this (client) loop for the whole loopback transfer and delay reading the answer.
+    let offset = 0;
+    const pump = () => {
+      if (settled || offset >= body.length) return;
+      const slice = body.subarray(offset, offset + CHUNK);
+      offset += slice.length;
+      if (socket.write(slice)) setImmediate(pump);
+      else socket.once("drain", pump);
+    };
     socket.on("connect", () => {
       socket.write(`POST /graphql HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: ${body.length}\r\n\r\n`);
-      socket.write(body);
+      pump();
     });
     socket.on("data", (chunk: Buffer) => {
       received = Buffer.concat([received, chunk]);
