@@ -208,6 +208,13 @@ ticket-out-needs-admin = অর্ডার #{ $id } ({ $status }): একজন
 ticket-out-refill-requested = অর্ডার #{ $id }: রিফিল অনুরোধ করা হয়েছে (রিফিল #{ $refill })।
 ticket-out-refill-unsupported = অর্ডার #{ $id }: এই সার্ভিসে রিফিল নেই।
 ticket-out-refill-not-completed = অর্ডার #{ $id } এখন { $status }; সম্পন্ন হলে রিফিল করা যাবে।
+ticket-out-refill-refused = অর্ডার #{ $id }: { $reason ->
+    [refill_open] একটি রিফিল এখন চলছে।
+    [window_closed] রিফিলের সময় { $date } তারিখে শেষ হয়েছে।
+    [cap_reached] সর্বোচ্চ { $max } বার রিফিল নেওয়া হয়ে গেছে।
+    [cooldown] সম্প্রতি রিফিল চাওয়া হয়েছে; { $hours } ঘণ্টা পরে আবার চেষ্টা করুন।
+   *[other] এখন রিফিল করা যাবে না।
+}
 ticket-out-progress = অর্ডার #{ $id }: { $status } · শুরুর সংখ্যা { $start } · দেওয়া হয়েছে { $delivered } · বাকি { $remains }।
 ticket-admin-reply =
     💬 টিকেট #{ $id } এর উত্তর:

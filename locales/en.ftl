@@ -211,6 +211,13 @@ ticket-out-needs-admin = Order #{ $id } ({ $status }): an admin will handle it.
 ticket-out-refill-requested = Order #{ $id }: refill requested (refill #{ $refill }).
 ticket-out-refill-unsupported = Order #{ $id }: this service has no refill.
 ticket-out-refill-not-completed = Order #{ $id } is { $status }; a refill is possible once it is completed.
+ticket-out-refill-refused = Order #{ $id }: { $reason ->
+    [refill_open] a refill is already in progress.
+    [window_closed] the refill period ended on { $date }.
+    [cap_reached] it has had all { $max } refills it can have.
+    [cooldown] a refill was asked recently; please ask again in { $hours } h.
+   *[other] a refill is not possible now.
+}
 ticket-out-progress = Order #{ $id }: { $status } · start count { $start } · delivered { $delivered } · remaining { $remains }.
 ticket-admin-reply =
     💬 Answer to ticket #{ $id }:
