@@ -206,6 +206,16 @@ describe("refill policy in GraphQL (yoga.fetch)", () => {
     expect(refused).toEqual({ __typename: "DomainError", code: "provider_refused", message: "The provider refused the refill: Refill period expired at provider" });
     const seen = await gql(admin, `query($id: Int!) { order(id: $id) { refills { status error } } }`, { id: second.id });
     expect(seen.body.data.order.refills).toEqual([{ status: "REJECTED", error: "Refill period expired at provider" }]);
+    // Five asks at once for a third order: one reaches the provider, the others find it open.
+    clock.at(0);
+    const third = await completedOrder(deps, reseller.user.id, service.id, provider.id);
+    clock.at(1 * HOUR);
+    const burst = await Promise.all(Array.from({ length: 5 }, () => gql(reseller, mine, { id: third.id })));
+    const kinds = burst.map((r) => r.body.data?.requestMyRefill?.reason ?? r.body.data?.requestMyRefill?.__typename ?? JSON.stringify(r.body.errors)).sort();
+    expect(kinds).toEqual(["MutationRequestMyRefillSuccess", "refill_open", "refill_open", "refill_open", "refill_open"]);
+    expect(sim.calls().filter((c) => c.action === "refill" && c.fields.order === third.providerOrderId)).toHaveLength(1);
+    expect(await db.refill.count({ where: { orderId: third.id } })).toBe(1);
+
     const theirs = await gql(reseller, `query($id: Int!) { myOrder(id: $id) { ... on QueryMyOrderSuccess { data { refills { status reason } } } } }`, { id: second.id });
     expect(theirs.body.errors ?? theirs.body.data.myOrder.data.refills).toEqual([{ status: "REJECTED", reason: "Refill period expired at provider" }]);
   });
