@@ -53,6 +53,7 @@ price-per-1000 = { $price } per 1000
 price-per-unit = { $price } each
 price-per-package = { $price } per package ({ $size })
 refill-yes = yes
+refill-days = { $days } days after completion
 refill-no = no
 btn-order = 🛒 Order
 btn-back = ⬅️ Back

@@ -85,6 +85,10 @@ describe("refill policy in 📋 My orders (handleUpdate)", () => {
     };
     const refillCalls = () => sim.calls().filter((c) => c.action === "refill" && c.fields.order === order.providerOrderId).length;
 
+    // The catalogue names the service's window.
+    await bot.handleUpdate(callbackUpdate(from, `svc:${service.id}`));
+    expect(telegram.texts(from.id).at(-1)).toContain("♻️ Refill: 10 days after completion");
+
     clock.at(1 * HOUR);
     expect((await card()).buttons).toContain("♻️ Refill");
     expect(await tapRefill()).toEqual({ toast: "♻️ Refill requested.", reply: null });

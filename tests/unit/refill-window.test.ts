@@ -19,9 +19,9 @@ describe("refill window", () => {
 
   it("takes the admin's days over the provider's, and the provider's over the shop default", () => {
     const order = (service: { refillDays: number | null; providerRefillDays: number | null }) => ({ completedAt, updatedAt: completedAt, service, refills: [] });
-    expect(refillWindowDays(order({ refillDays: 7, providerRefillDays: 60 }), terms)).toBe(7);
-    expect(refillWindowDays(order({ refillDays: null, providerRefillDays: 60 }), terms)).toBe(60);
-    expect(refillWindowDays(order({ refillDays: null, providerRefillDays: null }), terms)).toBe(30);
+    expect(refillWindowDays({ refillDays: 7, providerRefillDays: 60 }, terms)).toBe(7);
+    expect(refillWindowDays({ refillDays: null, providerRefillDays: 60 }, terms)).toBe(60);
+    expect(refillWindowDays({ refillDays: null, providerRefillDays: null }, terms)).toBe(30);
     const day45 = new Date(completedAt.getTime() + 45 * 86_400_000);
     expect(refillLimit(order({ refillDays: null, providerRefillDays: 60 }), { now: day45, terms })).toBeNull();
     expect(refillLimit(order({ refillDays: null, providerRefillDays: null }), { now: day45, terms })).toMatchObject({ reason: "window_closed" });

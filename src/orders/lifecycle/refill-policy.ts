@@ -60,8 +60,9 @@ const DAY = 24 * HOUR;
 /** Refills the provider took (or is being asked for): rejected and failed ones do not use up the cap. */
 const COUNTED: readonly RefillStatus[] = ["PENDING", "IN_PROGRESS", "COMPLETED"];
 
-export function refillWindowDays(order: RefillFacts, terms: RefillTerms): number {
-  return order.service?.refillDays ?? order.service?.providerRefillDays ?? terms.windowDays;
+/** A service's refill window in days: the admin's figure, else the provider's, else the shop default. */
+export function refillWindowDays(service: RefillFacts["service"], terms: RefillTerms): number {
+  return service?.refillDays ?? service?.providerRefillDays ?? terms.windowDays;
 }
 
 /**
@@ -76,7 +77,7 @@ export function refillLimit(order: RefillFacts, clock: RefillClock): RefillLimit
     (r) => (r.status === "PENDING" || r.status === "IN_PROGRESS") && (r.providerRefillId !== null || r.createdAt.getTime() > askingSince),
   );
   if (open) return { reason: "refill_open" };
-  const days = refillWindowDays(order, terms);
+  const days = refillWindowDays(order.service, terms);
   const closedAt = new Date((order.completedAt ?? order.updatedAt).getTime() + days * DAY);
   if (now >= closedAt) return { reason: "window_closed", closedAt, days };
   if (order.refills.filter((r) => COUNTED.includes(r.status)).length >= terms.maxPerOrder) return { reason: "cap_reached", max: terms.maxPerOrder };
