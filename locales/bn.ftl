@@ -52,7 +52,6 @@ service-details =
 price-per-1000 = প্রতি ১০০০: { $price }
 price-per-unit = প্রতিটি { $price }
 price-per-package = প্রতি প্যাকেজ ({ $size }) { $price }
-refill-yes = আছে
 refill-days = সম্পন্ন হওয়ার পর { $days } দিন
 refill-no = নেই
 btn-order = 🛒 অর্ডার করুন

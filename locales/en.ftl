@@ -52,7 +52,6 @@ service-details =
 price-per-1000 = { $price } per 1000
 price-per-unit = { $price } each
 price-per-package = { $price } per package ({ $size })
-refill-yes = yes
 refill-days = { $days } days after completion
 refill-no = no
 btn-order = 🛒 Order
