@@ -208,8 +208,11 @@ describe("refill policy in GraphQL (yoga.fetch)", () => {
     const ask = `mutation($id: Int!) { requestMyRefill(orderId: $id) { __typename ... on Error { code message } } }`;
     const refused = (await gql(reseller, ask, { id: second.id })).body.data.requestMyRefill;
     expect(refused).toEqual({ __typename: "DomainError", code: "provider_refused", message: "The provider refused the refill: Refill period expired at provider" });
-    const seen = await gql(admin, `query($id: Int!) { order(id: $id) { refills { status error } } }`, { id: second.id });
-    expect(seen.body.data.order.refills).toEqual([{ status: "REJECTED", error: "Refill period expired at provider" }]);
+    // The same fields the dashboard's order details list.
+    const seen = await gql(admin, `query($id: Int!) { order(id: $id) { refills { id createdAt status providerRefillId providerStatus error } } }`, { id: second.id });
+    expect(seen.body.data.order.refills).toEqual([
+      { id: expect.any(Number), createdAt: new Date(COMPLETED_AT.getTime() + HOUR).toISOString(), status: "REJECTED", providerRefillId: null, providerStatus: null, error: "Refill period expired at provider" },
+    ]);
     // Five asks at once for a third order: one reaches the provider, the others find it open.
     clock.at(0);
     const third = await completedOrder(deps, reseller.user.id, service.id, provider.id);
