@@ -73,7 +73,7 @@ async function orderCard(ctx: BotContext, orderId: number) {
   if (refill) lines.push(ctx.t(`order-card-refill-${refill.status}`, { reason: refill.error ?? "—" }));
   // The life cycle would offer a refill but the policy holds it back: say why instead of a button.
   const limit = lifeCycleActions(o, "customer").includes("refill") ? refillLimit(o, clock) : null;
-  if (limit && limit.reason !== "refill_open") lines.push(refillLimitText(ctx, limit));
+  if (limit && limit.reason !== "refill_open") lines.push(refillLimitText(ctx, limit, clock.now));
   const actions = allowedActions(o, "customer", clock);
   const k = new InlineKeyboard().text("🔄", `oo:${o.id}`);
   if (actions.includes("refill")) k.text(ctx.t("btn-refill"), `or:${o.id}`);
@@ -85,14 +85,14 @@ async function orderCard(ctx: BotContext, orderId: number) {
   });
 }
 
-function refillLimitText(ctx: BotContext, limit: Exclude<RefillLimit, { reason: "refill_open" }>): string {
+function refillLimitText(ctx: BotContext, limit: Exclude<RefillLimit, { reason: "refill_open" }>, now: Date): string {
   switch (limit.reason) {
     case "window_closed":
       return ctx.t("order-card-refill-window-closed", { date: day(ctx.locale, limit.closedAt) });
     case "cap_reached":
       return ctx.t("order-card-refill-cap-reached", { max: count(ctx.locale, limit.max) });
     case "cooldown":
-      return ctx.t("order-card-refill-cooldown", { hours: count(ctx.locale, hoursUntil(ctx.deps.now(), limit.until)) });
+      return ctx.t("order-card-refill-cooldown", { hours: count(ctx.locale, hoursUntil(now, limit.until)) });
   }
 }
 
