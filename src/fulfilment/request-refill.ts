@@ -28,6 +28,11 @@ export async function requestRefill(deps: Deps, input: UpstreamRequestInput): Pr
   const askingAs = role === "admin" || role === "system" ? "customer" : role;
   const { order, claim } = await deps.db.$transaction(async (tx) => {
     await tx.$queryRaw`SELECT 1 FROM "Order" WHERE "id" = ${input.orderId} FOR UPDATE`;
+    // A claim left by a process that died while asking: its fate is unknown, it neither blocks nor counts.
+    await tx.refill.updateMany({
+      where: { orderId: input.orderId, status: "PENDING", providerRefillId: null, createdAt: { lt: new Date(now.getTime() - clock.terms.askingSeconds * 1000) } },
+      data: { status: "ERROR", error: "No answer from the provider was recorded" },
+    });
     const order = await tx.order.findUnique({
       where: { id: input.orderId },
       include: { service: true, provider: true, refills: { select: { status: true, createdAt: true, providerRefillId: true } } },

@@ -249,11 +249,21 @@ describe("refill policy in API v2 (HTTP)", () => {
     clock.at(2 * HOUR);
     expect((await api.post({ key, action: "refill", order: order.id })).json).toEqual({ error: "One refill per 24 h: ask again after 2026-12-02 11:00 UTC" });
 
+    // A claim left by a process that died while asking (no refill id, older than the lease) neither blocks nor counts.
+    await db.refill.create({ data: { orderId: old.id, status: "PENDING", createdAt: new Date(COMPLETED_AT.getTime() + 60_000) } });
+    clock.at(26 * HOUR);
+    expect((await api.post({ key, action: "refill", order: old.id })).json).toEqual({ refill: expect.stringMatching(/^\d+$/) });
+    expect(await db.refill.findMany({ where: { orderId: old.id }, orderBy: { id: "asc" }, select: { status: true, error: true } })).toEqual([
+      { status: "ERROR", error: "No answer from the provider was recorded" },
+      { status: "PENDING", error: null },
+    ]);
+    await finishRefills(deps, old.id, provider.id);
+
     clock.at(30 * DAY + 1);
     expect((await api.post({ key, action: "refill", orders: `${order.id},${old.id}` })).json).toEqual([
       { order: order.id, refill: { error: "The refill window (30 days from completion) closed on 2026-12-31 10:00 UTC" } },
       { order: old.id, refill: { error: "The refill window (30 days from completion) closed on 2026-12-31 10:00 UTC" } },
     ]);
-    expect(await db.refill.count({ where: { orderId: { in: [order.id, old.id] } } })).toBe(1);
+    expect([await db.refill.count({ where: { orderId: order.id } }), await db.refill.count({ where: { orderId: old.id } })]).toEqual([1, 2]);
   });
 });
