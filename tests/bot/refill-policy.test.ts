@@ -171,6 +171,16 @@ describe("refill policy in GraphQL (yoga.fetch)", () => {
     const reseller = await buildCaller(db, "RESELLER", "refiller", "10000");
     const admin = await buildCaller(db, "ADMIN", "refill-admin");
     const order = await completedOrder(deps, reseller.user.id, service.id, provider.id);
+
+    // The admin sets a service's window; out of range is refused and changes nothing.
+    const setDays = (days: number) =>
+      gql(admin, `mutation($id: Int!, $d: Int!) { updateService(id: $id, patch: { refillDays: $d }) { __typename ... on MutationUpdateServiceSuccess { data { refillDays providerRefillDays } } ... on ValidationError { field } } }`, { id: service.id, d: days });
+    const refusedDays = (await setDays(0)).body;
+    expect(refusedDays.errors?.map((e: { message: string; extensions?: { code?: string } }) => [e.message, e.extensions?.code])).toEqual([["patch.refillDays: refillDays must be at least 1", "BAD_USER_INPUT"]]);
+    expect((await db.service.findUniqueOrThrow({ where: { id: service.id } })).refillDays).toBeNull();
+    expect((await setDays(45)).body.data.updateService).toEqual({ __typename: "MutationUpdateServiceSuccess", data: { refillDays: 45, providerRefillDays: null } });
+    await db.service.update({ where: { id: service.id }, data: { refillDays: null } });
+
     const mine = `mutation($id: Int!) { requestMyRefill(orderId: $id) { __typename
       ... on MutationRequestMyRefillSuccess { data { id status } }
       ... on RefillRefusedError { reason message retryAt closedAt max } } }`;
