@@ -127,7 +127,7 @@ function refuseEarly(req: IncomingMessage, res: ServerResponse, refusal: Refusal
     ...(unread ? { connection: "close" } : {}),
     ...headers,
   });
-  if (unread) stopReading(req);
+  if (unread) stopReading(req, res);
   res.end(bytes);
 }
 
@@ -135,17 +135,18 @@ function refuseEarly(req: IncomingMessage, res: ServerResponse, refusal: Refusal
  * Node would otherwise read and discard the rest of the body once the answer is out, then close
  * as soon as the answer is written. Asking the request for nothing (`read(0)`) marks it consumed,
  * so nothing is discarded, and leaves the socket paused once the request's small buffer is full;
- * the close Node starts after a last response becomes a half-close with a bounded linger.
+ * the close Node starts after a last response (destroySoon) becomes a half-close, and the socket is
+ * destroyed REFUSAL_LINGER_MS after the answer unless the client closed it first.
  */
-function stopReading(req: IncomingMessage): void {
+function stopReading(req: IncomingMessage, res: ServerResponse): void {
   const socket = req.socket;
   req.read(0);
-  socket.destroySoon = () => {
-    socket.end();
+  socket.destroySoon = () => void socket.end();
+  res.once("finish", () => {
     const timer = setTimeout(() => socket.destroy(), REFUSAL_LINGER_MS);
     timer.unref();
     socket.once("close", () => clearTimeout(timer));
-  };
+  });
 }
 
 export interface LimitedRouteSpec {
