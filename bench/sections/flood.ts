@@ -77,34 +77,47 @@ function floodRequest(port: number, body: Buffer): Promise<Answer> {
 const PROBER = `
 const { parentPort, workerData } = require("node:worker_threads");
 let running = true;
-parentPort.on("message", (m) => { if (m === "stop") running = false; });
+let recording = false;
+parentPort.on("message", (m) => {
+  if (m === "stop") running = false;
+  if (m === "go") recording = true;
+});
 (async () => {
   const samples = [];
   let failures = 0;
+  let ready = false;
   while (running) {
+    const counted = recording;
     const t = performance.now();
     try {
       const res = await fetch(workerData.url);
       await res.arrayBuffer();
-      if (res.status === 200) samples.push(performance.now() - t); else failures++;
-    } catch { failures++; }
+      if (counted) res.status === 200 ? samples.push(performance.now() - t) : failures++;
+    } catch { if (counted) failures++; }
+    if (!ready) { ready = true; parentPort.postMessage("ready"); }
     await new Promise((r) => setTimeout(r, workerData.pauseMs));
   }
   parentPort.postMessage({ samples, failures });
 })();
 `;
 
-/** Probes `url` from a worker thread until stop() resolves with the latencies. */
-function startProber(url: string, pauseMs: number): { stop: () => Promise<{ samples: number[]; failures: number }> } {
+/**
+ * Probes `url` from a worker thread: `ready` once its first (uncounted) probe is done, probes
+ * started after go() are counted, stop() resolves with their latencies.
+ */
+async function startProber(url: string, pauseMs: number): Promise<{ go: () => void; stop: () => Promise<{ samples: number[]; failures: number }> }> {
   const worker = new Worker(PROBER, { eval: true, workerData: { url, pauseMs } });
-  const result = new Promise<{ samples: number[]; failures: number }>((resolve, reject) => {
-    worker.once("message", resolve);
-    worker.once("error", reject);
-  });
+  const messages: unknown[] = [];
+  const waiters: ((m: unknown) => void)[] = [];
+  worker.on("message", (m) => (waiters.length ? waiters.shift()!(m) : messages.push(m)));
+  const next = () => (messages.length ? Promise.resolve(messages.shift()) : new Promise<unknown>((r) => waiters.push(r)));
+  const failed = new Promise<never>((_, reject) => worker.once("error", reject));
+  await Promise.race([next(), failed]);
   return {
+    go: () => worker.postMessage("go"),
     stop: async () => {
       worker.postMessage("stop");
-      const r = await result;
+      const r = (await Promise.race([next(), failed])) as { samples: number[]; failures: number };
       await worker.terminate();
       return r;
     },
@@ -174,7 +187,8 @@ export async function benchFlood(args: BenchArgs): Promise<Figure[]> {
     await floodRequest(port, Buffer.alloc(1 * MiB, 97));
     await sleep(500);
 
-    const idleProber = startProber(`${url}/healthz`, 20);
+    const idleProber = await startProber(`${url}/healthz`, 20);
+    idleProber.go();
     await sleep(3000);
     const idle = await idleProber.stop();
 
@@ -182,56 +196,65 @@ export async function benchFlood(args: BenchArgs): Promise<Figure[]> {
     let peak = baseline;
     const sampler = setInterval(() => (peak = Math.max(peak, rssOf(child.pid!).rssMb)), 25);
     const loadBefore = loadAverage();
-    const prober = startProber(`${url}/healthz`, 20);
-    await sleep(200);
-
     const body = Buffer.alloc(BODY_BYTES, 97);
-    const answers: Answer[] = [];
-    const failures: string[] = [];
-    let next = 0;
-    const started = performance.now();
-    await Promise.all(
-      Array.from({ length: CONCURRENCY }, async () => {
-        while (next < REQUESTS) {
-          next += 1;
-          try {
-            answers.push(await floodRequest(port, body));
-          } catch (error) {
-            failures.push(error instanceof Error ? error.message : String(error));
+    const runs: { p50: number; p99: number; within100: number; health: ReturnType<typeof latencySummary>; probes: number; probeFailures: number; unanswered: number }[] = [];
+    const statuses: Record<number, number> = {};
+    for (let run = 1; run <= args.runs; run++) {
+      const answers: Answer[] = [];
+      const failures: string[] = [];
+      let next = 0;
+      // /healthz is probed only while this flood runs (every 5 ms between answers).
+      const prober = await startProber(`${url}/healthz`, 5);
+      prober.go();
+      const started = performance.now();
+      await Promise.all(
+        Array.from({ length: CONCURRENCY }, async () => {
+          while (next < REQUESTS) {
+            next += 1;
+            try {
+              answers.push(await floodRequest(port, body));
+            } catch (error) {
+              failures.push(error instanceof Error ? error.message : String(error));
+            }
           }
-        }
-      }),
-    );
-    const floodMs = performance.now() - started;
-    const during = await prober.stop();
+        }),
+      );
+      const floodMs = performance.now() - started;
+      const during = await prober.stop();
+      for (const a of answers) statuses[a.status] = (statuses[a.status] ?? 0) + 1;
+      const refused = answers.filter((a) => a.status === 413 || a.status === 429).map((a) => a.headersMs);
+      const answer = latencySummary(refused);
+      const health = latencySummary(during.samples);
+      const within100 = refused.filter((ms) => ms < 100).length;
+      runs.push({ p50: answer.p50, p99: answer.p99, within100, health, probes: during.samples.length, probeFailures: during.failures, unanswered: failures.length });
+      log(
+        `flood run ${run}: ${REQUESTS} × 20 MiB, ${CONCURRENCY} at a time, in ${floodMs.toFixed(0)} ms` +
+          `${failures.length ? `; ${failures.length} without an answer (${failures[0]})` : ""}; answer headers p50 ${answer.p50.toFixed(1)} / p99 ${answer.p99.toFixed(1)} / max ${answer.max.toFixed(1)} ms ` +
+          `(${within100}/${refused.length} under 100 ms); /healthz during: ${during.samples.length} probes (${during.failures} failed) p50 ${health.p50.toFixed(1)} / p99 ${health.p99.toFixed(1)} / max ${health.max.toFixed(1)} ms; ` +
+          `server RSS peak so far ${peak.toFixed(0)} MB (baseline ${baseline.toFixed(0)}); load ${loadAverage()}`,
+      );
+      await sleep(1500);
+    }
     clearInterval(sampler);
     peak = Math.max(peak, rssOf(child.pid!).rssMb);
-
-    const statuses: Record<number, number> = {};
-    for (const a of answers) statuses[a.status] = (statuses[a.status] ?? 0) + 1;
-    const refused = answers.filter((a) => a.status === 413 || a.status === 429).map((a) => a.headersMs);
-    const answer = latencySummary(refused);
-    const health = latencySummary(during.samples);
     const healthIdle = latencySummary(idle.samples);
-    const within100 = refused.filter((ms) => ms < 100).length;
-    log(
-      `flood: ${REQUESTS} × 20 MiB, ${CONCURRENCY} at a time, in ${floodMs.toFixed(0)} ms; statuses ${JSON.stringify(statuses)}` +
-        `${failures.length ? `; ${failures.length} without an answer (${failures[0]})` : ""}; answer headers p50 ${answer.p50.toFixed(1)} / p99 ${answer.p99.toFixed(1)} / max ${answer.max.toFixed(1)} ms ` +
-        `(${within100}/${refused.length} under 100 ms); /healthz during: ${during.samples.length} probes (${during.failures} failed) p50 ${health.p50.toFixed(1)} / p99 ${health.p99.toFixed(1)} / max ${health.max.toFixed(1)} ms, ` +
-        `idle before: p50 ${healthIdle.p50.toFixed(1)} / p99 ${healthIdle.p99.toFixed(1)} ms; server RSS ${baseline.toFixed(0)} → peak ${peak.toFixed(0)} MB; load ${loadBefore} → ${loadAverage()}`,
-    );
+    log(`flood: statuses over all runs ${JSON.stringify(statuses)}; /healthz idle before: p50 ${healthIdle.p50.toFixed(1)} / p99 ${healthIdle.p99.toFixed(1)} ms; RSS ${baseline.toFixed(0)} → peak ${peak.toFixed(0)} MB`);
     const under100 = { target: "< 100", check: (m: number) => m < 100 };
-    const note = `statuses ${JSON.stringify(statuses)}, ${failures.length} unanswered, load ${loadBefore}`;
+    const unanswered = runs.reduce((n, r) => n + r.unanswered, 0);
+    const note = `statuses ${JSON.stringify(statuses)}, ${unanswered} unanswered, load ${loadBefore}`;
     return [
-      figure(SECTION, "413/429 answer headers p50 (from connect)", "ms", [answer.p50], { ...under100, note }),
-      figure(SECTION, "413/429 answer headers p99", "ms", [answer.p99], under100),
-      figure(SECTION, "413/429 answers under 100 ms", "count", [within100], { target: `= ${REQUESTS}`, check: (m) => m === REQUESTS && failures.length === 0 }),
-      figure(SECTION, "/healthz during the flood p50", "ms", [health.p50], under100),
-      figure(SECTION, "/healthz during the flood p99", "ms", [health.p99], under100),
-      figure(SECTION, "/healthz during the flood max", "ms", [health.max], { ...under100, note: `${during.samples.length} probes, ${during.failures} failed` }),
+      figure(SECTION, "413/429 answer headers p50 (from connect)", "ms", runs.map((r) => r.p50), { ...under100, note }),
+      figure(SECTION, "413/429 answer headers p99", "ms", runs.map((r) => r.p99), under100),
+      figure(SECTION, "413/429 answers under 100 ms (of 48)", "count", runs.map((r) => r.within100), { target: `= ${REQUESTS}`, check: (m) => m === REQUESTS && unanswered === 0 }),
+      figure(SECTION, "/healthz during the flood p50", "ms", runs.map((r) => r.health.p50), under100),
+      figure(SECTION, "/healthz during the flood p99", "ms", runs.map((r) => r.health.p99), under100),
+      figure(SECTION, "/healthz during the flood max", "ms", runs.map((r) => r.health.max), {
+        ...under100,
+        note: `${runs.map((r) => r.probes).join("/")} probes per run, ${runs.reduce((n, r) => n + r.probeFailures, 0)} failed`,
+      }),
       figure(SECTION, "/healthz idle before the flood p50", "ms", [healthIdle.p50], { note: "the machine's own noise, for comparison" }),
       figure(SECTION, "/healthz idle before the flood p99", "ms", [healthIdle.p99]),
-      figure(SECTION, "server RSS growth during the flood", "MB", [peak - baseline], { target: "< 50", check: (m) => m < 50 }),
+      figure(SECTION, "server RSS growth over all runs", "MB", [peak - baseline], { target: "< 50", check: (m) => m < 50 }),
     ];
   } finally {
     await stopServer(child);
