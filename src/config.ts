@@ -84,6 +84,10 @@ const schema = z.object({
   STUCK_MANUAL_MINUTES: int(1, 10_000).default("5"),
   STUCK_NO_PROGRESS_MINUTES: int(1, 100_000).default("720"),
   STUCK_DELIVERY_MINUTES: int(1, 10_000).default("5"),
+  /// Refill policy: days from completion a refill may be asked (per-service figures win), refills per order, hours between asks.
+  REFILL_WINDOW_DAYS: int(1, 3650).default("30"),
+  REFILL_MAX_PER_ORDER: int(1, 100).default("3"),
+  REFILL_COOLDOWN_HOURS: int(0, 720).default("24"),
   PROVIDER_SIMULATOR: bool.optional(),
   /// How often the built-in provider simulator moves its orders on (Pending → In progress → Completed).
   SIMULATOR_ADVANCE_SECONDS: int(1, 3600).default("15"),

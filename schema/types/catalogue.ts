@@ -9,6 +9,8 @@ import { ValidationError } from "../../src/shared/errors.js";
 import { positiveId } from "../validation.js";
 import { DeliveryEstimate, estimateNode } from "./delivery-estimate.js";
 
+const refillDaysInput = z.number().int().min(1, "refillDays must be at least 1").max(3650, "refillDays must be at most 3650");
+
 /** The admin's view of a service: cost, provider mapping and all flags. */
 export const Service = builder.prismaObject("Service", {
   fields: (t) => ({
@@ -30,6 +32,8 @@ export const Service = builder.prismaObject("Service", {
     min: t.exposeInt("min"),
     max: t.exposeInt("max"),
     refill: t.exposeBoolean("refill"),
+    refillDays: t.exposeInt("refillDays", { nullable: true, description: "Refill window in days from completion set by an admin (wins over providerRefillDays and the shop default)." }),
+    providerRefillDays: t.exposeInt("providerRefillDays", { nullable: true, description: "Refill window the provider states for this service (read at import)." }),
     cancel: t.exposeBoolean("cancel"),
     dripfeed: t.exposeBoolean("dripfeed"),
     active: t.exposeBoolean("active"),
@@ -125,6 +129,7 @@ const ServiceInput = builder.inputType("ServiceInput", {
     min: t.int(),
     max: t.int(),
     refill: t.boolean({ required: false }),
+    refillDays: t.int({ required: false, validate: refillDaysInput }),
     cancel: t.boolean({ required: false }),
     dripfeed: t.boolean({ required: false }),
     active: t.boolean({ required: false }),
@@ -152,6 +157,7 @@ const ServicePatch = builder.inputType("ServicePatch", {
     min: t.int({ required: false }),
     max: t.int({ required: false }),
     refill: t.boolean({ required: false }),
+    refillDays: t.int({ required: false, validate: refillDaysInput }),
     cancel: t.boolean({ required: false }),
     dripfeed: t.boolean({ required: false }),
     active: t.boolean({ required: false }),

@@ -63,7 +63,7 @@ describe("both languages", () => {
       ...["TOPUP", "ORDER_CHARGE", "REFUND", "ADJUSTMENT", "GROUP_SETTLEMENT"].map((k) => `ledger-kind-${k}`),
       ...CUSTOMER_COMMANDS.map((c) => `cmd-${c}`),
       "cmd-dashboard",
-      ...["refill-yes", "refill-no", "unknown-input", "admin-topup-approved", "admin-topup-rejected"],
+      ...["refill-no", "unknown-input", "admin-topup-approved", "admin-topup-rejected"],
       ...["admin-order-manual", "admin-order-failed", "admin-order-unknown", "admin-order-stuck", "admin-provider-low", "admin-provider-recovered"],
       ...["PENDING", "SUBMITTING", "FAILED", "UNKNOWN", "IN_PROGRESS", "COMPLETED", "PARTIAL", "CANCELED"].map((s) => `admin-status-${s}`),
       ...["OPEN", "ANSWERED", "CLOSED"].map((s) => `ticket-status-${s}`),

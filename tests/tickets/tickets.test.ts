@@ -72,6 +72,11 @@ describe("ticket auto-replies", () => {
     const opened = await openTicket(deps, { userId: user.id, type: "REFILL", orderIds: [order.id], text: "refill" });
     expect(opened.outcomes[0]).toMatchObject({ orderId: order.id, kind: "refill_requested" });
     expect(await db.refill.count({ where: { orderId: order.id } })).toBe(1);
+    // A second ticket while that refill is open: the refill policy's answer, nothing asked upstream.
+    const again = await openTicket(deps, { userId: user.id, type: "REFILL", orderIds: [order.id], text: "refill again" });
+    expect(again.outcomes).toEqual([{ orderId: order.id, kind: "refill_refused", reason: "refill_open", message: "A refill for this order is already in progress" }]);
+    expect(again.ticket.status).toBe("ANSWERED");
+    expect(await db.refill.count({ where: { orderId: order.id } })).toBe(1);
 
     const plain = await orderAtProvider({ refill: false });
     const none = await openTicket(deps, { userId: plain.user.id, type: "REFILL", orderIds: [plain.order.id], text: "refill" });

@@ -1,4 +1,5 @@
 import type { Language, Service } from "@prisma/client";
+import { refillTerms, refillWindowDays } from "../../orders/lifecycle/index.js";
 import { Composer, InlineKeyboard } from "grammy";
 import { loadDeliveryEstimate } from "../../estimates/delivery-estimate.js";
 import type { BotContext } from "../context.js";
@@ -81,7 +82,7 @@ catalogueFeature.callbackQuery(/^svc:(\d+)$/, async (ctx) => {
     price: priceText(ctx.t, ctx.locale, s, ctx.deps.config.SHOP_CURRENCY),
     min: String(s.min),
     max: String(s.max),
-    refill: ctx.t(s.refill ? "refill-yes" : "refill-no"),
+    refill: s.refill ? ctx.t("refill-days", { days: refillWindowDays(s, refillTerms(ctx.deps.config)) }) : ctx.t("refill-no"),
     description,
   });
   const estimate = estimateText(ctx.t, await loadDeliveryEstimate(ctx.deps.db, s.id));

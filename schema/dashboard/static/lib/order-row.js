@@ -102,6 +102,7 @@ export async function showDetails(id) {
       `query($id: Int!) { order(id: $id) {
         ...Row customerStatus cost providerServiceId providerCharge providerCurrency startCount remains adminNotes
         lastStatusCheck lastResubmitAt completedAt canceledAt
+        refills { id createdAt status providerRefillId providerStatus error }
         providerCalls { id createdAt action httpStatus latencyMs outcome error request response }
         auditEntries { createdAt actorLabel action before after }
       } } ${ROW}`,
@@ -122,6 +123,12 @@ export async function showDetails(id) {
     $("#details-body").replaceChildren(
       el("h2", {}, t("order.title", { id: order.id })),
       el("dl", { class: "grid" }, facts.map(([k, v]) => [el("dt", {}, k), el("dd", {}, v)])),
+      el("h3", {}, t("order.refills")),
+      order.refills.length === 0 ? el("p", {}, t("order.noRefills")) :
+        el("div", { class: "scroll" }, el("table", {}, el("thead", {}, el("tr", {}, t("order.refillHead").split(",").map((h) => el("th", {}, h)))),
+          el("tbody", {}, order.refills.map((r) => el("tr", {},
+            el("td", {}, r.id), el("td", {}, when(r.createdAt)), el("td", {}, r.status), el("td", {}, r.providerRefillId ?? "—"),
+            el("td", {}, r.providerStatus ?? "—"), el("td", {}, r.error ? el("span", { class: "error-text" }, r.error) : "—")))))),
       el("h3", {}, t("order.calls")),
       el("div", { class: "scroll" }, el("table", {}, el("thead", {}, el("tr", {}, t("order.callHead").split(",").map((h) => el("th", {}, h)))),
         el("tbody", {}, order.providerCalls.map((c) => el("tr", {},
