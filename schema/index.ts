@@ -1,5 +1,6 @@
 import type { Route } from "../src/http/server.js";
 import type { Deps } from "../src/deps.js";
+import { adminAssetsRoute } from "./dashboard/assets-route.js";
 import { adminRoute } from "./dashboard/route.js";
 import { graphiqlAssetsRoute } from "./graphiql/route.js";
 import { graphqlRoute } from "./http-route.js";
@@ -15,6 +16,7 @@ export function createGraphQL(deps: Deps, options: GraphQLOptions = {}): { yoga:
     routes: [
       graphiqlAssetsRoute(),
       graphqlRoute(yoga, options),
+      adminAssetsRoute(),
       adminRoute(deps),
     ],
   };

@@ -8,12 +8,8 @@ import { isSameOrigin } from "../../src/http/same-origin.js";
 import type { Route } from "../../src/http/server.js";
 import { PAGE_SECURITY_HEADERS, staticFolder } from "../../src/http/static-assets.js";
 
-const STATIC: Record<string, { file: string; type: string }> = {
-  "/admin": { file: "index.html", type: "text/html; charset=utf-8" },
-  "/admin/": { file: "index.html", type: "text/html; charset=utf-8" },
-  "/admin/app.js": { file: "app.js", type: "text/javascript; charset=utf-8" },
-  "/admin/app.css": { file: "app.css", type: "text/css; charset=utf-8" },
-};
+/** The page itself; its scripts and styles are served by adminAssetsRoute (/admin/assets/…). */
+const PAGES = new Set(["/admin", "/admin/"]);
 
 const staticFile = staticFolder(new URL("./static/", import.meta.url));
 
@@ -26,7 +22,7 @@ function page(res: ServerResponse, status: number, text: string): void {
 
 /**
  * The dashboard's static files, the login-link endpoint (/admin/login?token=…) and logout
- * (same-origin POST /admin/logout; ?everywhere=1 ends every session of that admin). Every request counts against a per-caller budget (a page load is three requests).
+ * (same-origin POST /admin/logout; ?everywhere=1 ends every session of that admin). Every request counts against a per-caller budget (a page load is one request here; its assets are public, at /admin/assets).
  */
 export function adminRoute(deps: Deps, options: { perMinute?: number } = {}): Route {
   const limiter = createRequestLimiter(options.perMinute ?? 60);
@@ -47,9 +43,8 @@ export function adminRoute(deps: Deps, options: { perMinute?: number } = {}): Ro
       res.writeHead(303, { ...PAGE_SECURITY_HEADERS, location: "/admin/", "set-cookie": clearedSessionCookie(), "cache-control": "no-store" });
       return void res.end();
     }
-    const asset = STATIC[url.pathname];
-    if (!asset || (req.method !== "GET" && req.method !== "HEAD")) return page(res, 404, "Not found");
-    res.writeHead(200, { ...PAGE_SECURITY_HEADERS, "content-type": asset.type, "cache-control": "no-cache" });
-    res.end(req.method === "HEAD" ? undefined : staticFile(asset.file));
+    if (!PAGES.has(url.pathname) || (req.method !== "GET" && req.method !== "HEAD")) return page(res, 404, "Not found");
+    res.writeHead(200, { ...PAGE_SECURITY_HEADERS, "content-type": "text/html; charset=utf-8", "cache-control": "no-cache" });
+    res.end(req.method === "HEAD" ? undefined : staticFile("index.html"));
   });
 }

@@ -90,7 +90,7 @@ describe("login links", () => {
     const res = await fetch(`${base}/admin/`);
     expect(res.status).toBe(200);
     expect(res.headers.get("content-security-policy")).toMatch(/script-src 'self'/);
-    expect(await res.text()).toMatch(/<script src="\/admin\/app.js"/);
+    expect(await res.text()).toMatch(/<script type="module" src="\/admin\/assets\/app.js"/);
   });
 });
 

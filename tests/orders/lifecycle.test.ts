@@ -120,7 +120,7 @@ describe("one list of actions for every screen", () => {
     const admin = await buildCaller(db, "ADMIN", "lifecycle-admin");
     const user = await buildUser(db, { balance: "1000" });
     const service = await buildService(db, { price: "1", cancel: true, refill: true });
-    const dashboard = readFileSync(new URL("../../schema/dashboard/static/app.js", import.meta.url), "utf8");
+    const dashboard = readFileSync(new URL("../../schema/dashboard/static/lib/order-row.js", import.meta.url), "utf8");
     const menu = dashboard.slice(dashboard.indexOf("const ACTION_ITEMS"), dashboard.indexOf("};", dashboard.indexOf("const ACTION_ITEMS")));
     const menuActions = [...menu.matchAll(/^\s+([A-Z_]+): \[/gm)].map((m) => m[1]!);
     const byCode = new Map(Object.entries(ADMIN_ORDER_BUTTONS).map(([action, b]) => [b.code, action.toUpperCase()]));
