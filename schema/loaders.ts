@@ -1,9 +1,12 @@
 import type { AuditLog } from "@prisma/client";
-import type { Db } from "../src/db/client.js";
+import { providersHealth, type ProviderHealth } from "../src/catalogue/provider-health.js";
+import type { Deps } from "../src/deps.js";
 
 /** Per-request batch loaders for data with no Prisma relation (audit rows are keyed by entity + id). */
 export interface Loaders {
   auditFor(entity: string, entityId: string | number): Promise<AuditLog[]>;
+  /** Every provider's health over the last 24 h, read once per request however many providers ask. */
+  providerHealth(providerId: number): Promise<ProviderHealth | null>;
 }
 
 interface Waiter {
@@ -12,7 +15,9 @@ interface Waiter {
   reject: (e: unknown) => void;
 }
 
-export function createLoaders(db: Db): Loaders {
+export function createLoaders(deps: Deps): Loaders {
+  const { db } = deps;
+  let health: Promise<Map<number, ProviderHealth>> | null = null;
   const pending = new Map<string, Waiter[]>();
   const flush = (entity: string, waiters: Waiter[]) => {
     pending.delete(entity);
@@ -22,6 +27,10 @@ export function createLoaders(db: Db): Loaders {
       .catch((e: unknown) => waiters.forEach((w) => w.reject(e)));
   };
   return {
+    async providerHealth(providerId) {
+      health ??= providersHealth(deps, 24);
+      return (await health).get(providerId) ?? null;
+    },
     auditFor(entity, entityId) {
       return new Promise((resolve, reject) => {
         let waiters = pending.get(entity);

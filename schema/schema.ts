@@ -15,6 +15,7 @@ import "./types/provider.js";
 import "./types/order-operations.js";
 import "./types/reseller.js";
 import "./types/stats.js";
+import "./types/reports.js";
 import "./types/ticket.js";
 import "./types/group.js";
 

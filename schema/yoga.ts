@@ -94,7 +94,7 @@ export function createPanelbotYoga(deps: Deps, options: GraphQLOptions = {}): Pa
       if (!viewer && !request.headers.has("authorization") && parseCookies(request.headers.get("cookie")).has(SESSION_COOKIE)) {
         throw new GraphQLError("Your dashboard session has ended; open a new login link", { extensions: { code: "UNAUTHENTICATED", http: { status: 401 } } });
       }
-      return { deps, viewer, loaders: createLoaders(deps.db) };
+      return { deps, viewer, loaders: createLoaders(deps) };
     },
   });
 }

@@ -111,7 +111,12 @@ async function startOn(database: Database, config: Config, logger: Logger): Prom
   const { db } = database;
   const box = createSecretBox(config.SECRET_KEY ?? loadOrCreateLocalSecret(config.DATA_DIR));
   await syncAdmins(db.prisma, config);
-  if (config.embedded && (await seedDemoCatalogue(db.prisma, box))) logger.info("Seeded the demo catalogue");
+  if (config.embedded) {
+    const startedAt = performance.now();
+    if (await seedDemoCatalogue(db.prisma, box, undefined, { history: { now: new Date() } })) {
+      logger.info({ ms: Math.round(performance.now() - startedAt) }, "Seeded the demo catalogue and 30 days of demo history");
+    }
+  }
   const simulator = await startDemoSimulator(config, db, logger);
   const deps: Deps = { db: db.prisma, config, box, logger, now: () => new Date() };
   // Webhook mode on a PostgreSQL server may run as several instances: updates of one chat are then

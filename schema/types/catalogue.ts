@@ -1,9 +1,11 @@
 import { z } from "zod";
+import { bulkChangePrices, type BulkPriceChange as BulkPriceChangeData, type PriceScope } from "../../src/catalogue/bulk-change-prices.js";
 import { createCategory, createService, updateCategory, updateService } from "../../src/catalogue/manage-catalogue.js";
 import { builder } from "../builder.js";
 import { actorOf } from "../context.js";
 import { ADMIN, LinkKindEnum, PriceUnitEnum, ServiceModeEnum } from "../enums.js";
 import { domainErrors } from "../errors.js";
+import { ValidationError } from "../../src/shared/errors.js";
 import { positiveId } from "../validation.js";
 import { DeliveryEstimate, estimateNode } from "./delivery-estimate.js";
 
@@ -58,20 +60,29 @@ builder.queryFields((t) => ({
       providerId: t.arg.int({ required: false }),
       active: t.arg.boolean({ required: false }),
       withInactiveReason: t.arg.boolean({ required: false, description: "Only services that cannot be ordered for a stated reason (e.g. a type the shop cannot forward)." }),
+      search: t.arg.string({ required: false, validate: z.string().max(100), description: "Service id, or part of its Bengali or English name or the provider's service id." }),
     },
-    resolve: (query, _r, args, ctx) =>
-      ctx.deps.db.service.findMany({
-        ...query,
-        where: {
-          ...(args.categoryId ? { categoryId: args.categoryId } : {}),
-          ...(args.providerId ? { providerId: args.providerId } : {}),
-          ...(args.active != null ? { active: args.active } : {}),
-          ...(args.withInactiveReason ? { inactiveReason: { not: null } } : {}),
-        },
-        orderBy: { id: "asc" },
-      }),
+    resolve: (query, _r, args, ctx) => ctx.deps.db.service.findMany({ ...query, where: servicesWhere(args), orderBy: { id: "asc" } }),
+    totalCount: (_p, args, ctx) => ctx.deps.db.service.count({ where: servicesWhere(args) }),
   }),
 }));
+
+function servicesWhere(args: { categoryId?: number | null; providerId?: number | null; active?: boolean | null; withInactiveReason?: boolean | null; search?: string | null }) {
+  return {
+    ...(args.categoryId ? { categoryId: args.categoryId } : {}),
+    ...(args.providerId ? { providerId: args.providerId } : {}),
+    ...(args.active != null ? { active: args.active } : {}),
+    ...(args.withInactiveReason ? { inactiveReason: { not: null } } : {}),
+    ...serviceSearch(args.search),
+  };
+}
+
+function serviceSearch(search: string | null | undefined) {
+  const s = search?.trim();
+  if (!s) return {};
+  const byName = [{ nameEn: { contains: s, mode: "insensitive" as const } }, { nameBn: { contains: s, mode: "insensitive" as const } }, { providerServiceId: s }];
+  return { OR: /^\d{1,9}$/.test(s) ? [{ id: Number(s) }, ...byName] : byName };
+}
 
 const decimalText = z.string().regex(/^\d{1,14}(\.\d{1,6})?$/, "must be a decimal like 120.50");
 const nameText = z.string().trim().min(1).max(200);
@@ -148,12 +159,39 @@ const ServicePatch = builder.inputType("ServicePatch", {
   }),
 });
 
+function priceScope(kind: "ALL" | "CATEGORY" | "PROVIDER", id: number | null | undefined): PriceScope {
+  if (kind === "ALL") return { kind: "all" };
+  if (!id) throw new ValidationError("scopeId", "scope_id_required", `scopeId is required for ${kind}`);
+  return { kind: kind === "CATEGORY" ? "category" : "provider", id };
+}
+
 /** GraphQL null means "not given" for patches; use-cases take undefined. */
 function defined<T extends object>(o: T): { [K in keyof T]?: Exclude<T[K], null> } {
   return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== null && v !== undefined)) as never;
 }
 
+const PriceScopeKindEnum = builder.enumType("PriceScopeKind", { values: ["ALL", "CATEGORY", "PROVIDER"] as const });
+
+const BulkPriceChange = builder.objectRef<BulkPriceChangeData>("BulkPriceChange").implement({
+  fields: (t) => ({
+    changed: t.exposeInt("changed"),
+    services: t.field({ type: [Service], description: "The services changed, with their new prices.", resolve: (r) => r.services }),
+  }),
+});
+
 builder.mutationFields((t) => ({
+  bulkChangePrices: t.field({
+    type: BulkPriceChange,
+    authScopes: ADMIN,
+    errors: domainErrors,
+    description: "Raises or lowers every list price in the scope by a percent, in one transaction; refused (nothing changed) if any price would fall below cost.",
+    args: {
+      percent: t.arg.string({ description: 'Signed percent, e.g. "10" or "-7.5" (from -90 to 1000).' }),
+      scope: t.arg({ type: PriceScopeKindEnum }),
+      scopeId: t.arg.int({ required: false, validate: positiveId, description: "The category or provider id (for CATEGORY and PROVIDER)." }),
+    },
+    resolve: (_r, args, ctx) => bulkChangePrices(ctx.deps, { percent: args.percent, scope: priceScope(args.scope, args.scopeId), actor: actorOf(ctx) }),
+  }),
   createCategory: t.prismaField({
     type: "Category",
     authScopes: ADMIN,

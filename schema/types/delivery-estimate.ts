@@ -38,6 +38,7 @@ export const Category = builder.prismaObject("Category", {
     sortOrder: t.exposeInt("sortOrder"),
     active: t.exposeBoolean("active"),
     services: t.relation("services", { query: { orderBy: { id: "asc" } } }),
+    servicesCount: t.relationCount("services"),
   }),
 });
 

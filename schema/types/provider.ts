@@ -1,6 +1,9 @@
 import type { ImportReport as ImportReportData } from "../../src/catalogue/import-services.js";
 import { z } from "zod";
-import { importProviderServices } from "../../src/catalogue/import-services.js";
+import type { ImportItem as ImportItemData, ImportPreview as ImportPreviewData, VanishedItem as VanishedItemData } from "../../src/catalogue/import-services.js";
+import { applyServiceImport, importProviderServices, previewServiceImport } from "../../src/catalogue/import-services.js";
+import type { ProviderHealth as ProviderHealthData } from "../../src/catalogue/provider-health.js";
+import { testProviderKey, type ProviderKeyTest as ProviderKeyTestData } from "../../src/catalogue/test-provider-key.js";
 import { providerBalance } from "../../src/catalogue/provider-gateway.js";
 import { createProvider, refreshProviderBalance, updateProvider } from "../../src/catalogue/manage-providers.js";
 import { maskSecret } from "../../src/shared/secret-box.js";
@@ -9,6 +12,22 @@ import { actorOf } from "../context.js";
 import { ADMIN } from "../enums.js";
 import { domainErrors } from "../errors.js";
 import { positiveId } from "../validation.js";
+
+const ProviderHealth = builder.objectRef<ProviderHealthData>("ProviderHealth").implement({
+  description: "A provider's figures over the last 24 hours, from its call log (read for all providers in one statement).",
+  fields: (t) => ({
+    servicesCount: t.exposeInt("servicesCount"),
+    activeServicesCount: t.exposeInt("activeServicesCount"),
+    calls: t.exposeInt("calls", { description: "HTTP calls in the last 24 h." }),
+    errors: t.exposeInt("errors", { description: "Calls refused, not sent or left without an answer." }),
+    errorRate: t.exposeFloat("errorRate", { nullable: true, description: "errors / calls; null without calls." }),
+    p50LatencyMs: t.exposeInt("p50LatencyMs", { nullable: true }),
+    p95LatencyMs: t.exposeInt("p95LatencyMs", { nullable: true }),
+    lastCallAt: t.expose("lastCallAt", { type: "DateTime", nullable: true }),
+    lastSyncAt: t.expose("lastSyncAt", { type: "DateTime", nullable: true, description: "The last order-status sync the provider answered." }),
+    lastImportAt: t.expose("lastImportAt", { type: "DateTime", nullable: true, description: "The last import of its service list." }),
+  }),
+});
 
 /** A provider; its API key is write-only and shown masked. */
 export const Provider = builder.prismaObject("Provider", {
@@ -29,10 +48,82 @@ export const Provider = builder.prismaObject("Provider", {
       description: "The balance asked from the provider (cached for PROVIDER_BALANCE_CACHE_SECONDS); null when it does not answer.",
       resolve: async (p, _a, ctx) => (await providerBalance(ctx.deps, p).catch(() => null))?.toString() ?? null,
     }),
+    health: t.field({
+      type: ProviderHealth,
+      resolve: async (p, _a, ctx) => (await ctx.loaders.providerHealth(p.id)) ?? emptyHealth(p.id),
+    }),
+  }),
+});
+
+function emptyHealth(providerId: number): ProviderHealthData {
+  return { providerId, servicesCount: 0, activeServicesCount: 0, calls: 0, errors: 0, errorRate: null, p50LatencyMs: null, p95LatencyMs: null, lastCallAt: null, lastSyncAt: null, lastImportAt: null };
+}
+
+const ServiceImportItem = builder.objectRef<ImportItemData>("ServiceImportItem").implement({
+  description: "A provider service as the import would leave it, beside the catalogue's service (if any).",
+  fields: (t) => ({
+    providerServiceId: t.exposeString("providerServiceId"),
+    name: t.exposeString("name"),
+    serviceId: t.exposeInt("serviceId", { nullable: true }),
+    oldCost: t.expose("oldCost", { type: "Decimal", nullable: true }),
+    newCost: t.expose("newCost", { type: "Decimal" }),
+    oldPrice: t.expose("oldPrice", { type: "Decimal", nullable: true }),
+    newPrice: t.expose("newPrice", { type: "Decimal" }),
+    reactivates: t.exposeBoolean("reactivates", { description: "Inactive now; the import makes it orderable again." }),
+    unsupportedReason: t.exposeString("unsupportedReason", { nullable: true, description: "Kept inactive: a type the shop cannot forward." }),
+  }),
+});
+
+const VanishedService = builder.objectRef<VanishedItemData>("VanishedService").implement({
+  description: "A service the provider no longer lists; the import deactivates it.",
+  fields: (t) => ({
+    serviceId: t.exposeInt("serviceId"),
+    providerServiceId: t.exposeString("providerServiceId", { nullable: true }),
+    name: t.exposeString("name"),
+    cost: t.expose("cost", { type: "Decimal", nullable: true }),
+    price: t.expose("price", { type: "Decimal" }),
+  }),
+});
+
+const ServiceImportPreview = builder.objectRef<ImportPreviewData>("ServiceImportPreview").implement({
+  description: "What applyServiceImport would do; nothing was written. Prices are cost × (1 + markup).",
+  fields: (t) => ({
+    providerId: t.exposeInt("providerId"),
+    markupPercent: t.exposeString("markupPercent"),
+    categoryId: t.exposeInt("categoryId", { nullable: true }),
+    token: t.exposeString("token", { description: "Pass to applyServiceImport: it applies only while the provider's list and the catalogue are as previewed." }),
+    added: t.field({ type: [ServiceImportItem], resolve: (p) => p.added }),
+    changedCost: t.field({ type: [ServiceImportItem], resolve: (p) => p.changedCost }),
+    unchanged: t.field({ type: [ServiceImportItem], description: "Same cost (the price may still follow the new markup).", resolve: (p) => p.unchanged }),
+    vanished: t.field({ type: [VanishedService], resolve: (p) => p.vanished }),
+    skipped: t.exposeInt("skipped", { description: "Entries of the provider's list that could not be read." }),
+  }),
+});
+
+const ProviderKeyTest = builder.objectRef<ProviderKeyTestData>("ProviderKeyTest").implement({
+  description: "The answer to a balance call made with the key; the key itself never appears.",
+  fields: (t) => ({
+    ok: t.exposeBoolean("ok"),
+    balance: t.expose("balance", { type: "Decimal", nullable: true }),
+    currency: t.exposeString("currency", { nullable: true }),
+    error: t.exposeString("error", { nullable: true }),
+    latencyMs: t.exposeInt("latencyMs", { nullable: true }),
   }),
 });
 
 builder.queryFields((t) => ({
+  previewServiceImport: t.field({
+    type: ServiceImportPreview,
+    authScopes: ADMIN,
+    errors: domainErrors,
+    description: "Reads the provider's service list and shows what an import with this markup would change; writes nothing.",
+    args: {
+      providerId: t.arg.int({ validate: positiveId }),
+      categoryId: t.arg.int({ required: false, validate: positiveId }),
+      markupPercent: t.arg.string({ description: 'Percent over cost, e.g. "25".' }),
+    },
+    resolve: (_r, args, ctx) => previewServiceImport(ctx.deps, { providerId: args.providerId, categoryId: args.categoryId ?? undefined, markupPercent: args.markupPercent }),
+  }),
   providers: t.prismaField({
     type: ["Provider"],
     authScopes: ADMIN,
@@ -119,6 +210,33 @@ builder.mutationFields((t) => ({
     errors: domainErrors,
     args: { id: t.arg.int({ validate: positiveId }) },
     resolve: (_q, _r, { id }, ctx) => refreshProviderBalance(ctx.deps, id),
+  }),
+  testProviderKey: t.field({
+    type: ProviderKeyTest,
+    authScopes: ADMIN,
+    errors: domainErrors,
+    description: "A balance call with a saved provider's key, or with a URL and key typed in before saving (given ones win). Audit-logged; nothing else is stored.",
+    args: {
+      providerId: t.arg.int({ required: false, validate: positiveId }),
+      url: t.arg.string({ required: false, validate: z.string().max(500) }),
+      apiKey: t.arg.string({ required: false, description: "Write-only.", validate: z.string().min(1).max(500) }),
+    },
+    resolve: (_r, args, ctx) =>
+      testProviderKey(ctx.deps, { providerId: args.providerId ?? undefined, url: args.url ?? undefined, apiKey: args.apiKey ?? undefined, actor: actorOf(ctx) }),
+  }),
+  applyServiceImport: t.field({
+    type: ImportReport,
+    authScopes: ADMIN,
+    errors: domainErrors,
+    description: "Applies what previewServiceImport showed (same provider, markup, category and token); a ConflictError import_preview_stale when the list or catalogue changed since.",
+    args: {
+      providerId: t.arg.int({ validate: positiveId }),
+      categoryId: t.arg.int({ required: false, validate: positiveId }),
+      markupPercent: t.arg.string(),
+      token: t.arg.string({ validate: z.string().min(1).max(100) }),
+    },
+    resolve: (_r, args, ctx) =>
+      applyServiceImport(ctx.deps, { providerId: args.providerId, categoryId: args.categoryId ?? undefined, markupPercent: args.markupPercent, token: args.token, actor: actorOf(ctx) }),
   }),
   importProviderServices: t.field({
     type: ImportReport,

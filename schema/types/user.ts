@@ -2,10 +2,11 @@ import type { Prisma } from "@prisma/client";
 import { issueApiKey, revokeApiKey } from "../../src/apikeys/api-keys.js";
 import { adjustBalance } from "../../src/money/adjust-balance.js";
 import { rejectResellerRequest, setResellerAccess } from "../../src/resellers/reseller-access.js";
-import { setResellerPricing } from "../../src/resellers/reseller-pricing.js";
+import { parseDiscount, setResellerPricing } from "../../src/resellers/reseller-pricing.js";
 import { setUserBlocked } from "../../src/users/block-user.js";
 import { setUserRole } from "../../src/users/set-user-role.js";
 import { parseTelegramId } from "../../src/shared/input-hygiene.js";
+import { normaliseSenderNumber } from "../../src/topups/sender-number.js";
 import { builder } from "../builder.js";
 import { actorOf } from "../context.js";
 import { ADMIN, AccountKindEnum, LanguageEnum, LedgerKindEnum, RoleEnum } from "../enums.js";
@@ -66,6 +67,9 @@ export const User = builder.prismaObject("User", {
     account: t.relation("account", { nullable: true }),
     apiKeys: t.relation("apiKeys", { query: { orderBy: { id: "desc" } } }),
     orders: t.relatedConnection("orders", { cursor: "id", query: { orderBy: { id: "desc" } } }),
+    ordersCount: t.relationCount("orders"),
+    tickets: t.relatedConnection("tickets", { cursor: "id", query: { orderBy: { id: "desc" } } }),
+    topUps: t.relatedConnection("topUps", { cursor: "id", query: { orderBy: { id: "desc" } } }),
   }),
 });
 
@@ -92,13 +96,26 @@ const IssuedApiKey = builder.objectRef<{ key: string; apiKey: Prisma.ApiKeyGetPa
   }),
 });
 
+/** A search that reads as a Bangladeshi mobile number, stored form ("01712345678"), else null. */
+function localPhone(s: string): string | null {
+  try {
+    return normaliseSenderNumber(s);
+  } catch {
+    return null;
+  }
+}
+
 function userWhere(search: string | null | undefined, role: "CUSTOMER" | "RESELLER" | "ADMIN" | null | undefined): Prisma.UserWhereInput {
   const s = search?.trim();
+  // A phone number is known from the sender numbers of the user's top-ups.
+  const phone = s ? localPhone(s) : null;
   const bySearch: Prisma.UserWhereInput = !s
     ? {}
-    : /^\d+$/.test(s)
-      ? { OR: [{ id: Number(s) <= 2_147_483_647 ? Number(s) : -1 }, { telegramId: parseTelegramId("search", s) }] }
-      : { OR: [{ username: { contains: s.replace(/^@/, ""), mode: "insensitive" } }, { firstName: { contains: s, mode: "insensitive" } }] };
+    : phone
+      ? { topUps: { some: { senderNumber: phone } } }
+      : /^\d+$/.test(s)
+        ? { OR: [{ id: Number(s) <= 2_147_483_647 ? Number(s) : -1 }, { telegramId: parseTelegramId("search", s) }] }
+        : { OR: [{ username: { contains: s.replace(/^@/, ""), mode: "insensitive" } }, { firstName: { contains: s, mode: "insensitive" } }] };
   return { ...bySearch, ...(role ? { role } : {}) };
 }
 
@@ -108,7 +125,7 @@ builder.queryFields((t) => ({
     cursor: "id",
     authScopes: ADMIN,
     args: {
-      search: t.arg.string({ required: false, description: "User id, Telegram id, @username or name." }),
+      search: t.arg.string({ required: false, description: "User id, Telegram id, @username, name, or a phone number their top-ups came from." }),
       role: t.arg({ type: RoleEnum, required: false }),
     },
     resolve: (query, _r, args, ctx) => ctx.deps.db.user.findMany({ ...query, where: userWhere(args.search, args.role), orderBy: { id: "desc" } }),
@@ -166,9 +183,19 @@ builder.mutationFields((t) => ({
     type: "User",
     authScopes: ADMIN,
     errors: domainErrors,
-    description: "Makes a customer a reseller (or takes it back); audit-logged, the user is told in their language.",
-    args: { userId: t.arg.int({ validate: positiveId }), reseller: t.arg.boolean() },
-    resolve: (_q, _r, args, ctx) => setResellerAccess(ctx.deps, { userId: args.userId, reseller: args.reseller, actor: actorOf(ctx) }),
+    description: "Makes a customer a reseller (or takes it back), optionally with their discount; audit-logged, the user is told in their language.",
+    args: {
+      userId: t.arg.int({ validate: positiveId }),
+      reseller: t.arg.boolean(),
+      discountPercent: t.arg.string({ required: false, description: 'With reseller: true, their discount, e.g. "10" (checked before access is granted).' }),
+    },
+    resolve: async (_q, _r, args, ctx) => {
+      // A bad discount changes nothing: it is checked before access is granted (as /reseller does).
+      if (args.discountPercent != null) parseDiscount(args.discountPercent);
+      const user = await setResellerAccess(ctx.deps, { userId: args.userId, reseller: args.reseller, actor: actorOf(ctx) });
+      if (args.discountPercent == null || !args.reseller) return user;
+      return setResellerPricing(ctx.deps.db, { userId: args.userId, discountPercent: args.discountPercent, actor: actorOf(ctx) });
+    },
   }),
   rejectResellerRequest: t.prismaField({
     type: "User",

@@ -3,12 +3,15 @@ import { writeAudit } from "../audit/write-audit.js";
 import type { Deps } from "../deps.js";
 import { Decimal } from "../money/decimal.js";
 import { fxRate } from "../money/fx.js";
-import type { ProviderService } from "../providers/api-client.js";
+import { createHash } from "node:crypto";
+import type { Prisma, Provider } from "@prisma/client";
+import type { Tx } from "../db/client.js";
+import type { ProviderService, ServicesResult } from "../providers/api-client.js";
 import { providerClient } from "./provider-gateway.js";
 import { providerFailure } from "./provider-failure.js";
 import { inferPlatform } from "./platforms.js";
 import { serviceKind } from "./service-kinds.js";
-import { NotFoundError, ValidationError } from "../shared/errors.js";
+import { ConflictError, NotFoundError, ValidationError } from "../shared/errors.js";
 
 export interface ImportServicesInput {
   providerId: number;
@@ -39,7 +42,55 @@ const GONE = "No longer in the provider's service list";
  * service's platform is guessed from the provider's category and name (the admin can change it);
  * a service type we cannot forward is imported inactive with the reason (service-kinds.ts).
  */
-export async function importProviderServices(deps: Deps, input: ImportServicesInput): Promise<ImportReport> {
+/** One provider service as an import would leave it, beside what the catalogue has now. */
+export interface ImportItem {
+  providerServiceId: string;
+  name: string;
+  /** The catalogue's service, when it has one. */
+  serviceId: number | null;
+  oldCost: string | null;
+  newCost: string;
+  oldPrice: string | null;
+  newPrice: string;
+  /** The service is inactive now and the import makes it orderable again. */
+  reactivates: boolean;
+  /** Why it will be kept inactive (a type we cannot forward), or null. */
+  unsupportedReason: string | null;
+}
+
+/** A service of the catalogue the provider no longer lists: the import deactivates it. */
+export interface VanishedItem {
+  serviceId: number;
+  providerServiceId: string | null;
+  name: string;
+  cost: string | null;
+  price: string;
+}
+
+export interface ImportPreview {
+  providerId: number;
+  markupPercent: string;
+  categoryId: number | null;
+  /** Names exactly this preview: the provider's list and the catalogue as they were read. Pass it to applyServiceImport. */
+  token: string;
+  added: ImportItem[];
+  changedCost: ImportItem[];
+  unchanged: ImportItem[];
+  vanished: VanishedItem[];
+  skipped: number;
+}
+
+type Existing = { id: number; providerServiceId: string | null; nameEn: string; cost: Prisma.Decimal | null; price: Prisma.Decimal; active: boolean };
+
+interface Loaded {
+  provider: Provider;
+  rate: Decimal;
+  factor: Decimal;
+  list: ServicesResult;
+}
+
+/** Checks the input and reads the provider's list (outside any transaction: it is a network call). */
+async function loadImport(deps: Deps, input: Omit<ImportServicesInput, "actor">): Promise<Loaded> {
   if (!/^\d{1,4}(\.\d{1,2})?$/.test(input.markupPercent)) {
     throw new ValidationError("markupPercent", "markup_invalid", "Markup must be a percentage from 0 to 9999, e.g. 25");
   }
@@ -50,18 +101,100 @@ export async function importProviderServices(deps: Deps, input: ImportServicesIn
   }
   const rate = fxRate(deps.config, provider.currency);
   const factor = new Decimal(input.markupPercent).div(100).add(1);
-  let list;
   try {
-    list = await providerClient(deps, provider).services();
+    return { provider, rate, factor, list: await providerClient(deps, provider).services() };
   } catch (error) {
     throw providerFailure(error, "service list");
   }
+}
+
+function readExisting(tx: Tx, providerId: number): Promise<Existing[]> {
+  return tx.service.findMany({
+    where: { providerId },
+    select: { id: true, providerServiceId: true, nameEn: true, cost: true, price: true, active: true },
+    orderBy: { id: "asc" },
+  });
+}
+
+/** What the import would do, from the list and the catalogue; the token hashes both, and the input. */
+function planImport(input: Omit<ImportServicesInput, "actor">, loaded: Loaded, existing: Existing[]): ImportPreview {
+  const byPsid = new Map(existing.map((s) => [s.providerServiceId, s]));
+  const seen = new Set(loaded.list.services.map((s) => s.service));
+  const preview: ImportPreview = {
+    providerId: loaded.provider.id,
+    markupPercent: input.markupPercent,
+    categoryId: input.categoryId ?? null,
+    token: "",
+    added: [],
+    changedCost: [],
+    unchanged: [],
+    vanished: [],
+    skipped: loaded.list.skipped.length,
+  };
+  for (const s of loaded.list.services) {
+    const data = serviceFields(s, loaded.rate, loaded.factor);
+    const old = byPsid.get(s.service);
+    const item: ImportItem = {
+      providerServiceId: s.service,
+      name: s.name || `#${s.service}`,
+      serviceId: old?.id ?? null,
+      oldCost: old?.cost?.toString() ?? null,
+      newCost: data.cost.toString(),
+      oldPrice: old?.price.toString() ?? null,
+      newPrice: data.price.toString(),
+      reactivates: old !== undefined && !old.active && data.active,
+      unsupportedReason: data.inactiveReason,
+    };
+    if (!old) preview.added.push(item);
+    else if (old.cost === null || !data.cost.eq(old.cost)) preview.changedCost.push(item);
+    else preview.unchanged.push(item);
+  }
+  for (const s of existing) {
+    if (s.active && !seen.has(s.providerServiceId ?? "")) {
+      preview.vanished.push({ serviceId: s.id, providerServiceId: s.providerServiceId, name: s.nameEn, cost: s.cost?.toString() ?? null, price: s.price.toString() });
+    }
+  }
+  const basis = JSON.stringify([input.markupPercent, input.categoryId ?? null, loaded.provider.id, loaded.provider.currency, loaded.rate.toString(), loaded.list, existing]);
+  preview.token = createHash("sha256").update(basis).digest("base64url");
+  return preview;
+}
+
+/** What importing would change (new, changed cost, unchanged, vanished); nothing is written. */
+export async function previewServiceImport(deps: Deps, input: Omit<ImportServicesInput, "actor">): Promise<ImportPreview> {
+  const loaded = await loadImport(deps, input);
+  return planImport(input, loaded, await readExisting(deps.db, loaded.provider.id));
+}
+
+/**
+ * Applies exactly what a preview showed: the provider's list is read again and, with the catalogue,
+ * must still hash to the preview's token, else nothing is written and the admin previews again.
+ */
+export async function applyServiceImport(deps: Deps, input: ImportServicesInput & { token: string }): Promise<ImportReport> {
+  return runImport(deps, input, input.token);
+}
+
+/**
+ * Imports a provider's `services` with a markup and currency conversion. Re-import updates cost,
+ * min/max, flags and price, re-activates returning services, and deactivates services that vanished
+ * upstream. Prices are cost × (1 + markup), rounded up, so they never fall below cost. Each new
+ * service's platform is guessed from the provider's category and name (the admin can change it);
+ * a service type we cannot forward is imported inactive with the reason (service-kinds.ts).
+ */
+export async function importProviderServices(deps: Deps, input: ImportServicesInput): Promise<ImportReport> {
+  return runImport(deps, input, null);
+}
+
+async function runImport(deps: Deps, input: ImportServicesInput, token: string | null): Promise<ImportReport> {
+  const loaded = await loadImport(deps, input);
+  const { provider, list, rate, factor } = loaded;
   const report: ImportReport = { created: 0, updated: 0, deactivated: 0, skipped: list.skipped.length, unsupported: [] };
   await deps.db.$transaction(
     async (tx) => {
-      const existing = new Map(
-        (await tx.service.findMany({ where: { providerId: provider.id }, select: { id: true, providerServiceId: true } })).map((s) => [s.providerServiceId, s.id]),
-      );
+      const current = await readExisting(tx, provider.id);
+      if (token !== null && planImport(input, loaded, current).token !== token) {
+        throw new ConflictError("import_preview_stale", "The provider's service list or the catalogue changed since the preview; nothing was imported. Preview again.");
+      }
+      const existing = new Map(current.map((s) => [s.providerServiceId, s.id]));
       const categories = new Map<string, number>();
       const categoryFor = async (name: string): Promise<number> => {
         if (input.categoryId !== undefined) return input.categoryId;
@@ -101,7 +234,7 @@ export async function importProviderServices(deps: Deps, input: ImportServicesIn
         data: { active: false, inactiveReason: GONE },
       });
       report.deactivated = gone.count;
-      await writeAudit(tx, input.actor, { action: "catalogue.import", entity: "Provider", entityId: provider.id, after: { ...report, unsupported: report.unsupported.length, markupPercent: input.markupPercent } });
+      await writeAudit(tx, input.actor, { action: "catalogue.import", entity: "Provider", entityId: provider.id, after: { ...report, unsupported: report.unsupported.length, markupPercent: input.markupPercent, ...(token ? { previewToken: token } : {}) } });
     },
     { timeout: 120_000, maxWait: 30_000 },
   );

@@ -20,7 +20,7 @@ export function publicProvider(p: Provider) {
   return { id: p.id, name: p.name, url: p.url, currency: p.currency, active: p.active, apiKey: `****${p.apiKeyLast4}` };
 }
 
-function validated(deps: Deps, f: ProviderFields) {
+export function validated(deps: Deps, f: ProviderFields) {
   const data: Partial<Pick<Provider, "name" | "url" | "currency" | "active" | "apiKeyEncrypted" | "apiKeyLast4">> = {};
   if (f.name !== undefined) {
     if (!/^.{1,80}$/u.test(f.name.trim())) throw new ValidationError("name", "name_invalid", "Name must be 1-80 characters");

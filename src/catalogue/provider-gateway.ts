@@ -7,12 +7,15 @@ import { createProviderClient, type ProviderCallRecord, type ProviderClient } fr
  * The API v2 client for one provider, with its key unsealed and every HTTP call written to the
  * ProviderCall log (tied to `orderId` when the call is about one order).
  */
-export function providerClient(deps: Deps, provider: Provider, orderId?: number): ProviderClient {
+export function providerClient(deps: Deps, provider: Provider, orderId?: number, observe?: (call: ProviderCallRecord) => void): ProviderClient {
   return createProviderClient({
     url: provider.url,
     apiKey: deps.box.open(provider.apiKeyEncrypted),
     timeoutMs: deps.config.PROVIDER_TIMEOUT_MS,
-    onCall: (call) => logCall(deps, provider.id, orderId ?? null, call),
+    onCall: (call) => {
+      observe?.(call);
+      return logCall(deps, provider.id, orderId ?? null, call);
+    },
     onCallError: (error) => deps.logger.error({ err: error, providerId: provider.id }, "Could not write the provider call log"),
   });
 }

@@ -1,10 +1,15 @@
-import type { Prisma } from "@prisma/client";
+import type { Prisma, Service } from "@prisma/client";
+import { Decimal } from "../money/decimal.js";
+import type { PlanService } from "./demo-history-plan.js";
+import { writeDemoHistory } from "./seed-demo-history.js";
 import type { Db } from "../db/client.js";
 import type { SimService } from "../providers/simulator/index.js";
 import type { SecretBox } from "../shared/secret-box.js";
 
 export const DEMO_PROVIDER_NAME = "Demo provider (simulator)";
 export const DEMO_PROVIDER_KEY = "demo-simulator-key";
+/** The demo history's second provider: the same simulator, but its past orders were slow and often partial. */
+export const DEMO_SLOW_PROVIDER_NAME = "Budget provider (simulator, slow)";
 
 /** What the built-in simulator offers the demo provider: the ids and types the demo services use. */
 export const DEMO_SIMULATOR_SERVICES: readonly SimService[] = [
@@ -20,11 +25,27 @@ type DemoService = Omit<Prisma.ServiceUncheckedCreateInput, "categoryId">;
 
 /** Points the demo provider at this run's built-in simulator (its port changes at every start). */
 export async function pointDemoProviderAt(db: Db, url: string): Promise<void> {
-  await db.provider.updateMany({ where: { name: DEMO_PROVIDER_NAME }, data: { url, balance: null, balanceCheckedAt: null } });
+  await db.provider.updateMany({ where: { name: { in: [DEMO_PROVIDER_NAME, DEMO_SLOW_PROVIDER_NAME] } }, data: { url, balance: null, balanceCheckedAt: null } });
 }
 
-/** A small catalogue to try the shop with. Written once, into an empty database only. */
-export async function seedDemoCatalogue(db: Db, box: SecretBox, simulatorUrl = "http://127.0.0.1:4100/api/v2"): Promise<boolean> {
+/** Popularity of the demo services in the made-up history, by English name. */
+const DEMO_WEIGHTS: Record<string, number> = {
+  "Instagram followers (30-day refill)": 9,
+  "Instagram likes": 7,
+  "Facebook page likes + follows": 5,
+  "Facebook custom comments": 1,
+  "TikTok views": 6,
+  "YouTube views": 3,
+  "Instagram followers (budget)": 5,
+  "TikTok views (budget)": 3,
+};
+
+/**
+ * A small catalogue to try the shop with. Written once, into an empty database only; with
+ * `history`, in the same transaction, 30 days of made-up trade up to `history.now` (and a second,
+ * slow provider), so that reports, estimates and the stuck panel have something to show.
+ */
+export async function seedDemoCatalogue(db: Db, box: SecretBox, simulatorUrl = "http://127.0.0.1:4100/api/v2", options: { history?: { now: Date } } = {}): Promise<boolean> {
   if ((await db.category.count()) > 0) return false;
   await db.$transaction(async (tx) => {
     const provider = await tx.provider.create({
@@ -52,10 +73,33 @@ export async function seedDemoCatalogue(db: Db, box: SecretBox, simulatorUrl = "
         { nameBn: "💎 ডায়মন্ড (প্রতি পিস)", nameEn: "💎 Diamonds (per piece)", mode: "MANUAL", type: "Default", platform: "game", linkKind: "UID", priceUnit: "PER_UNIT", price: "0.85", min: 1, max: 100000 },
       ]],
     ];
+    const created: Service[] = [];
     for (const [category, services] of catalogue) {
       const c = await tx.category.create({ data: category });
-      for (const s of services) await tx.service.create({ data: { ...s, categoryId: c.id } });
+      for (const s of services) created.push(await tx.service.create({ data: { ...s, categoryId: c.id } }));
     }
-  });
+    if (!options.history) return;
+    const slow = await tx.provider.create({
+      data: { name: DEMO_SLOW_PROVIDER_NAME, url: simulatorUrl, apiKeyEncrypted: box.seal(DEMO_PROVIDER_KEY), apiKeyLast4: DEMO_PROVIDER_KEY.slice(-4), currency: "USD" },
+    });
+    const categoryOf = (name: string) => created.find((s) => s.nameEn === name)!.categoryId;
+    created.push(
+      await tx.service.create({ data: { nameBn: "ইনস্টাগ্রাম ফলোয়ার (সাশ্রয়ী)", nameEn: "Instagram followers (budget)", mode: "AUTO", platform: "instagram", providerId: slow.id, providerServiceId: "1", price: "150", cost: "110", providerRate: "0.90", min: 100, max: 20000, categoryId: categoryOf("Instagram likes") } }),
+      await tx.service.create({ data: { nameBn: "টিকটক ভিউ (সাশ্রয়ী)", nameEn: "TikTok views (budget)", mode: "AUTO", platform: "tiktok", providerId: slow.id, providerServiceId: "5", price: "4", cost: "1.83", providerRate: "0.015", min: 500, max: 1000000, categoryId: categoryOf("TikTok views") } }),
+    );
+    const planned: PlanService[] = created.map((s) => ({
+      id: s.id,
+      providerId: s.providerId,
+      providerServiceId: s.providerServiceId,
+      price: new Decimal(s.price),
+      cost: s.cost === null ? null : new Decimal(s.cost),
+      priceUnit: s.priceUnit,
+      min: s.min,
+      max: s.max,
+      weight: DEMO_WEIGHTS[s.nameEn] ?? (s.priceUnit === "PER_PACKAGE" ? 2 : 1),
+      slow: s.providerId === slow.id,
+    }));
+    await writeDemoHistory(tx, options.history.now, planned, { fast: provider.id, slow: slow.id });
+  }, { timeout: 120_000, maxWait: 30_000 });
   return true;
 }

@@ -57,3 +57,11 @@ export function withBuyerTerms<S extends object>(service: S, terms: ResellerTerm
 }
 
 export { Decimal };
+
+/**
+ * A list price raised or lowered by `percent` (e.g. 10 or -15), rounded half-up to the 6 fractional
+ * digits every service price keeps — the bulk price change of the catalogue.
+ */
+export function scaledPrice(price: Prisma.Decimal.Value, percent: Prisma.Decimal.Value): Decimal {
+  return new Decimal(price).mul(new Decimal(100).add(percent)).div(100).toDecimalPlaces(PRICE_DP, Decimal.ROUND_HALF_UP);
+}

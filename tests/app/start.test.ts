@@ -72,6 +72,24 @@ describe("npm start on the embedded default", { timeout: 420_000 }, () => {
     expect(first.log()).toMatch(/BOT_TOKEN is not set: Telegram is disabled/);
     expect(first.log()).toMatch(/Seeded the demo catalogue/);
     expect(first.log()).toMatch(/Built-in provider simulator serves the demo provider/);
+    console.log(`demo seed: ${/"ms":(\d+)[^\n]*Seeded the demo catalogue/.exec(first.log())?.[1]} ms (informative)`);
+    const seeded = createDb(embeddedUrl(), 2);
+    let seededOrders = 0;
+    try {
+      // The demo history: a month of orders in every status, top-ups and tickets.
+      seededOrders = await seeded.prisma.order.count();
+      expect(seededOrders).toBeGreaterThan(250);
+      // Every status (a SUBMITTING one may already have been turned UNKNOWN by the lease check).
+      const statuses = (await seeded.prisma.order.groupBy({ by: ["status"], _count: { _all: true } })).map((r) => r.status);
+      expect(statuses).toEqual(expect.arrayContaining(["PENDING", "UNKNOWN", "FAILED", "IN_PROGRESS", "COMPLETED", "PARTIAL", "CANCELED"]));
+      expect(await seeded.prisma.topUp.count()).toBeGreaterThan(50);
+      expect(await seeded.prisma.ticket.count()).toBeGreaterThan(10);
+      // The jobs read it at once: delivery estimates computed, stuck orders flagged.
+      await expect.poll(() => seeded.prisma.deliveryEstimate.count(), { timeout: 90_000 }).toBeGreaterThan(3);
+      await expect.poll(() => seeded.prisma.order.count({ where: { stuck: true } }), { timeout: 90_000 }).toBeGreaterThan(0);
+    } finally {
+      await seeded.close();
+    }
     // The one-time dashboard link is a secret: written to a private file, never to the log.
     await expect.poll(() => first.log(), { timeout: 60_000 }).toMatch(/Dashboard: open the one-time login link/);
     const link = readFileSync(join(dataDir, "admin-login-link.txt"), "utf8").trim();
@@ -92,6 +110,7 @@ describe("npm start on the embedded default", { timeout: 420_000 }, () => {
     try {
       expect(await db.prisma.category.count()).toBe(4);
       expect(await db.prisma.service.count()).toBeGreaterThan(5);
+      expect(await db.prisma.order.count(), "a restart seeds no second history").toBe(seededOrders);
     } finally {
       await db.close();
     }

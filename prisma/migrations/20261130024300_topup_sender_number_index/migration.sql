@@ -1,0 +1,2 @@
+-- CreateIndex
+CREATE INDEX "TopUp_senderNumber_idx" ON "TopUp"("senderNumber");
