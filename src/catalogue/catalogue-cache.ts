@@ -6,7 +6,7 @@ import { loadDeliveryEstimate, type DeliveryEstimateView } from "../estimates/de
  * The catalogue as customers browse it, cached in the process and valid for one catalogue version.
  *
  * Invalidation: the CatalogueVersion row goes up in the same transaction as every change to
- * Category, Service or DeliveryEstimate (statement triggers, migration 20261130015116), whoever
+ * Category, Service or DeliveryEstimate (statement triggers, migration 20261130030000_catalogue_version), whoever
  * writes it (a use-case, an import, a job, SQL by hand). A caller reads the version in a statement
  * it runs anyway (the bot: with its update-id insert) and asks for the view of that version; a
  * newer version drops everything cached. So a change is seen by every instance on its next update,
