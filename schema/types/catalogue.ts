@@ -211,7 +211,11 @@ builder.mutationFields((t) => ({
     authScopes: ADMIN,
     errors: domainErrors,
     args: { input: t.arg({ type: ServiceInput }) },
-    resolve: (_q, _r, { input }, ctx) => createService(ctx.deps, { ...defined(input), categoryId: input.categoryId, nameBn: input.nameBn, nameEn: input.nameEn, mode: input.mode, price: input.price, min: input.min, max: input.max, actor: actorOf(ctx) }),
+    // Read back with the caller's selection: fields such as deliveryEstimate need relations the use-case does not load.
+    resolve: async (query, _r, { input }, ctx) => {
+      const created = await createService(ctx.deps, { ...defined(input), categoryId: input.categoryId, nameBn: input.nameBn, nameEn: input.nameEn, mode: input.mode, price: input.price, min: input.min, max: input.max, actor: actorOf(ctx) });
+      return ctx.deps.db.service.findUniqueOrThrow({ ...query, where: { id: created.id } });
+    },
   }),
   updateService: t.prismaField({
     type: "Service",
@@ -219,6 +223,9 @@ builder.mutationFields((t) => ({
     errors: domainErrors,
     description: "Changes a service; `price` below `cost` is refused.",
     args: { id: t.arg.int({ validate: positiveId }), patch: t.arg({ type: ServicePatch }) },
-    resolve: (_q, _r, { id, patch }, ctx) => updateService(ctx.deps, { ...defined(patch), id, actor: actorOf(ctx) }),
+    resolve: async (query, _r, { id, patch }, ctx) => {
+      await updateService(ctx.deps, { ...defined(patch), id, actor: actorOf(ctx) });
+      return ctx.deps.db.service.findUniqueOrThrow({ ...query, where: { id } });
+    },
   }),
 }));

@@ -13,7 +13,7 @@ import type { OrderExtra } from "../../src/orders/validate-extra.js";
 import { NotFoundError } from "../../src/shared/errors.js";
 import { builder } from "../builder.js";
 import { actorOf, viewerId } from "../context.js";
-import { API_READER, CustomerOrderStatusEnum, OrderActionEnum, toEnum, LinkKindEnum, PriceUnitEnum, RESELLER, RefillStatusEnum, RoleEnum } from "../enums.js";
+import { API_READER, CustomerOrderStatusEnum, OrderActionEnum, toEnum, LanguageEnum, LinkKindEnum, PriceUnitEnum, RESELLER, RefillStatusEnum, RoleEnum } from "../enums.js";
 import { domainErrors } from "../errors.js";
 import { positiveId } from "../validation.js";
 import { ALL_PROVIDERS } from "../../src/estimates/delivery-estimate.js";
@@ -85,6 +85,7 @@ export const Me = builder.prismaObject("User", {
     id: t.exposeInt("id"),
     username: t.exposeString("username", { nullable: true }),
     role: t.expose("role", { type: RoleEnum }),
+    language: t.expose("language", { type: LanguageEnum, description: "The viewer's language (the bot's and the dashboard's)." }),
     resellerDiscount: t.expose("resellerDiscount", { type: "Decimal", description: "Percent off list prices (resellers)." }),
     balance: t.field({
       type: "Decimal",
