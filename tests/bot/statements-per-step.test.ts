@@ -19,6 +19,24 @@ afterAll(() => counter.stop());
 
 type Step = [name: string, update: () => Update];
 
+const catalogueVersion = async () => (await db.catalogueVersion.findUniqueOrThrow({ where: { id: 1 } })).version;
+
+/**
+ * Test files running beside this one change catalogues in the same database, which rightly drops
+ * the cache: `attempt` is retried (at most 5 times) until it ran with the catalogue version unchanged.
+ */
+async function withSteadyCatalogue<T>(attempt: () => Promise<T>): Promise<T> {
+  const seen: string[] = [];
+  for (let i = 0; i < 5; i++) {
+    const before = await catalogueVersion();
+    const result = await attempt();
+    const after = await catalogueVersion();
+    if (before === after) return result;
+    seen.push(`${before}→${after}`);
+  }
+  throw new Error(`the catalogue changed during every attempt (versions ${seen.join(", ")})`);
+}
+
 /** Runs each step and returns the statements each one sent. */
 async function measure(test: TestBot, steps: Step[]): Promise<Map<string, string[]>> {
   const seen = new Map<string, string[]>();
@@ -47,11 +65,12 @@ describe("SQL statements per bot step", () => {
   it("every catalogue and order-conversation step sends at most 3 statements once the catalogue is cached", async () => {
     const test = await buildTestBot(db);
     const service = await buildService(db, { price: "100", min: 100, max: 5000, platform: "instagram" });
-    const warm = tgUser(await buildUser(db, { balance: "500" }));
-    await measure(test, orderSteps(test, warm, service)); // fills the catalogue cache
-
-    const from = tgUser(await buildUser(db, { balance: "500" }));
-    const seen = await measure(test, orderSteps(test, from, service));
+    const { from, seen } = await withSteadyCatalogue(async () => {
+      const warm = tgUser(await buildUser(db, { balance: "500" }));
+      await measure(test, orderSteps(test, warm, service)); // fills the catalogue cache
+      const from = tgUser(await buildUser(db, { balance: "500" }));
+      return { from, seen: await measure(test, orderSteps(test, from, service)) };
+    });
     const counts = Object.fromEntries([...seen].map(([name, s]) => [name, s.length]));
     for (const [name, statements] of seen) expect(statements.length, `${name}: ${statements.length} statements ${JSON.stringify(counts)}\n${statements.join("\n")}`).toBeLessThanOrEqual(3);
     // A step that changes no session state writes nothing: the first statement is all it costs.
@@ -72,9 +91,13 @@ describe("SQL statements per bot step", () => {
     };
     expect(await page(a)).toContain("পুরনো নাম");
     expect(await page(b)).toContain("পুরনো নাম");
-    counter.reset();
-    expect(await page(a)).toContain("পুরনো নাম");
-    expect(counter.statements, "the second visit of the page was not served from the cache").toHaveLength(1);
+    const again = await withSteadyCatalogue(async () => {
+      await page(a); // after a concurrent catalogue change, this visit fills the cache again
+      counter.reset();
+      return { text: await page(a), statements: [...counter.statements] };
+    });
+    expect(again.text).toContain("পুরনো নাম");
+    expect(again.statements, "the second visit of the page was not served from the cache").toHaveLength(1);
 
     await updateService(testDeps(otherDb), { id: service.id, nameBn: "নতুন নাম", actor: SYSTEM });
     expect(await page(a), "instance a still showed the old name after the change").toContain("নতুন নাম");
