@@ -44,6 +44,9 @@ if (["placement", "bot", "graphql", "stuck", "sync", "fixes"].some(want)) {
 if (want("memory")) {
   await section("6 memory (npm start, idle)", async () => (await load<typeof import("./sections/memory.js")>("./sections/memory.js")).benchIdleMemory(args));
 }
+if (want("flood")) {
+  await section("7 flood (48 × 20 MiB POST /graphql)", async () => (await load<typeof import("./sections/flood.js")>("./sections/flood.js")).benchFlood(args));
+}
 if (want("placement")) {
   await section("1 placement", async () => (await load<typeof import("./sections/placement.js")>("./sections/placement.js")).benchPlacement(url, args));
 }

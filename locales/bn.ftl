@@ -53,7 +53,7 @@ service-details =
 price-per-1000 = প্রতি ১০০০: { $price }
 price-per-unit = প্রতিটি { $price }
 price-per-package = প্রতি প্যাকেজ ({ $size }) { $price }
-refill-yes = আছে
+refill-days = সম্পন্ন হওয়ার পর { $days } দিন
 refill-no = নেই
 btn-order = 🛒 অর্ডার করুন
 btn-back = ⬅️ পেছনে
@@ -138,6 +138,9 @@ order-card-refill-IN_PROGRESS = ♻️ রিফিল চলছে।
 order-card-refill-COMPLETED = ♻️ শেষ রিফিল সম্পন্ন হয়েছে।
 order-card-refill-REJECTED = ♻️ সাপ্লায়ার রিফিল নেয়নি: { $reason }
 order-card-refill-ERROR = ♻️ সাপ্লায়ারের কাছে রিফিল ব্যর্থ হয়েছে: { $reason }
+order-card-refill-window-closed = ♻️ এই অর্ডারের রিফিলের সময় { $date } তারিখে শেষ হয়েছে।
+order-card-refill-cap-reached = ♻️ এই অর্ডারে সর্বোচ্চ { $max } বার রিফিল নেওয়া হয়ে গেছে।
+order-card-refill-cooldown = ♻️ পরের রিফিল { $hours } ঘণ্টা পরে চাওয়া যাবে।
 btn-refill = ♻️ রিফিল
 refill-requested = ♻️ রিফিল চাওয়া হয়েছে।
 orders-line =
@@ -206,6 +209,13 @@ ticket-out-needs-admin = অর্ডার #{ $id } ({ $status }): একজন
 ticket-out-refill-requested = অর্ডার #{ $id }: রিফিল অনুরোধ করা হয়েছে (রিফিল #{ $refill })।
 ticket-out-refill-unsupported = অর্ডার #{ $id }: এই সার্ভিসে রিফিল নেই।
 ticket-out-refill-not-completed = অর্ডার #{ $id } এখন { $status }; সম্পন্ন হলে রিফিল করা যাবে।
+ticket-out-refill-refused = অর্ডার #{ $id }: { $reason ->
+    [refill_open] একটি রিফিল এখন চলছে।
+    [window_closed] রিফিলের সময় { $date } তারিখে শেষ হয়েছে।
+    [cap_reached] সর্বোচ্চ { $max } বার রিফিল নেওয়া হয়ে গেছে।
+    [cooldown] সম্প্রতি রিফিল চাওয়া হয়েছে; { $hours } ঘণ্টা পরে আবার চেষ্টা করুন।
+   *[other] এখন রিফিল করা যাবে না।
+}
 ticket-out-progress = অর্ডার #{ $id }: { $status } · শুরুর সংখ্যা { $start } · দেওয়া হয়েছে { $delivered } · বাকি { $remains }।
 ticket-admin-reply =
     💬 টিকেট #{ $id } এর উত্তর:
@@ -331,6 +341,17 @@ admin-dashboard-admins-only = 🔐 ড্যাশবোর্ড শুধু �
 err-generic = ❌ হয়নি। যাচাই করে আবার চেষ্টা করুন।
 err-control-characters = ❌ বার্তায় অদৃশ্য নিয়ন্ত্রণ-অক্ষর আছে। সাধারণ লেখা দিয়ে আবার পাঠান।
 err-unexpected = ❌ আমাদের দিকে সমস্যা হয়েছে। এক মিনিট পর আবার চেষ্টা করুন।
+err-refill-refused = { $reason ->
+    [not_delivered] ❌ অর্ডার সম্পন্ন হলে তবেই রিফিল করা যাবে।
+    [no_refill] ❌ এই সার্ভিসে রিফিল নেই।
+    [refill_open] ⏳ এই অর্ডারের একটি রিফিল এখন চলছে।
+    [window_closed] ❌ এই অর্ডারের রিফিলের সময় { $date } তারিখে শেষ হয়েছে।
+    [cap_reached] ❌ এই অর্ডারে সর্বোচ্চ { $max } বার রিফিল নেওয়া হয়ে গেছে।
+    [cooldown] ⏳ সম্প্রতি রিফিল চাওয়া হয়েছে: { $hours } ঘণ্টা পরে আবার চেষ্টা করুন।
+   *[other] ❌ এই অর্ডারে এখন রিফিল করা যাবে না।
+}
+err-provider-refused = ❌ সাপ্লায়ার এটি নেয়নি: { $providerError }
+err-provider-unavailable = ⏳ এখন সাপ্লায়ারের সাথে যোগাযোগ করা যাচ্ছে না। কয়েক মিনিট পরে আবার চেষ্টা করুন।
 err-not-found = ❌ পাওয়া যায়নি: #{ $id }।
 err-forbidden = ❌ এই অ্যাকাউন্ট দিয়ে এটি করা যাবে না। সাপোর্টে যোগাযোগ করুন।
 err-invalid-state = ❌ অর্ডারের বর্তমান অবস্থায় এটি করা যাবে না।

@@ -53,7 +53,7 @@ service-details =
 price-per-1000 = { $price } per 1000
 price-per-unit = { $price } each
 price-per-package = { $price } per package ({ $size })
-refill-yes = yes
+refill-days = { $days } days after completion
 refill-no = no
 btn-order = 🛒 Order
 btn-back = ⬅️ Back
@@ -141,6 +141,9 @@ order-card-refill-IN_PROGRESS = ♻️ Refill in progress.
 order-card-refill-COMPLETED = ♻️ Last refill completed.
 order-card-refill-REJECTED = ♻️ The supplier refused the refill: { $reason }
 order-card-refill-ERROR = ♻️ The refill failed at the supplier: { $reason }
+order-card-refill-window-closed = ♻️ The refill period of this order ended on { $date }.
+order-card-refill-cap-reached = ♻️ This order has had all { $max } refills it can have.
+order-card-refill-cooldown = ♻️ The next refill can be asked in { $hours } h.
 btn-refill = ♻️ Refill
 refill-requested = ♻️ Refill requested.
 orders-line =
@@ -209,6 +212,13 @@ ticket-out-needs-admin = Order #{ $id } ({ $status }): an admin will handle it.
 ticket-out-refill-requested = Order #{ $id }: refill requested (refill #{ $refill }).
 ticket-out-refill-unsupported = Order #{ $id }: this service has no refill.
 ticket-out-refill-not-completed = Order #{ $id } is { $status }; a refill is possible once it is completed.
+ticket-out-refill-refused = Order #{ $id }: { $reason ->
+    [refill_open] a refill is already in progress.
+    [window_closed] the refill period ended on { $date }.
+    [cap_reached] it has had all { $max } refills it can have.
+    [cooldown] a refill was asked recently; please ask again in { $hours } h.
+   *[other] a refill is not possible now.
+}
 ticket-out-progress = Order #{ $id }: { $status } · start count { $start } · delivered { $delivered } · remaining { $remains }.
 ticket-admin-reply =
     💬 Answer to ticket #{ $id }:
@@ -334,6 +344,17 @@ admin-dashboard-admins-only = 🔐 The dashboard is for admins only.
 err-generic = ❌ That did not work. Please check and try again.
 err-control-characters = ❌ Your message contains invisible control characters. Please send it again as plain text.
 err-unexpected = ❌ Something went wrong on our side. Please try again in a minute.
+err-refill-refused = { $reason ->
+    [not_delivered] ❌ A refill is possible once the order is completed.
+    [no_refill] ❌ This service has no refill.
+    [refill_open] ⏳ A refill for this order is already in progress.
+    [window_closed] ❌ The refill period of this order ended on { $date }.
+    [cap_reached] ❌ This order has had all { $max } refills it can have.
+    [cooldown] ⏳ A refill was asked recently: please ask again in { $hours } h.
+   *[other] ❌ A refill is not possible for this order now.
+}
+err-provider-refused = ❌ The supplier refused it: { $providerError }
+err-provider-unavailable = ⏳ The supplier cannot be reached right now. Please try again in a few minutes.
 err-not-found = ❌ Not found: #{ $id }.
 err-forbidden = ❌ This account cannot do that. Contact support.
 err-invalid-state = ❌ This cannot be done in the order's current state.

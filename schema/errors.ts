@@ -5,6 +5,7 @@ import {
   ConflictError,
   PriceChangedError,
   DomainError,
+  RefillRefusedError,
   ForbiddenError,
   InsufficientBalanceError,
   InvalidStateError,
@@ -39,6 +40,17 @@ builder.objectType(InsufficientBalanceError, {
 
 builder.objectType(NotFoundError, { name: "NotFoundError", interfaces: [ErrorInterface] });
 builder.objectType(InvalidStateError, { name: "InvalidStateError", interfaces: [ErrorInterface] });
+builder.objectType(RefillRefusedError, {
+  name: "RefillRefusedError",
+  interfaces: [ErrorInterface],
+  description: "A refill that may not be asked now; nothing was asked.",
+  fields: (t) => ({
+    reason: t.exposeString("reason", { description: "not_delivered, no_refill, refill_open, window_closed, cap_reached or cooldown." }),
+    closedAt: t.field({ type: "DateTime", nullable: true, description: "When the refill window closed (window_closed).", resolve: (e) => e.limits.closedAt ?? null }),
+    retryAt: t.field({ type: "DateTime", nullable: true, description: "When a refill may be asked again (cooldown).", resolve: (e) => e.limits.retryAt ?? null }),
+    max: t.int({ nullable: true, description: "Refills allowed per order (cap_reached).", resolve: (e) => e.limits.max ?? null }),
+  }),
+});
 builder.objectType(ConflictError, { name: "ConflictError", interfaces: [ErrorInterface] });
 builder.objectType(ForbiddenError, { name: "ForbiddenError", interfaces: [ErrorInterface] });
 builder.objectType(PriceChangedError, {
@@ -81,6 +93,7 @@ export const DOMAIN_ERRORS = [
   ValidationError,
   InsufficientBalanceError,
   NotFoundError,
+  RefillRefusedError,
   InvalidStateError,
   ConflictError,
   ForbiddenError,

@@ -84,6 +84,10 @@ const schema = z.object({
   STUCK_MANUAL_MINUTES: int(1, 10_000).default("5"),
   STUCK_NO_PROGRESS_MINUTES: int(1, 100_000).default("720"),
   STUCK_DELIVERY_MINUTES: int(1, 10_000).default("5"),
+  /// Refill policy: days from completion a refill may be asked (per-service figures win), refills per order, hours between asks.
+  REFILL_WINDOW_DAYS: int(1, 3650).default("30"),
+  REFILL_MAX_PER_ORDER: int(1, 100).default("3"),
+  REFILL_COOLDOWN_HOURS: int(0, 720).default("24"),
   PROVIDER_SIMULATOR: bool.optional(),
   /// Broadcast messages per second, all senders together (Telegram allows about 30 for bulk messages).
   BROADCAST_RATE_PER_SECOND: int(1, 30).default("25"),

@@ -31,7 +31,7 @@ export interface BenchArgs {
   keepDatabase: boolean;
 }
 
-export const SECTIONS = ["memory", "placement", "bot", "graphql", "stuck", "sync", "fixes"] as const;
+export const SECTIONS = ["memory", "placement", "bot", "graphql", "stuck", "sync", "fixes", "flood"] as const;
 
 export function parseBenchArgs(argv: string[]): BenchArgs {
   const { values } = parseArgs({

@@ -5,6 +5,9 @@ import type { Message, Update, UserFromGetMe } from "grammy/types";
 import { createDb } from "../../src/db/client.js";
 import { benchDeps, drive, figure, installStatementCounter, latencySummary, log, statements, type BenchArgs, type Figure } from "../lib/common.js";
 import { localBotInfo } from "../../src/bot/bot-info.js";
+import pg from "pg";
+import type { Bot } from "grammy";
+import { minimalBot } from "../lib/minimal-bot.js";
 
 const TOKEN = "123456:BENCH-token-for-the-fake-bot-api-00000";
 const BOT_INFO: UserFromGetMe = localBotInfo(123456, "panel_bench_bot");
@@ -95,7 +98,7 @@ export async function benchBot(url: string, args: BenchArgs): Promise<Figure[]> 
       data: { categoryId: category.id, nameBn: "আইজি ফলোয়ার", nameEn: "IG followers", platform: "instagram", price: "100", cost: "60", min: 100, max: 5000, providerId: provider.id, providerServiceId: "bench-bot" },
     });
     // Customers with funds, in bulk (ledger entry included so the balance equals the ledger).
-    const total = args.botCustomers * (args.runs + 1);
+    const total = 2 * args.botCustomers * (args.runs + 1);
     const base = 8_000_000_000 + (Date.now() % 1_000_000) * 1000;
     await db.$executeRawUnsafe(
       `WITH u AS (
@@ -108,58 +111,82 @@ export async function benchBot(url: string, args: BenchArgs): Promise<Figure[]> 
     );
     let next = base;
 
-    const perUpdate: number[][] = [];
-    const rates: number[] = [];
-    const p99s: number[] = [];
-    const p50s: number[] = [];
-    const stmts: number[] = [];
-    const cpu: number[] = [];
-    const runOnce = async (customers: number, record: boolean) => {
+    // The same steps on the minimal bot (bench/lib/minimal-bot.ts): one pg pool of the app's size.
+    const pool = new pg.Pool({ connectionString: url, max: 10 });
+    const mini = await minimalBot(deps, pool, { token: TOKEN, botInfo: BOT_INFO, fetch: api.fetch });
+    await mini.init();
+
+    interface Measured { rates: number[]; p50s: number[]; p99s: number[]; stmts: number[]; cpu: number[] }
+    const measured = (): Measured => ({ rates: [], p50s: [], p99s: [], stmts: [], cpu: [] });
+    const app = measured();
+    const limit = measured();
+    const runOnce = async (target: Bot<any>, into: Measured | null, customers: number, label: string) => {
       const froms = Array.from({ length: customers }, () => ({ id: Number(++next), first_name: "Bench" }));
       const latencies: number[] = [];
+      const bySteps = new Map<string, number[]>();
       let updates = 0;
-      const send = async (u: Update) => {
+      const send = async (u: Update, step: string) => {
         const t = performance.now();
-        await bot.handleUpdate(u);
-        latencies.push(performance.now() - t);
+        await target.handleUpdate(u);
+        const ms = performance.now() - t;
+        latencies.push(ms);
+        bySteps.set(step, [...(bySteps.get(step) ?? []), ms]);
         updates += 1;
       };
       const before = statements();
       const cpu0 = process.cpuUsage();
       const r = await drive(froms, args.botConcurrency, async (from) => {
-        await send(text(from, "/start"));
-        await send(text(from, "🛒 সার্ভিস"));
-        await send(press(from, `cat:${category.id}:0`));
-        await send(press(from, `svc:${service.id}`));
-        await send(press(from, api.button(from.id, /^ord:/)));
-        await send(text(from, `https://instagram.com/bench_${from.id}`));
-        await send(text(from, "1000"));
-        await send(press(from, api.button(from.id, /^oc:/)));
+        await send(text(from, "/start"), "/start");
+        await send(text(from, "🛒 সার্ভিস"), "menu");
+        await send(press(from, `cat:${category.id}:0`), "category");
+        await send(press(from, `svc:${service.id}`), "service");
+        await send(press(from, api.button(from.id, /^ord:/)), "Order");
+        await send(text(from, `https://instagram.com/bench_${from.id}`), "link");
+        await send(text(from, "1000"), "quantity");
+        await send(press(from, api.button(from.id, /^oc:/)), "Confirm");
       });
-      if (r.errors.length) throw new Error(`the bot flow failed for ${r.errors.length} customers: ${String(r.errors[0])}`);
-      const placed = await db.order.count({ where: { serviceId: service.id, link: { in: froms.map((f) => `https://instagram.com/bench_${f.id}`) } } });
-      if (placed !== customers) throw new Error(`the order conversation placed ${placed} of ${customers} orders`);
-      if (!record) return;
-      const l = latencySummary(latencies);
-      rates.push(updates / (r.wallMs / 1000));
-      p50s.push(l.p50);
-      p99s.push(l.p99);
-      stmts.push((statements() - before) / updates);
       const c = process.cpuUsage(cpu0);
-      cpu.push((c.user + c.system) / 1000 / updates);
-      perUpdate.push(latencies);
-      log(`bot run ${rates.length}: ${updates} updates, ${rates.at(-1)!.toFixed(0)} updates/s, p99 ${l.p99.toFixed(1)} ms`);
+      const stmtCount = statements() - before;
+      if (r.errors.length) throw new Error(`the ${label} flow failed for ${r.errors.length} customers: ${String(r.errors[0])}`);
+      const placed = await db.order.count({ where: { serviceId: service.id, link: { in: froms.map((f) => `https://instagram.com/bench_${f.id}`) } } });
+      if (placed !== customers) throw new Error(`the ${label} order conversation placed ${placed} of ${customers} orders`);
+      if (!into) return;
+      const l = latencySummary(latencies);
+      into.rates.push(updates / (r.wallMs / 1000));
+      into.p50s.push(l.p50);
+      into.p99s.push(l.p99);
+      into.stmts.push(stmtCount / updates);
+      into.cpu.push((c.user + c.system) / 1000 / updates);
+      log(`${label} p50 by step: ${[...bySteps].map(([k, v]) => `${k} ${latencySummary(v).p50.toFixed(0)}`).join(", ")} ms`);
+      log(`${label} run ${into.rates.length}: ${updates} updates, ${into.rates.at(-1)!.toFixed(0)} updates/s, p99 ${l.p99.toFixed(1)} ms, ${(stmtCount / updates).toFixed(2)} stmts, ${into.cpu.at(-1)!.toFixed(2)} ms CPU/update`);
     };
-    await runOnce(Math.min(args.botCustomers, 50), false); // warm-up
-    for (let run = 0; run < args.runs; run++) await runOnce(args.botCustomers, true);
+    try {
+      await runOnce(bot, null, Math.min(args.botCustomers, 50), "bot"); // warm-up
+      await runOnce(mini, null, Math.min(args.botCustomers, 50), "minimal bot");
+      // Alternate which goes first, so the machine's drift falls on both.
+      for (let run = 0; run < args.runs; run++) {
+        for (const [target, into, label] of (run % 2 === 0 ? [[bot, app, "bot"], [mini, limit, "minimal bot"]] : [[mini, limit, "minimal bot"], [bot, app, "bot"]]) as [Bot<any>, Measured, string][]) {
+          await runOnce(target, into, args.botCustomers, label);
+        }
+      }
+    } finally {
+      await pool.end();
+    }
     const S = "2 bot";
     const note = `${args.botCustomers} customers × 8 updates/run, ${args.botConcurrency} chats at once, flood limit off`;
+    const ratio = (a: number[], b: number[]) => a.map((v, i) => v / b[i]!);
     return [
-      figure(S, "updates handled", "updates/s", rates, { target: "≥ 2000", check: (m) => m >= 2000, note }),
-      figure(S, "per update p50", "ms", p50s),
-      figure(S, "per update p99", "ms", p99s, { target: "≤ 20", check: (m) => m <= 20 }),
-      figure(S, "SQL statements/update", "stmts", stmts),
-      figure(S, "Node CPU/update", "ms", cpu),
+      figure(S, "updates handled", "updates/s", app.rates, { target: "≥ 600", check: (m) => m >= 600, note }),
+      figure(S, "per update p50", "ms", app.p50s),
+      figure(S, "per update p99", "ms", app.p99s, { target: "≤ 100", check: (m) => m <= 100 }),
+      figure(S, "SQL statements/update", "stmts", app.stmts, { note: "all 8 steps; Confirm places the order" }),
+      figure(S, "Node CPU/update", "ms", app.cpu),
+      figure(S, "minimal grammY bot: updates handled", "updates/s", limit.rates, { note: "bench/lib/minimal-bot.ts, same steps, one session row in pg" }),
+      figure(S, "minimal bot per update p99", "ms", limit.p99s),
+      figure(S, "minimal bot SQL statements/update", "stmts", limit.stmts),
+      figure(S, "minimal bot Node CPU/update", "ms", limit.cpu),
+      figure(S, "ratio Node CPU/update bot / minimal", "×", ratio(app.cpu, limit.cpu), { target: "≤ 2", check: (m) => m <= 2 }),
+      figure(S, "ratio updates/s minimal / bot", "×", ratio(limit.rates, app.rates)),
     ];
   } finally {
     await handle.close();

@@ -8,6 +8,8 @@ import { createInterface } from "node:readline";
 import { fileURLToPath } from "node:url";
 import { createDb } from "../../src/db/client.js";
 import { syncProviderOrders, type ProviderSyncReport } from "../../src/fulfilment/sync-orders.js";
+import { applyProviderStatus, applyProviderStatuses } from "../../src/fulfilment/apply-provider-status.js";
+import { runLimited } from "../../src/shared/run-limited.js";
 import { benchDeps, figure, installStatementCounter, log, statements, type BenchArgs, type Figure } from "../lib/common.js";
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -31,6 +33,8 @@ export async function benchSync(url: string, args: BenchArgs, extra: Record<stri
       SIM_ORDERS: String(perSim),
       SIM_MOVED_COUNT: String(args.syncProviders),
       SIM_MOVED_ORDERS: String(Math.ceil(Math.min(args.syncMoved, args.syncOrders) / args.syncProviders)),
+      SIM_DONE_COUNT: String(args.syncProviders),
+      SIM_DONE_ORDERS: String(Math.ceil(Math.min(args.syncMoved, args.syncOrders) / args.syncProviders)),
     },
     cwd: join(here, "..", ".."),
     stdio: ["ignore", "pipe", "pipe"],
@@ -74,8 +78,10 @@ export async function benchSync(url: string, args: BenchArgs, extra: Record<stri
     }
     // The first K simulators hold the big set; the last K only orders that move in every pass.
     const ids = providers.slice(0, args.syncProviders).map((p) => p.id);
-    const movedIds = providers.slice(args.syncProviders).map((p) => p.id);
-    const movedTotal = sims.slice(args.syncProviders).reduce((n, s) => n + s.orders, 0);
+    const movedIds = providers.slice(args.syncProviders, 2 * args.syncProviders).map((p) => p.id);
+    const movedTotal = sims.slice(args.syncProviders, 2 * args.syncProviders).reduce((n, s) => n + s.orders, 0);
+    const doneIds = providers.slice(2 * args.syncProviders).map((p) => p.id);
+    const doneTotal = sims.slice(2 * args.syncProviders).reduce((n, s) => n + s.orders, 0);
     await db.$executeRawUnsafe(`ANALYZE "Order"`);
 
     // The orders are in the state the last pass left them (as the simulators report them); a
@@ -121,6 +127,12 @@ export async function benchSync(url: string, args: BenchArgs, extra: Record<stri
     const callsPerProvider = Math.ceil(perSim / MAX_IDS_PER_CALL);
     await pass(); // warm-up (and proof that the seeded state matches the simulators)
     await pass(movedIds, movedTotal);
+    // Orders whose provider says Completed, put back to IN_PROGRESS between passes (bench only).
+    const reopen = () =>
+      db.$executeRawUnsafe(`UPDATE "Order" SET "status" = 'IN_PROGRESS', "completedAt" = NULL, "providerStatus" = 'In progress' WHERE "providerId" = ANY($1::int[])`, doneIds);
+    const done = { rate: [] as number[], cpu: [] as number[], stmts: [] as number[], batched: [] as number[], single: [] as number[] };
+    const doneOrders = await db.order.findMany({ where: { providerId: { in: doneIds } }, select: { id: true } });
+    const completedReport = { status: "completed" as const, raw: "Completed", remains: 0 };
     for (let run = 0; run < args.runs; run++) {
       await rewind();
       const m = await pass();
@@ -136,12 +148,29 @@ export async function benchSync(url: string, args: BenchArgs, extra: Record<stri
       moved.rate.push(movedTotal / (mv.wall / 1000));
       moved.cpu.push(mv.cpuMs / movedTotal);
       moved.stmts.push(mv.stmts / movedTotal);
+      // Every order changes status (Completed): the whole pass, then the write path alone, batched
+      // (one applyProviderStatuses per 100, as the sync does) and one transaction per order (as before).
+      await reopen();
+      const dn = await pass(doneIds, doneTotal);
+      done.rate.push(doneTotal / (dn.wall / 1000));
+      done.cpu.push(dn.cpuMs / doneTotal);
+      done.stmts.push(dn.stmts / doneTotal);
+      await reopen();
+      let t = performance.now();
+      for (let i = 0; i < doneOrders.length; i += MAX_IDS_PER_CALL) {
+        await applyProviderStatuses(deps, doneOrders.slice(i, i + MAX_IDS_PER_CALL).map((o) => ({ id: o.id, report: completedReport })));
+      }
+      done.batched.push(doneOrders.length / ((performance.now() - t) / 1000));
+      await reopen();
+      t = performance.now();
+      await runLimited(doneOrders, 8, (o) => applyProviderStatus(deps, o.id, completedReport));
+      done.single.push(doneOrders.length / ((performance.now() - t) / 1000));
       // Pacing: each provider's calls are spaced SYNC_PACE_MS apart, providers in parallel.
       paced.push(((callsPerProvider - 1) * pace + Math.max(...m.perProvider)) / 1000);
       log(`sync run ${run + 1}: pass with ${moveCount} moved ${mixed.rate.at(-1)!.toFixed(0)} orders/s (${m.calls} calls, ${(m.wall / 1000).toFixed(1)} s), unchanged ${same.rate.at(-1)!.toFixed(0)} orders/s, moved alone ${moved.rate.at(-1)!.toFixed(0)}/s`);
     }
     // Leave the table as the other sections found it (these orders done).
-    await db.$executeRawUnsafe(`UPDATE "Order" SET "status" = 'COMPLETED', "completedAt" = now() WHERE "providerId" = ANY($1::int[])`, [...ids, ...movedIds]);
+    await db.$executeRawUnsafe(`UPDATE "Order" SET "status" = 'COMPLETED', "completedAt" = now() WHERE "providerId" = ANY($1::int[])`, [...ids, ...movedIds, ...doneIds]);
     extra.sync = { providers: sims.length, ordersPerProvider: perSim, paceMs: pace };
     const S = "4 sync";
     const note = `${total.toLocaleString("en-US")} orders, ${args.syncProviders} providers, pacing off`;
@@ -154,6 +183,12 @@ export async function benchSync(url: string, args: BenchArgs, extra: Record<stri
       figure(S, "pass where every order moved", "orders/s", moved.rate, { target: "≥ 5000", check: (x) => x >= 5000, note: `${movedTotal.toLocaleString("en-US")} orders on ${movedIds.length} more simulators; progress written in one statement per call` }),
       figure(S, "  Node CPU/moved order", "ms", moved.cpu),
       figure(S, "  SQL statements/moved order", "stmts", moved.stmts),
+      figure(S, "pass where every order completed", "orders/s", done.rate, { target: "≥ 5000", check: (x) => x >= 5000, note: `${doneTotal.toLocaleString("en-US")} orders on ${doneIds.length} more simulators, all reporting Completed` }),
+      figure(S, "  Node CPU/completed order", "ms", done.cpu),
+      figure(S, "  SQL statements/completed order", "stmts", done.stmts),
+      figure(S, "  status writes batched (applyProviderStatuses per 100)", "orders/s", done.batched, { note: "write path alone, no HTTP" }),
+      figure(S, "  status writes one transaction per order (applyProviderStatus × 8)", "orders/s", done.single, { note: "the path before the batch, same orders, same run" }),
+      figure(S, "  ratio batched / per order", "×", done.batched.map((v, i) => v / done.single[i]!)),
       figure(S, `wall time with default pacing (${pace} ms)`, "s", paced, { note: `${callsPerProvider} calls per provider, providers in parallel` }),
     ];
   } finally {

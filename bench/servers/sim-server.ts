@@ -10,6 +10,9 @@ const perSim = Number(process.env.SIM_ORDERS ?? 20000);
 // A second set of simulators holding only the orders that have news in every measured pass.
 const movedCount = Number(process.env.SIM_MOVED_COUNT ?? 0);
 const movedPerSim = Number(process.env.SIM_MOVED_ORDERS ?? 0);
+// A third set whose orders all report Completed: every order of theirs changes status in a pass.
+const doneCount = Number(process.env.SIM_DONE_COUNT ?? 0);
+const donePerSim = Number(process.env.SIM_DONE_ORDERS ?? 0);
 const sims: ProviderSimulator[] = [];
 const agent = new http.Agent({ keepAlive: true, maxSockets: 16 });
 
@@ -29,7 +32,7 @@ function add(sim: ProviderSimulator, i: number): Promise<void> {
   });
 }
 
-const sizes = [...Array.from({ length: count }, () => perSim), ...Array.from({ length: movedCount }, () => movedPerSim)];
+const sizes = [...Array.from({ length: count }, () => perSim), ...Array.from({ length: movedCount }, () => movedPerSim), ...Array.from({ length: doneCount }, () => donePerSim)];
 for (const [k, size] of sizes.entries()) {
   const firstOrderId = 10_000_000 * (k + 1);
   const sim = await startProviderSimulator({ balance: "1000000000", firstOrderId, controlEndpoints: false });
@@ -40,7 +43,7 @@ for (const [k, size] of sizes.entries()) {
       while (next < size) await add(sim, next++);
     }),
   );
-  sim.advanceAll({ to: "In progress" });
+  sim.advanceAll({ to: k >= count + movedCount ? "Completed" : "In progress" });
 }
 agent.destroy();
 process.stdout.write(`${JSON.stringify(sims.map((s, k) => ({ url: s.url, apiKey: s.apiKey, firstOrderId: 10_000_000 * (k + 1), orders: s.orderCount() })))}\n`);

@@ -11,7 +11,7 @@ import { PAGE_SECURITY_HEADERS, staticFolder } from "../../src/http/static-asset
 
 export const ADMIN_ASSETS_PATH = "/admin/assets";
 
-const OWN_FILE = /^(?:app\.(?:js|css)|(?:lib|pages)\/[a-z][a-z0-9-]*\.js)$/;
+const OWN_FILE = /^(?:app\.(?:js|css)|(?:lib|pages|strings)\/[a-z][a-z0-9-]*\.js)$/;
 const TYPES: Record<string, string> = { js: "text/javascript; charset=utf-8", css: "text/css; charset=utf-8" };
 
 const require = createRequire(import.meta.url);

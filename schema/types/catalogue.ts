@@ -9,6 +9,8 @@ import { ValidationError } from "../../src/shared/errors.js";
 import { positiveId } from "../validation.js";
 import { DeliveryEstimate, estimateNode } from "./delivery-estimate.js";
 
+const refillDaysInput = z.number().int().min(1, "refillDays must be at least 1").max(3650, "refillDays must be at most 3650");
+
 /** The admin's view of a service: cost, provider mapping and all flags. */
 export const Service = builder.prismaObject("Service", {
   fields: (t) => ({
@@ -30,6 +32,8 @@ export const Service = builder.prismaObject("Service", {
     min: t.exposeInt("min"),
     max: t.exposeInt("max"),
     refill: t.exposeBoolean("refill"),
+    refillDays: t.exposeInt("refillDays", { nullable: true, description: "Refill window in days from completion set by an admin (wins over providerRefillDays and the shop default)." }),
+    providerRefillDays: t.exposeInt("providerRefillDays", { nullable: true, description: "Refill window the provider states for this service (read at import)." }),
     cancel: t.exposeBoolean("cancel"),
     dripfeed: t.exposeBoolean("dripfeed"),
     active: t.exposeBoolean("active"),
@@ -125,6 +129,7 @@ const ServiceInput = builder.inputType("ServiceInput", {
     min: t.int(),
     max: t.int(),
     refill: t.boolean({ required: false }),
+    refillDays: t.int({ required: false, validate: refillDaysInput }),
     cancel: t.boolean({ required: false }),
     dripfeed: t.boolean({ required: false }),
     active: t.boolean({ required: false }),
@@ -152,6 +157,7 @@ const ServicePatch = builder.inputType("ServicePatch", {
     min: t.int({ required: false }),
     max: t.int({ required: false }),
     refill: t.boolean({ required: false }),
+    refillDays: t.int({ required: false, validate: refillDaysInput }),
     cancel: t.boolean({ required: false }),
     dripfeed: t.boolean({ required: false }),
     active: t.boolean({ required: false }),
@@ -211,7 +217,11 @@ builder.mutationFields((t) => ({
     authScopes: ADMIN,
     errors: domainErrors,
     args: { input: t.arg({ type: ServiceInput }) },
-    resolve: (_q, _r, { input }, ctx) => createService(ctx.deps, { ...defined(input), categoryId: input.categoryId, nameBn: input.nameBn, nameEn: input.nameEn, mode: input.mode, price: input.price, min: input.min, max: input.max, actor: actorOf(ctx) }),
+    // Read back with the caller's selection: fields such as deliveryEstimate need relations the use-case does not load.
+    resolve: async (query, _r, { input }, ctx) => {
+      const created = await createService(ctx.deps, { ...defined(input), categoryId: input.categoryId, nameBn: input.nameBn, nameEn: input.nameEn, mode: input.mode, price: input.price, min: input.min, max: input.max, actor: actorOf(ctx) });
+      return ctx.deps.db.service.findUniqueOrThrow({ ...query, where: { id: created.id } });
+    },
   }),
   updateService: t.prismaField({
     type: "Service",
@@ -219,6 +229,9 @@ builder.mutationFields((t) => ({
     errors: domainErrors,
     description: "Changes a service; `price` below `cost` is refused.",
     args: { id: t.arg.int({ validate: positiveId }), patch: t.arg({ type: ServicePatch }) },
-    resolve: (_q, _r, { id, patch }, ctx) => updateService(ctx.deps, { ...defined(patch), id, actor: actorOf(ctx) }),
+    resolve: async (query, _r, { id, patch }, ctx) => {
+      await updateService(ctx.deps, { ...defined(patch), id, actor: actorOf(ctx) });
+      return ctx.deps.db.service.findUniqueOrThrow({ ...query, where: { id } });
+    },
   }),
 }));

@@ -4,7 +4,7 @@
 import type { Prisma } from "@prisma/client";
 import { z } from "zod";
 import { customerCancel } from "../../src/fulfilment/customer-cancel.js";
-import { allowedActions } from "../../src/orders/lifecycle/index.js";
+import { REFILL_FACTS_SELECT, allowedActions, refillTerms } from "../../src/orders/lifecycle/index.js";
 import { priceFor } from "../../src/orders/pricing.js";
 import { placeOrder } from "../../src/orders/place-order.js";
 import { requestRefill } from "../../src/fulfilment/request-refill.js";
@@ -13,7 +13,7 @@ import type { OrderExtra } from "../../src/orders/validate-extra.js";
 import { NotFoundError } from "../../src/shared/errors.js";
 import { builder } from "../builder.js";
 import { actorOf, viewerId } from "../context.js";
-import { API_READER, CustomerOrderStatusEnum, OrderActionEnum, toEnum, LinkKindEnum, PriceUnitEnum, RESELLER, RefillStatusEnum, RoleEnum } from "../enums.js";
+import { API_READER, CustomerOrderStatusEnum, OrderActionEnum, toEnum, LanguageEnum, LinkKindEnum, PriceUnitEnum, RESELLER, RefillStatusEnum, RoleEnum } from "../enums.js";
 import { domainErrors } from "../errors.js";
 import { positiveId } from "../validation.js";
 import { ALL_PROVIDERS } from "../../src/estimates/delivery-estimate.js";
@@ -54,9 +54,10 @@ export const CustomerOrder = builder.prismaObject("Order", {
     status: t.field({ type: CustomerOrderStatusEnum, select: { status: true }, resolve: (o) => customerStatus(o.status) }),
     allowedActions: t.field({
       type: [OrderActionEnum],
-      description: "What you may ask for on this order now: CANCEL (refunded at once), REQUEST_CANCEL (asked at the provider), REFILL.",
-      select: { status: true, isManual: true, service: { select: { cancel: true, refill: true } } },
-      resolve: (o, _a, ctx) => allowedActions(o, ctx.viewer?.role === "RESELLER" ? "reseller" : "customer").map(toEnum),
+      description: "What you may ask for on this order now: CANCEL (refunded at once), REQUEST_CANCEL (asked at the provider), REFILL (inside the refill window, under the per-order cap and after the cooldown).",
+      select: REFILL_FACTS_SELECT,
+      resolve: (o, _a, ctx) =>
+        allowedActions(o, ctx.viewer?.role === "RESELLER" ? "reseller" : "customer", { now: ctx.deps.now(), terms: refillTerms(ctx.deps.config) }).map(toEnum),
     }),
     link: t.exposeString("link"),
     quantity: t.exposeInt("quantity"),
@@ -66,6 +67,7 @@ export const CustomerOrder = builder.prismaObject("Order", {
     remains: t.exposeInt("remains", { nullable: true }),
     createdAt: t.expose("createdAt", { type: "DateTime" }),
     service: t.relation("service", { type: PublicService }),
+    refills: t.relation("refills", { type: CustomerRefill, query: { orderBy: { id: "asc" } } }),
   }),
 });
 
@@ -75,6 +77,7 @@ export const CustomerRefill = builder.prismaObject("Refill", {
     id: t.exposeInt("id"),
     orderId: t.exposeInt("orderId"),
     status: t.expose("status", { type: RefillStatusEnum }),
+    reason: t.exposeString("error", { nullable: true, description: "Why the provider refused or failed the refill, as it said." }),
     createdAt: t.expose("createdAt", { type: "DateTime" }),
   }),
 });
@@ -85,6 +88,7 @@ export const Me = builder.prismaObject("User", {
     id: t.exposeInt("id"),
     username: t.exposeString("username", { nullable: true }),
     role: t.expose("role", { type: RoleEnum }),
+    language: t.expose("language", { type: LanguageEnum, description: "The viewer's language (the bot's and the dashboard's)." }),
     resellerDiscount: t.expose("resellerDiscount", { type: "Decimal", description: "Percent off list prices (resellers)." }),
     balance: t.field({
       type: "Decimal",

@@ -5,6 +5,8 @@ export interface DocsValues {
   /** The API URL, e.g. https://shop.example/api/v2. */
   url: string;
   currency: string;
+  /** The shop's refill policy (a service's own window wins over windowDays). */
+  refills: { windowDays: number; maxPerOrder: number; cooldownHours: number };
   /** A real active service for the `add` example. */
   example: { service: number; quantity: number; link: string };
 }
@@ -109,6 +111,7 @@ pre{background:#f4f4f4;padding:.6rem;overflow-x:auto;white-space:pre-wrap;word-b
 <tr><td>Response format</td><td>JSON; a refusal is <code>{"error":"…"}</code> with HTTP 200</td></tr>
 <tr><td>Currency</td><td>${esc(v.currency)}; <code>rate</code> is your price per 1000 (per package for packages)</td></tr>
 <tr><td>Limits</td><td>Requests per minute per key are limited; status, refill and cancel take up to 100 IDs</td></tr>
+<tr><td>Refills</td><td>Completed or partial orders of services with refill, within the service's refill window (${v.refills.windowDays} days after completion unless the service says otherwise), one at a time, at most ${v.refills.maxPerOrder} per order, ${v.refills.cooldownHours} h apart; otherwise <code>{"error":"…"}</code> saying which rule</td></tr>
 </table>
 <p>To try the examples, put your key in a shell variable first: <code>KEY=pb_your_key_here</code></p>
 ${sections}

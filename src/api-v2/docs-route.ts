@@ -31,6 +31,7 @@ export function apiDocsRoute(deps: Deps): Route {
       const html = docsPage({
         url: `${base}${API_V2_PATH}`,
         currency: deps.config.SHOP_CURRENCY,
+        refills: { windowDays: deps.config.REFILL_WINDOW_DAYS, maxPerOrder: deps.config.REFILL_MAX_PER_ORDER, cooldownHours: deps.config.REFILL_COOLDOWN_HOURS },
         example: { service: s?.id ?? 1, quantity: s?.min ?? 100, link: EXAMPLE_LINKS[s?.platform ?? "any"]! },
       });
       res.writeHead(200, { "content-type": "text/html; charset=utf-8", "cache-control": "no-store", "x-content-type-options": "nosniff" });

@@ -6,6 +6,7 @@ import { writeAudit } from "../audit/write-audit.js";
 import { transaction } from "../db/transaction.js";
 import { NotFoundError, ValidationError } from "../shared/errors.js";
 import { requireActiveCustomer } from "../users/require-active-customer.js";
+import { cachedKeyUser, forgetVerifiedKeys, keyGeneration, rememberKeyUser, type ApiKeyUser } from "./verified-keys.js";
 
 const KEY_PATTERN = /^pb_[A-Za-z0-9_-]{32}$/;
 /** lastUsedAt is a hint for admins, not an audit trail: write it at most once a minute per key. */
@@ -24,7 +25,7 @@ export interface IssuedApiKey {
   apiKey: ApiKey;
 }
 
-export type ApiKeyUser = User & { apiKey: Pick<ApiKey, "id" | "prefix"> };
+export type { ApiKeyUser };
 
 export function hashApiKey(key: string): string {
   return createHash("sha256").update(key).digest("hex");
@@ -56,7 +57,7 @@ export interface RevokeApiKeyInput {
 /** Revokes a key at once; revoking twice answers with the same revoked key. */
 export async function revokeApiKey(deps: Deps, input: RevokeApiKeyInput): Promise<ApiKey> {
   const { db } = deps;
-  return transaction(db, async (tx) => {
+  const revoked = await transaction(db, async (tx) => {
     const key = await tx.apiKey.findUnique({ where: { id: input.apiKeyId } });
     if (!key || (input.ownerUserId !== undefined && key.userId !== input.ownerUserId)) throw new NotFoundError("ApiKey", input.apiKeyId);
     if (key.revokedAt) return key;
@@ -66,16 +67,24 @@ export async function revokeApiKey(deps: Deps, input: RevokeApiKeyInput): Promis
     }
     return revoked;
   });
+  forgetVerifiedKeys();
+  return revoked;
 }
 
 /** The active, unblocked owner of a key, or null for anything else (malformed, unknown, revoked, blocked). */
 export async function verifyApiKey(deps: Deps, key: string, now: Date = deps.now()): Promise<ApiKeyUser | null> {
   const { db } = deps;
   if (!KEY_PATTERN.test(key)) return null;
-  const found = await db.apiKey.findUnique({ where: { hash: hashApiKey(key) }, include: { user: true } });
+  const hash = hashApiKey(key);
+  const cached = cachedKeyUser(hash, now);
+  if (cached) return cached;
+  const readAt = keyGeneration();
+  const found = await db.apiKey.findUnique({ where: { hash }, include: { user: true } });
   if (!found || found.revokedAt || found.user.blocked) return null;
   if (!found.lastUsedAt || now.getTime() - found.lastUsedAt.getTime() > LAST_USED_RESOLUTION_MS) {
     await db.apiKey.update({ where: { id: found.id }, data: { lastUsedAt: now } });
   }
-  return { ...found.user, apiKey: { id: found.id, prefix: found.prefix } };
+  const user: ApiKeyUser = { ...found.user, apiKey: { id: found.id, prefix: found.prefix } };
+  rememberKeyUser(hash, user, now, readAt);
+  return user;
 }

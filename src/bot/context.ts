@@ -3,6 +3,7 @@ import type { Conversation, ConversationFlavor } from "@grammyjs/conversations";
 import type { Language, User } from "@prisma/client";
 import type { Context, SessionFlavor } from "grammy";
 import type { Actor } from "../audit/actor.js";
+import type { CatalogueView } from "../catalogue/catalogue-cache.js";
 import type { Deps } from "../deps.js";
 import type { I18n, Translate } from "./i18n.js";
 
@@ -37,6 +38,10 @@ export interface AppFlavor {
   /** The sender's id is in ADMIN_IDS. */
   isAdmin: boolean;
   actor?: Actor;
+  /** The sender's user row as the update's first statement read it (null: none yet; undefined: no sender). */
+  knownUser?: User | null;
+  /** The catalogue at the version the update's first statement read (cached in the process). */
+  catalogue: CatalogueView;
   /** A stored conversation was written by another conversation version and was dropped. */
   conversationExpired?: boolean;
 }

@@ -23,12 +23,13 @@ import { stuckActionsFeature } from "./features/stuck-actions.js";
 import { startFeature } from "./features/start.js";
 import { supportFeature } from "./features/support.js";
 import { loadI18n, type I18n } from "./i18n.js";
-import { dedupeUpdates } from "./middleware/dedupe-updates.js";
 import { DEFAULT_FLOOD_LIMIT, floodLimit, type FloodLimit } from "./middleware/flood-limit.js";
 import { inputHygiene } from "./middleware/input-hygiene.js";
 import { loadUser } from "./middleware/load-user.js";
+import { CatalogueCache } from "../catalogue/catalogue-cache.js";
+import { beginUpdate } from "./runtime/begin-update.js";
 import { chatLock } from "./runtime/chat-lock.js";
-import { SessionConflictError, conversationStorage, sessionKey, sessionStorage } from "./storage.js";
+import { SessionConflictError, SessionStore, conversationStorage, sessionKey, sessionStorage } from "./storage.js";
 
 /** Bump when a conversation's steps change: users in the middle of the old one are asked to start again. */
 export const CONVERSATION_VERSION = 2;
@@ -78,7 +79,8 @@ export async function createBot(deps: Deps, options: CreateBotOptions = {}): Pro
   });
   // Outside the error boundary: if the database cannot record the update, the error reaches the
   // transport (a webhook answers 500 and Telegram delivers the update again).
-  bot.use(dedupeUpdates(deps.db));
+  const sessions = new SessionStore(deps.db);
+  bot.use(beginUpdate(deps, sessions, new CatalogueCache(deps.db)));
   const main = new Composer<BotContext>();
   bot.errorBoundary((err) => {
     const ctx = err.ctx;
@@ -92,14 +94,14 @@ export async function createBot(deps: Deps, options: CreateBotOptions = {}): Pro
   if (options.floodLimit !== false) main.use(floodLimit(options.floodLimit ?? DEFAULT_FLOOD_LIMIT));
 
   main.use(adminFeature);
-  main.use(broadcastFeature(deps, i18n, options.conversationVersion ?? CONVERSATION_VERSION));
+  main.use(broadcastFeature(deps, i18n, sessions, options.conversationVersion ?? CONVERSATION_VERSION));
   main.use(groupFeature);
   // Before the conversations: a payment must be credited even while a conversation is open.
   main.use(starsFeature);
 
   const privateChat = main.chatType("private");
-  privateChat.use(session({ initial: () => ({ pending: {} }), storage: sessionStorage(deps.db), getSessionKey: sessionKey }));
-  privateChat.use(conversations<BaseContext, ConvContext>({ storage: conversationStorage(deps.db, options.conversationVersion ?? CONVERSATION_VERSION) }));
+  privateChat.use(session({ initial: () => ({ pending: {} }), storage: sessionStorage(sessions), getSessionKey: sessionKey }));
+  privateChat.use(conversations<BaseContext, ConvContext>({ storage: conversationStorage(sessions, options.conversationVersion ?? CONVERSATION_VERSION) }));
   privateChat.use(escapeFeature);
   privateChat.use(conversationsComposer(deps, i18n));
   privateChat.use(broadcastPrivateFeature);

@@ -56,6 +56,7 @@ export async function loadI18n(onMissing?: (key: string, locale: string) => void
 const NUMERIC_ARGS = new Set([
   "id", "ids", "orders", "amount", "balance", "price", "charge", "refund", "quantity", "min", "max", "count", "page", "pages",
   "total", "seconds", "start", "delivered", "remains", "refill", "rate", "limit", "threshold", "date", "line", "size", "serviceId", "order",
+  "hours", "days",
 ]);
 
 function localArgs(locale: Language, args: TranslationContext): TranslationContext {

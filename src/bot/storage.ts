@@ -12,48 +12,120 @@ export class SessionConflictError extends Error {
 
 const REMEMBERED = 10_000;
 
+/** The Session keys of a chat: grammY's session and the conversations' state. */
+export function chatSessionKeys(chatId: number): [session: string, conversation: string] {
+  return [`session:${chatId}`, `conversation:${chatId}`];
+}
+
+export function sessionKey(ctx: { chatId?: number }): string | undefined {
+  return ctx.chatId === undefined ? undefined : chatSessionKeys(ctx.chatId)[0];
+}
+
+function conversationKey(ctx: { chatId?: number }): string | undefined {
+  return ctx.chatId === undefined ? undefined : chatSessionKeys(ctx.chatId)[1];
+}
+
+/** What one update does to one key: the value to write, or null to delete the row. */
+type Change = { after: string | null };
+
 /**
  * The Session table as grammY storage, written compare-and-set: a write (or delete) only lands on
  * the value this process read for that key, so a write that lost a race to another instance is
  * detected (SessionConflictError) instead of overwriting the other's step. Per-chat ordering
  * (sequentialize in a process, the chat lock across instances) makes this the exception.
+ *
+ * Within an update (`open` … `flush`, runtime/begin-update.ts) the chat's rows come from the
+ * update's first statement and the writes of the session and the conversations go out together
+ * in one statement at its end; outside one, each call is its own statement.
  */
-export class CasSessionStorage<T> implements StorageAdapter<T> {
+export class SessionStore {
   /** Raw value last read per key (null: no row); bounded, an evicted key falls back to a plain upsert. */
   private readonly seen = new Map<string, string | null>();
+  /** Keys of the updates in progress: what was read with the update, what it changed. */
+  private readonly open = new Map<string, { read: string | null; change?: Change }>();
 
   constructor(private readonly db: Db) {}
 
-  async read(key: string): Promise<T | undefined> {
+  /** Starts an update of these keys with their rows as the update's first statement read them. */
+  begin(rows: ReadonlyMap<string, string | null>): void {
+    for (const [key, raw] of rows) {
+      this.remember(key, raw);
+      this.open.set(key, { read: raw });
+    }
+  }
+
+  /** Ends the update of these keys; its changes are dropped (flush first to keep them). */
+  end(keys: readonly string[]): void {
+    for (const key of keys) this.open.delete(key);
+  }
+
+  async read(key: string): Promise<string | null> {
+    const open = this.open.get(key);
+    if (open) return open.change ? open.change.after : open.read;
     const row = await this.db.session.findUnique({ where: { key }, select: { value: true } });
     this.remember(key, row?.value ?? null);
-    return row ? (JSON.parse(row.value) as T) : undefined;
+    return row?.value ?? null;
   }
 
-  async write(key: string, value: T): Promise<void> {
-    const raw = JSON.stringify(value);
-    const before = this.seen.get(key);
-    if (before === raw) return;
-    let landed: boolean;
-    if (before === undefined) {
-      await this.db.session.upsert({ where: { key }, create: { key, value: raw }, update: { value: raw } });
-      landed = true;
-    } else if (before === null) {
-      landed = (await this.db.session.createMany({ data: [{ key, value: raw }], skipDuplicates: true })).count === 1;
-    } else {
-      landed = (await this.db.session.updateMany({ where: { key, value: before }, data: { value: raw } })).count === 1;
+  async write(key: string, raw: string | null): Promise<void> {
+    const open = this.open.get(key);
+    if (open) {
+      open.change = { after: raw };
+      return;
     }
-    this.seen.delete(key);
-    if (!landed) throw new SessionConflictError(key);
-    this.remember(key, raw);
+    await this.apply([[key, raw]]);
   }
 
-  async delete(key: string): Promise<void> {
-    const before = this.seen.get(key);
-    this.seen.delete(key);
-    if (before === null) return;
-    const { count } = await this.db.session.deleteMany({ where: before === undefined ? { key } : { key, value: before } });
-    if (before !== undefined && count === 0) throw new SessionConflictError(key);
+  /** Writes what the update changed, in one statement (none when nothing changed). */
+  async flush(keys: readonly string[]): Promise<void> {
+    const changes: [string, string | null][] = [];
+    for (const key of keys) {
+      const open = this.open.get(key);
+      if (open?.change) changes.push([key, open.change.after]);
+      this.open.delete(key);
+    }
+    await this.apply(changes);
+  }
+
+  private async apply(changes: [string, string | null][]): Promise<void> {
+    const ops: { key: string; op: "upsert" | "insert" | "update" | "delete"; before: string | null; after: string | null }[] = [];
+    const mustLand: string[] = [];
+    for (const [key, after] of changes) {
+      const before = this.seen.get(key);
+      if (before === after) continue;
+      this.seen.delete(key);
+      if (after === null) {
+        if (before === null) continue;
+        ops.push({ key, op: "delete", before: before ?? null, after });
+        if (before !== undefined) mustLand.push(key);
+      } else if (before === undefined) {
+        ops.push({ key, op: "upsert", before: null, after });
+      } else {
+        ops.push({ key, op: before === null ? "insert" : "update", before, after });
+        mustLand.push(key);
+      }
+    }
+    if (ops.length === 0) return;
+    const landed = new Set(
+      (
+        await this.db.$queryRawUnsafe<{ key: string }[]>(
+          `WITH input AS (SELECT * FROM jsonb_to_recordset($1::jsonb) AS i("key" text, "op" text, "before" text, "after" text)),
+           upserted AS (INSERT INTO "Session" ("key", "value") SELECT "key", "after" FROM input WHERE "op" = 'upsert'
+                          ON CONFLICT ("key") DO UPDATE SET "value" = EXCLUDED."value" RETURNING "key"),
+           inserted AS (INSERT INTO "Session" ("key", "value") SELECT "key", "after" FROM input WHERE "op" = 'insert'
+                          ON CONFLICT ("key") DO NOTHING RETURNING "key"),
+           updated AS (UPDATE "Session" s SET "value" = i."after" FROM input i
+                        WHERE i."op" = 'update' AND s."key" = i."key" AND s."value" = i."before" RETURNING s."key"),
+           deleted AS (DELETE FROM "Session" s USING input i
+                        WHERE i."op" = 'delete' AND s."key" = i."key" AND (i."before" IS NULL OR s."value" = i."before") RETURNING s."key")
+           SELECT "key" FROM upserted UNION ALL SELECT "key" FROM inserted UNION ALL SELECT "key" FROM updated UNION ALL SELECT "key" FROM deleted`,
+          JSON.stringify(ops),
+        )
+      ).map((r) => r.key),
+    );
+    for (const op of ops) if (landed.has(op.key) || !mustLand.includes(op.key)) this.remember(op.key, op.after);
+    const lost = mustLand.find((key) => !landed.has(key));
+    if (lost !== undefined) throw new SessionConflictError(lost);
   }
 
   private remember(key: string, raw: string | null): void {
@@ -63,12 +135,20 @@ export class CasSessionStorage<T> implements StorageAdapter<T> {
   }
 }
 
-export function sessionStorage(db: Db): StorageAdapter<SessionData> {
-  return new CasSessionStorage<SessionData>(db);
+/** One key of the store as a grammY storage adapter (JSON values). */
+function adapterOf<T>(store: SessionStore): StorageAdapter<T> {
+  return {
+    read: async (key) => {
+      const raw = await store.read(key);
+      return raw === null ? undefined : (JSON.parse(raw) as T);
+    },
+    write: (key, value) => store.write(key, JSON.stringify(value)),
+    delete: (key) => store.write(key, null),
+  };
 }
 
-export function sessionKey(ctx: { chatId?: number }): string | undefined {
-  return ctx.chatId === undefined ? undefined : `session:${ctx.chatId}`;
+export function sessionStorage(store: SessionStore): StorageAdapter<SessionData> {
+  return adapterOf<SessionData>(store);
 }
 
 /**
@@ -77,17 +157,17 @@ export function sessionKey(ctx: { chatId?: number }): string | undefined {
  * meeting silence.
  */
 export function conversationStorage(
-  db: Db,
+  store: SessionStore,
   version: string | number,
-  key: (ctx: BaseContext) => string | undefined = (ctx) => (ctx.chatId === undefined ? undefined : `conversation:${ctx.chatId}`),
+  keyOf: (ctx: BaseContext) => string | undefined = conversationKey,
 ): ConversationStorage<BaseContext, ConversationData> {
-  const adapter = new CasSessionStorage<VersionedState<ConversationData>>(db);
+  const adapter = adapterOf<VersionedState<ConversationData>>(store);
   return {
     type: "context",
     version,
     adapter: {
       async read(ctx) {
-        const k = key(ctx);
+        const k = keyOf(ctx);
         if (!k) return undefined;
         const stored = await adapter.read(k);
         if (stored && stored.version[1] !== version) {
@@ -98,11 +178,11 @@ export function conversationStorage(
         return stored;
       },
       async write(ctx, state) {
-        const k = key(ctx);
+        const k = keyOf(ctx);
         if (k) await adapter.write(k, state);
       },
       async delete(ctx) {
-        const k = key(ctx);
+        const k = keyOf(ctx);
         if (k) await adapter.delete(k);
       },
     },

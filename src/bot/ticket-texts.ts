@@ -20,6 +20,14 @@ export function outcomeText(t: Translate, locale: Language, currency: string, o:
       return t("ticket-out-refill-unsupported", { id });
     case "refill_not_completed":
       return t("ticket-out-refill-not-completed", { id, status: t(`status-${o.status}`) });
+    case "refill_refused":
+      return t("ticket-out-refill-refused", {
+        id,
+        reason: o.reason,
+        ...(o.date !== undefined ? { date: o.date } : {}),
+        ...(o.max !== undefined ? { max: String(o.max) } : {}),
+        ...(o.hours !== undefined ? { hours: String(o.hours) } : {}),
+      });
     case "progress":
       return t("ticket-out-progress", {
         id,

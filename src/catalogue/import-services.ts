@@ -259,6 +259,7 @@ function serviceFields(s: ProviderService, fx: Decimal, factor: Decimal) {
     min: Math.max(1, min),
     max: Math.max(min, s.max ?? 1_000_000),
     refill: s.refill,
+    providerRefillDays: s.refillDays,
     cancel: s.cancel,
     dripfeed: s.dripfeed,
     ...(s.description ? { descriptionEn: s.description } : {}),

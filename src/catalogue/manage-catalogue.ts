@@ -67,6 +67,8 @@ export interface ServiceFields {
   min: number;
   max: number;
   refill?: boolean;
+  /** Refill window in days from completion; null: the provider's or the shop default. */
+  refillDays?: number | null;
   cancel?: boolean;
   dripfeed?: boolean;
   active?: boolean;
@@ -107,6 +109,9 @@ async function checkedService(tx: Tx, input: Partial<ServiceFields>, before: Ser
   const max = merged.max ?? 1_000_000;
   if (!Number.isInteger(min) || min < 1) throw new ValidationError("min", "min_invalid", "Min must be a whole number of at least 1");
   if (!Number.isInteger(max) || max < min) throw new ValidationError("max", "max_invalid", "Max must be a whole number not below min");
+  if (fields.refillDays != null && (!Number.isInteger(fields.refillDays) || fields.refillDays < 1 || fields.refillDays > 3650)) {
+    throw new ValidationError("refillDays", "refill_days_invalid", "The refill window must be a whole number of days from 1 to 3650");
+  }
   if (fields.platform !== undefined && !platformOf(fields.platform)) {
     throw new ValidationError("platform", "platform_unknown", `Platform must be one of: ${PLATFORMS.map((p) => p.key).join(", ")}`);
   }

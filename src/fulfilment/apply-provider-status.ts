@@ -4,8 +4,8 @@ import { transaction } from "../db/transaction.js";
 import { proRataRefund } from "../money/decimal.js";
 import { post } from "../money/ledger.js";
 import { providerHasStarted } from "../estimates/started.js";
-import { moveOrder, type OrderEvent } from "../orders/lifecycle/index.js";
-import { enqueue } from "../outbox/enqueue.js";
+import { moveOrder, moveOrders, type OrderEvent, type OrderMove } from "../orders/lifecycle/index.js";
+import { enqueue, enqueueMany } from "../outbox/enqueue.js";
 
 /** A provider's view of one order, normalised by the provider client. */
 export interface ProviderStatusReport {
@@ -54,17 +54,7 @@ export async function applyProviderStatus(deps: Deps, orderId: number, received:
       await tx.order.update({ where: { id: orderId }, data: { providerStatus: report.raw, lastStatusCheck: now } });
       return { order: await tx.order.findUniqueOrThrow({ where: { id: orderId } }), changed: false };
     }
-    const facts: Prisma.OrderUpdateManyMutationInput = {
-      providerStatus: report.raw,
-      lastStatusCheck: now,
-      ...(report.startCount != null ? { startCount: report.startCount } : {}),
-      ...(report.remains !== undefined ? { remains: report.remains } : {}),
-      ...(report.charge != null ? { providerCharge: report.charge } : {}),
-      ...(report.currency ? { providerCurrency: report.currency } : {}),
-      ...(report.warning ? { providerError: report.warning } : {}),
-      // A completion is also the latest possible start (the provider may skip "In progress" between syncs).
-      ...(order.startedAt === null && (providerHasStarted(report, order.quantity) || report.status === "completed" || report.status === "partial") ? { startedAt: now } : {}),
-    };
+    const facts = factsOf(order, report, now);
     const progressed =
       (report.remains != null && report.remains !== order.remains) || (report.startCount != null && order.startCount === null);
     const step = stepFor(report, order, now);
@@ -88,6 +78,68 @@ export async function applyProviderStatus(deps: Deps, orderId: number, received:
     // The customer is told once when the order reaches a final state (sent, and retried, by a job).
     else await enqueue(tx, "notify-delivery", { orderId }, now);
     return { order: await tx.order.findUniqueOrThrow({ where: { id: orderId } }), changed };
+  });
+}
+
+/** What a report says about an order at the provider, whatever its status does. */
+function factsOf(order: Order, report: ProviderStatusReport, now: Date): Prisma.OrderUpdateManyMutationInput {
+  return {
+    providerStatus: report.raw,
+    lastStatusCheck: now,
+    ...(report.startCount != null ? { startCount: report.startCount } : {}),
+    ...(report.remains !== undefined ? { remains: report.remains } : {}),
+    ...(report.charge != null ? { providerCharge: report.charge } : {}),
+    ...(report.currency ? { providerCurrency: report.currency } : {}),
+    ...(report.warning ? { providerError: report.warning } : {}),
+    // A completion is also the latest possible start (the provider may skip "In progress" between syncs).
+    ...(order.startedAt === null && (providerHasStarted(report, order.quantity) || report.status === "completed" || report.status === "partial") ? { startedAt: now } : {}),
+  };
+}
+
+/**
+ * applyProviderStatus for the orders of one status call whose status changes, in one transaction:
+ * one read, one batched move per event (lifecycle moveOrders, guarded the same way), the refunds,
+ * and the customers' and admins' notices in one outbox statement. Returns how many orders moved.
+ * An order no longer IN_PROGRESS (or whose move a concurrent transition won) gets what
+ * applyProviderStatus gives it: the provider's words recorded, nothing moved, nothing refunded.
+ */
+export async function applyProviderStatuses(deps: Deps, received: readonly { id: number; report: ProviderStatusReport }[]): Promise<number> {
+  if (received.length === 0) return 0;
+  const reports = new Map(received.map((r) => [r.id, r.report]));
+  return transaction(deps.db, async (tx) => {
+    const now = deps.now();
+    const orders = await tx.order.findMany({ where: { id: { in: [...reports.keys()] } } });
+    const plans = new Map<number, { order: Order; step: Step; refund: Order["charge"] | undefined }>();
+    const byEvent = new Map<OrderEvent, OrderMove[]>();
+    for (const order of orders) {
+      const report = interpretReport(reports.get(order.id)!, order.quantity);
+      const step = order.status === "IN_PROGRESS" ? stepFor(report, order, now) : null;
+      if (!step) {
+        // Not at the provider any more, or no status change: as applyProviderStatus does.
+        if (order.status !== "IN_PROGRESS") await tx.order.update({ where: { id: order.id }, data: { providerStatus: report.raw, lastStatusCheck: now } });
+        else await tx.order.updateMany({ where: { id: order.id, status: "IN_PROGRESS" }, data: factsOf(order, report, now) });
+        continue;
+      }
+      const refund = step.refund?.sub(order.refunded);
+      plans.set(order.id, { order, step, refund });
+      const data = { ...factsOf(order, report, now), lastProgressAt: now, stuck: false, ...step.data, ...(refund?.gt(0) ? { refunded: step.refund } : {}) };
+      byEvent.set(step.event, [...(byEvent.get(step.event) ?? []), { orderId: order.id, data: data as OrderMove["data"] }]);
+    }
+    const notices: Parameters<typeof enqueueMany>[1][number][] = [];
+    let moved = 0;
+    for (const [event, moves] of byEvent) {
+      for (const orderId of await moveOrders(tx, event, "provider", now, moves)) {
+        const { order, step, refund } = plans.get(orderId)!;
+        moved += 1;
+        if (refund?.gt(0)) await post(tx, { accountId: order.accountId, amount: refund, kind: "REFUND", orderId, note: step.note, at: now });
+        if (step.event === "provider_canceled") {
+          notices.push({ kind: "notify-admin-order", payload: { orderId, event: "failed", attempt: order.resubmitCount } });
+          notices.push({ kind: "notify-delivery", payload: { orderId, event: "provider_canceled", attempt: order.resubmitCount } });
+        } else notices.push({ kind: "notify-delivery", payload: { orderId } });
+      }
+    }
+    await enqueueMany(tx, notices, now);
+    return moved;
   });
 }
 

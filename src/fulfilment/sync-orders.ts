@@ -1,6 +1,6 @@
 import type { Order, Provider } from "@prisma/client";
 import type { Deps } from "../deps.js";
-import { applyProviderStatus, interpretReport, type ProviderStatusReport } from "./apply-provider-status.js";
+import { applyProviderStatus, applyProviderStatuses, interpretReport, type ProviderStatusReport } from "./apply-provider-status.js";
 import { MAX_IDS_PER_CALL, ProviderError, type OrderStatus } from "../providers/api-client.js";
 import { providerClient } from "../catalogue/provider-gateway.js";
 import { NotFoundError, InvalidStateError } from "../shared/errors.js";
@@ -74,10 +74,16 @@ export async function syncProviderOrders(deps: Deps, providerId: number, options
     }
     await recordProgress(deps.db, changed.filter((c) => c.report.status === "in_progress"), now);
     const moving = changed.filter((c) => c.report.status !== "in_progress");
-    const applied = await runLimited(moving, 8, (c) => applyProviderStatus(deps, c.id, c.report));
-    for (const [j, a] of applied.entries()) {
-      if (a.status === "fulfilled") report.transitions += a.value.changed ? 1 : 0;
-      else deps.logger.error({ err: a.reason, orderId: moving[j]!.id }, "Could not apply a provider status");
+    try {
+      report.transitions += await applyProviderStatuses(deps, moving);
+    } catch (error) {
+      // One bad order must not hold back the others: order by order, each in its own transaction.
+      deps.logger.warn({ err: error, providerId }, "Batched status changes failed; applying them one by one");
+      const applied = await runLimited(moving, 8, (c) => applyProviderStatus(deps, c.id, c.report));
+      for (const [j, a] of applied.entries()) {
+        if (a.status === "fulfilled") report.transitions += a.value.changed ? 1 : 0;
+        else deps.logger.error({ err: a.reason, orderId: moving[j]!.id }, "Could not apply a provider status");
+      }
     }
   }
   await syncRefills(deps, provider, paceMs);

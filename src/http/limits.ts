@@ -1,6 +1,7 @@
 // One limit mechanism for every HTTP entry point: a per-caller request budget counted before the
 // body is read (so refused, malformed and oversized requests all count), and a body-size limit
-// enforced while reading (a declared Content-Length over the limit is refused without reading).
+// enforced while reading (a declared Content-Length over the limit is refused without reading a
+// body byte, and the connection is closed right after the answer instead of draining the body).
 import { createHash } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { SESSION_COOKIE, parseCookies } from "../auth/session.js";
@@ -61,8 +62,9 @@ function credentialOf(req: IncomingMessage): string | null {
 }
 
 /**
- * Reads the whole body, refusing (BodyTooLargeError) as soon as it grows past `limit`. The stream
- * is not destroyed on refusal: the caller answers, then the rest is discarded.
+ * Reads the whole body, refusing (BodyTooLargeError) as soon as it grows past `limit` (a chunked
+ * body stops there). The stream is paused, not destroyed, on refusal: the caller answers 413 and
+ * the connection is closed after the answer.
  */
 export function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
   const declared = Number(req.headers["content-length"] ?? NaN);
@@ -103,32 +105,48 @@ export function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
   });
 }
 
+/** How long a refused connection is held (reading nothing) after its answer, so the client reads the answer first. */
+export const REFUSAL_LINGER_MS = 1000;
+
 /**
- * Answers at once (the client reads the whole answer: it carries its length), then reads and
- * throws away the rest of the body before ending the exchange: closing with unread data would
- * reset the connection and the client would never see the answer. Nothing is kept; a sender that
- * never stops is cut off.
+ * Answers at once, before any more of the body is read. A request whose body is not all in
+ * (declared too large, over budget, or cut off at the limit while reading) is answered with
+ * `Connection: close` and its body is never drained: FIN right after the answer, nothing more read
+ * (the client's sending stalls), and the socket closed when the client closes or after
+ * REFUSAL_LINGER_MS. Closing at once instead would reset the connection under a client still
+ * sending, which then often reports EPIPE/ECONNRESET without ever reading the 413.
  */
 function refuseEarly(req: IncomingMessage, res: ServerResponse, refusal: Refusal, status: number, message: string, headers: Record<string, string> = {}): void {
   const { contentType, body } = refusal(status, message);
   const bytes = Buffer.from(body);
-  res.writeHead(status, { "content-type": contentType, "content-length": String(bytes.length), "cache-control": "no-store", ...headers });
-  res.write(bytes);
-  if (req.complete) return void res.end();
-  let dropped = 0;
-  const finish = () => {
-    clearTimeout(timer);
-    res.end();
-  };
-  const timer = setTimeout(() => req.destroy(), 30_000);
-  timer.unref();
-  req.on("data", (chunk: Buffer) => {
-    dropped += chunk.length;
-    if (dropped > 64 * MiB) req.destroy();
+  const unread = !req.complete;
+  res.writeHead(status, {
+    "content-type": contentType,
+    "content-length": String(bytes.length),
+    "cache-control": "no-store",
+    ...(unread ? { connection: "close" } : {}),
+    ...headers,
   });
-  req.once("end", finish);
-  req.once("close", finish);
-  req.resume();
+  if (unread) stopReading(req, res);
+  res.end(bytes);
+}
+
+/**
+ * Node would otherwise read and discard the rest of the body once the answer is out, then close
+ * as soon as the answer is written. Asking the request for nothing (`read(0)`) marks it consumed,
+ * so nothing is discarded, and leaves the socket paused once the request's small buffer is full;
+ * the close Node starts after a last response (destroySoon) becomes a half-close, and the socket is
+ * destroyed REFUSAL_LINGER_MS after the answer unless the client closed it first.
+ */
+function stopReading(req: IncomingMessage, res: ServerResponse): void {
+  const socket = req.socket;
+  req.read(0);
+  socket.destroySoon = () => void socket.end();
+  res.once("finish", () => {
+    const timer = setTimeout(() => socket.destroy(), REFUSAL_LINGER_MS);
+    timer.unref();
+    socket.once("close", () => clearTimeout(timer));
+  });
 }
 
 export interface LimitedRouteSpec {

@@ -2,7 +2,7 @@ import type { Category, Prisma, Service } from "@prisma/client";
 import type { Db } from "../db/client.js";
 import { Decimal } from "../money/decimal.js";
 import { NotFoundError, ValidationError } from "../shared/errors.js";
-import { loadResellerTerms } from "./load-reseller-terms.js";
+import { loadBuyerTerms, loadResellerTerms } from "./load-reseller-terms.js";
 import { amountFor, optionalAmountFor, priceFor, withBuyerTerms, type WithBuyerTerms } from "./pricing.js";
 import { quantityLines, serviceKind, type ServiceKind } from "../catalogue/service-kinds.js";
 import { lineCount, validateExtra, type OrderExtra } from "./validate-extra.js";
@@ -54,6 +54,21 @@ export async function loadOrderableService(db: Db, serviceId: unknown, buyerId?:
   checkServiceId(serviceId);
   const service = orderableService(serviceId, await db.service.findUnique({ where: { id: serviceId }, include: { category: true } }));
   return buyerId === undefined ? service : withBuyerTerms(service, await loadResellerTerms(db, buyerId, [service.id]));
+}
+
+/**
+ * The same on a service row already at hand (a cached catalogue): `buyer` is the user already read,
+ * so a list-price buyer costs no statement.
+ */
+export async function orderableFromRow(
+  db: Db,
+  serviceId: unknown,
+  row: (Service & { category: Category }) | null,
+  buyer?: Parameters<typeof loadBuyerTerms>[1],
+): Promise<OrderableService> {
+  checkServiceId(serviceId);
+  const service = orderableService(serviceId, row);
+  return buyer === undefined ? service : withBuyerTerms(service, await loadBuyerTerms(db, buyer, [service.id]));
 }
 
 /** Validates a request against its service and prices it. Pure: reads nothing, writes nothing. */

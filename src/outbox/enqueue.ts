@@ -16,6 +16,21 @@ export async function enqueue<K extends OutboxKind>(tx: Tx, kind: K, payload: Ou
   }
 }
 
+/** enqueue for several items in one statement (each ignored when its dedupe key was already written). */
+export async function enqueueMany(tx: Tx, items: readonly { [K in OutboxKind]: { kind: K; payload: OutboxPayloads[K] } }[OutboxKind][], availableAt: Date): Promise<void> {
+  if (items.length === 0) return;
+  await tx.outbox.createMany({
+    data: items.map(({ kind, payload }) => ({
+      kind,
+      payload: payload as object,
+      orderId: (OUTBOX_KINDS[kind].orderId as ((p: typeof payload) => number | null) | undefined)?.(payload) ?? null,
+      dedupeKey: dedupeKeyOf(kind, payload as never),
+      availableAt,
+    })),
+    skipDuplicates: true,
+  });
+}
+
 /** Whether the item for this payload is written and not yet done (e.g. a message Telegram refused). */
 export async function isPending<K extends OutboxKind>(db: Db, kind: K, payload: OutboxPayloads[K]): Promise<boolean> {
   const dedupeKey = dedupeKeyOf(kind, payload);

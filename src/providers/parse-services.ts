@@ -1,3 +1,4 @@
+import { refillDaysIn } from "./refill-days.js";
 import { field, isRecord, toBool, toDecimalString, toId, toInt, toText } from "./parse.js";
 import { badShape } from "./reply-shape.js";
 
@@ -12,6 +13,8 @@ export interface ProviderService {
   min: number | null;
   max: number | null;
   refill: boolean;
+  /** The refill window the provider names for the service (in its name or description), if any. */
+  refillDays: number | null;
   cancel: boolean;
   dripfeed: boolean;
   description: string | null;
@@ -40,17 +43,21 @@ function readService(entry: Record<string, unknown>): ProviderService | string {
   if (service === null) return "no service id";
   const rate = toDecimalString(field(entry, "rate"));
   if (rate === null || rate.startsWith("-")) return "no valid rate";
+  const name = toText(field(entry, "name")) ?? "";
+  const description = toText(field(entry, "desc")) ?? toText(field(entry, "description"));
+  const refill = toBool(field(entry, "refill"));
   return {
     service,
-    name: toText(field(entry, "name")) ?? "",
+    name,
     type: toText(field(entry, "type")) ?? "Default",
     category: toText(field(entry, "category")) ?? "",
     rate,
     min: toInt(field(entry, "min")),
     max: toInt(field(entry, "max")),
-    refill: toBool(field(entry, "refill")),
+    refill,
+    refillDays: refill ? refillDaysIn(name, description) : null,
     cancel: toBool(field(entry, "cancel")),
     dripfeed: toBool(field(entry, "dripfeed")),
-    description: toText(field(entry, "desc")) ?? toText(field(entry, "description")),
+    description,
   };
 }

@@ -1,3 +1,4 @@
+import { forgetVerifiedKeys } from "../apikeys/verified-keys.js";
 import type { User } from "@prisma/client";
 import type { Actor } from "../audit/actor.js";
 import { writeAudit } from "../audit/write-audit.js";
@@ -19,7 +20,7 @@ export interface SetResellerAccessInput {
  */
 export async function setResellerAccess(deps: Deps, input: SetResellerAccessInput): Promise<User> {
   const now = deps.now();
-  return transaction(deps.db, async (tx) => {
+  return forgettingKeys(transaction(deps.db, async (tx) => {
     const user = await tx.user.findUnique({ where: { id: input.userId } });
     if (!user) throw new NotFoundError("User", input.userId);
     if (user.role === "ADMIN") throw new InvalidStateError("Admins already have every right; reseller access is for customers", { userId: user.id, reason: "is_admin" });
@@ -32,7 +33,16 @@ export async function setResellerAccess(deps: Deps, input: SetResellerAccessInpu
     await writeAudit(tx, input.actor, { action: `user.reseller_${event === "granted" ? "grant" : "revoke"}`, entity: "User", entityId: user.id, before: { role: user.role }, after: { role } });
     await enqueue(tx, "notify-customer-reseller", { userId: user.id, event, at: now.getTime() }, now);
     return updated;
-  });
+  }));
+}
+
+/** A role change reaches cached API keys at once (verified-keys.ts). */
+async function forgettingKeys<T>(change: Promise<T>): Promise<T> {
+  try {
+    return await change;
+  } finally {
+    forgetVerifiedKeys();
+  }
 }
 
 /**

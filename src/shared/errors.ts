@@ -90,3 +90,29 @@ export class BatchValidationError extends DomainError {
     );
   }
 }
+
+/** Which rule refuses a refill: the life cycle (not delivered, no refill on the service) or the refill policy. */
+export type RefillRefusalReason = "not_delivered" | "no_refill" | "refill_open" | "window_closed" | "cap_reached" | "cooldown";
+
+/**
+ * A refill that may not be asked now, with the rule that refuses it (`reason`) and, where there is
+ * one, when the window closed (`closedAt`), when asking is possible again (`retryAt`) or the cap (`max`).
+ */
+export class RefillRefusedError extends InvalidStateError {
+  override name = "RefillRefusedError";
+  override readonly code = "refill_refused";
+  constructor(
+    readonly reason: RefillRefusalReason,
+    message: string,
+    readonly limits: { closedAt?: Date; retryAt?: Date; max?: number } = {},
+    details: ErrorDetails = {},
+  ) {
+    super(message, {
+      reason,
+      ...details,
+      ...(limits.closedAt ? { closedAt: limits.closedAt.toISOString() } : {}),
+      ...(limits.retryAt ? { retryAt: limits.retryAt.toISOString() } : {}),
+      ...(limits.max !== undefined ? { max: limits.max } : {}),
+    });
+  }
+}

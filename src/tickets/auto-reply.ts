@@ -4,7 +4,7 @@ import type { Deps } from "../deps.js";
 import { customerCancel } from "../fulfilment/customer-cancel.js";
 import { requestRefill } from "../fulfilment/request-refill.js";
 import { customerStatus } from "../orders/status-view.js";
-import { DomainError, InvalidStateError } from "../shared/errors.js";
+import { DomainError, InvalidStateError, RefillRefusedError } from "../shared/errors.js";
 import type { TicketOutcome } from "./ticket-outcomes.js";
 
 type OrderWithService = Order & { service: Service };
@@ -50,8 +50,15 @@ async function refillRule(deps: Deps, order: OrderWithService, actor: Actor & { 
   if (order.status !== "COMPLETED" && order.status !== "PARTIAL") {
     return { orderId: order.id, kind: "refill_not_completed", status: customerStatus(order.status) };
   }
-  const refill = await requestRefill(deps, { orderId: order.id, actor, ownerUserId: actor.userId });
-  return { orderId: order.id, kind: "refill_requested", refillId: refill.id };
+  try {
+    const refill = await requestRefill(deps, { orderId: order.id, actor, ownerUserId: actor.userId });
+    return { orderId: order.id, kind: "refill_requested", refillId: refill.id };
+  } catch (error) {
+    // The refill policy's answer is the ticket's answer; a provider's refusal goes to an admin.
+    if (!(error instanceof RefillRefusedError)) throw error;
+    const { date, max, hours } = error.details as { date?: string; max?: number; hours?: number };
+    return { orderId: order.id, kind: "refill_refused", reason: error.reason, message: error.message, ...(date ? { date } : {}), ...(max !== undefined ? { max } : {}), ...(hours !== undefined ? { hours } : {}) };
+  }
 }
 
 function progressOf(order: Order): TicketOutcome {

@@ -9,6 +9,8 @@ export type TicketOutcome =
   | { orderId: number; kind: "refill_requested"; refillId: number }
   | { orderId: number; kind: "refill_unsupported" }
   | { orderId: number; kind: "refill_not_completed"; status: CustomerOrderStatus }
+  /** The refill policy holds it back: one open already, window closed (`date`), cap (`max`) or cooldown (`hours`). */
+  | { orderId: number; kind: "refill_refused"; reason: string; message: string; date?: string; max?: number; hours?: number }
   | {
       orderId: number;
       kind: "progress";
@@ -40,6 +42,8 @@ export function describeOutcome(o: TicketOutcome): string {
       return `Order #${o.orderId}: this service has no refill.`;
     case "refill_not_completed":
       return `Order #${o.orderId}: ${o.status.toLowerCase()}, refill is possible once it is completed.`;
+    case "refill_refused":
+      return `Order #${o.orderId}: ${o.message}.`;
     case "progress":
       return `Order #${o.orderId}: ${o.status.toLowerCase()}; start count ${o.startCount ?? "?"}, delivered ${o.delivered ?? "?"}, remains ${o.remains ?? "?"}.`;
   }

@@ -1,3 +1,4 @@
+import { forgetVerifiedKeys } from "../apikeys/verified-keys.js";
 import type { Deps } from "../deps.js";
 import type { User } from "@prisma/client";
 import type { Actor } from "../audit/actor.js";
@@ -18,7 +19,7 @@ export interface SetUserBlockedInput {
  */
 export async function setUserBlocked(deps: Pick<Deps, "db" | "config">, input: SetUserBlockedInput): Promise<User> {
   const { db, config } = deps;
-  return transaction(db, async (tx) => {
+  const changed = await transaction(db, async (tx) => {
     const user = await tx.user.findUnique({ where: { id: input.userId } });
     if (!user) throw new NotFoundError("User", input.userId);
     if (input.blocked && isListedAdmin(config, user.telegramId)) throw new InvalidStateError("Admins from ADMIN_IDS cannot be blocked; remove them from ADMIN_IDS first", { userId: user.id });
@@ -33,4 +34,6 @@ export async function setUserBlocked(deps: Pick<Deps, "db" | "config">, input: S
     });
     return updated;
   });
+  forgetVerifiedKeys();
+  return changed;
 }

@@ -1,3 +1,4 @@
+import { forgetVerifiedKeys } from "../apikeys/verified-keys.js";
 import type { Role, User } from "@prisma/client";
 import type { Actor } from "../audit/actor.js";
 import { writeAudit } from "../audit/write-audit.js";
@@ -17,7 +18,7 @@ export async function setUserRole(deps: Deps, input: { userId: number; role: Rol
   if (input.role === "ADMIN") throw new ValidationError("role", "admin_from_config", "Admins come from ADMIN_IDS only");
   const current = await db.user.findUnique({ where: { id: input.userId }, select: { role: true } });
   if (current && current.role !== "ADMIN") return setResellerAccess(deps, { userId: input.userId, reseller: input.role === "RESELLER", actor: input.actor });
-  return transaction(db, async (tx) => {
+  const changed = await transaction(db, async (tx) => {
     const user = await tx.user.findUnique({ where: { id: input.userId } });
     if (!user) throw new NotFoundError("User", input.userId);
     if (isListedAdmin(config, user.telegramId)) throw new InvalidStateError("This admin is in ADMIN_IDS; remove them there first", { userId: user.id });
@@ -26,4 +27,6 @@ export async function setUserRole(deps: Deps, input: { userId: number; role: Rol
     await writeAudit(tx, input.actor, { action: "user.set_role", entity: "User", entityId: user.id, before: { role: user.role }, after: { role: input.role } });
     return updated;
   });
+  forgetVerifiedKeys();
+  return changed;
 }

@@ -1,5 +1,6 @@
 import type { Config } from "../config.js";
 import type { Db } from "../db/client.js";
+import { forgetVerifiedKeys } from "../apikeys/verified-keys.js";
 import { demoAdminAllowed, ensureDemoAdmin } from "./admin-roster.js";
 
 /**
@@ -27,4 +28,5 @@ export async function syncAdmins(db: Db, config: Pick<Config, "embedded" | "NODE
       data: { role: "CUSTOMER" },
     });
   });
+  forgetVerifiedKeys();
 }

@@ -66,7 +66,7 @@ describe("both languages", () => {
       "cmd-broadcast",
       ...["DRAFT", "RUNNING", "PAUSED", "CANCELED", "DONE"].map((s) => `broadcast-status-${s}`),
       ...["ALL_CUSTOMERS", "LANGUAGE", "ORDERED_RECENTLY", "RESELLERS", "GROUP"].map((a) => `broadcast-aud-${a}`),
-      ...["refill-yes", "refill-no", "unknown-input", "admin-topup-approved", "admin-topup-rejected"],
+      ...["refill-no", "unknown-input", "admin-topup-approved", "admin-topup-rejected"],
       ...["admin-order-manual", "admin-order-failed", "admin-order-unknown", "admin-order-stuck", "admin-provider-low", "admin-provider-recovered"],
       ...["PENDING", "SUBMITTING", "FAILED", "UNKNOWN", "IN_PROGRESS", "COMPLETED", "PARTIAL", "CANCELED"].map((s) => `admin-status-${s}`),
       ...["OPEN", "ANSWERED", "CLOSED"].map((s) => `ticket-status-${s}`),

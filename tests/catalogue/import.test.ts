@@ -46,7 +46,7 @@ describe("catalogue import", () => {
     expect(first).toEqual({ created: listed, updated: 0, deactivated: 0, skipped: 0, unsupported });
     const followers = await db.service.findFirstOrThrow({ where: { providerId: provider.id, providerServiceId: "1" }, include: { category: true } });
     // 0.90 USD × 122 = 109.8 BDT cost; × 1.25 = 137.25 BDT per 1000.
-    expect(followers).toMatchObject({ min: 10, max: 100000, refill: true, cancel: true, dripfeed: true, active: true, priceUnit: "PER_1000" });
+    expect(followers).toMatchObject({ min: 10, max: 100000, refill: true, providerRefillDays: 30, cancel: true, dripfeed: true, active: true, priceUnit: "PER_1000" });
     expect(followers.cost!.toString()).toBe("109.8");
     expect(followers.price.toString()).toBe("137.25");
     expect(followers.category.nameEn).toBe("Instagram");

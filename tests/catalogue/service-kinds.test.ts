@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { drainForwardOutbox } from "../../src/fulfilment/drain-forward-outbox.js";
 import { startProviderSimulator, type ProviderSimulator } from "../../src/providers/simulator/index.js";
-import { testDeps } from "../support/deps.js";
+import { REPLY_WAIT_MS, testDeps } from "../support/deps.js";
 import { buildUser } from "../support/factories.js";
 import { buildCaller, graphqlFor } from "../support/graphql-factories.js";
 import { expectLedgerInvariants } from "../support/ledger-invariants.js";
@@ -11,7 +11,7 @@ import { useTestDb } from "../support/test-db.js";
 
 const { prisma: db } = await useTestDb(30);
 // Generous: a loaded machine must never turn a slow reply into a failure.
-const deps = testDeps(db, { PROVIDER_TIMEOUT_MS: "30000", FORWARD_RETRY_DELAYS: "0,0,0" });
+const deps = testDeps(db, { PROVIDER_TIMEOUT_MS: REPLY_WAIT_MS, FORWARD_RETRY_DELAYS: "0,0,0" });
 const { gql } = graphqlFor(db, { deps });
 let sim: ProviderSimulator;
 

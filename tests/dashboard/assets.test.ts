@@ -2,6 +2,7 @@
 // content type and the page's security headers; names outside the whitelist, traversal and
 // writes are 404 and read nothing.
 import { readFileSync } from "node:fs";
+import { LedgerKind, OrderStatus, Role, TicketAuthor, TicketStatus, TicketType } from "@prisma/client";
 import { describe, expect, it } from "vitest";
 import { adminAssetsRoute } from "../../schema/dashboard/assets-route.js";
 import { rawRequest, serve } from "../support/http.js";
@@ -45,5 +46,29 @@ describe("dashboard assets", () => {
     }
     const post = await rawRequest(`${url}/admin/assets/app.js`, { method: "POST", body: Buffer.from("{}") });
     expect(post.status).toBe(404);
+  });
+});
+
+describe("dashboard words", () => {
+  it("Bengali and English have the same keys, and every key the pages use is in both", async () => {
+    const en: Record<string, string> = (await import("../../schema/dashboard/static/strings/en.js" as string)).default;
+    const bn: Record<string, string> = (await import("../../schema/dashboard/static/strings/bn.js" as string)).default;
+    expect(Object.keys(bn).filter((k) => !(k in en)), "in Bengali only").toEqual([]);
+    expect(Object.keys(en).filter((k) => !(k in bn)), "in English only").toEqual([]);
+    const sources = [...moduleGraph(), "index.html"].map((path) => readFileSync(new URL(path, STATIC), "utf8")).join("\n");
+    const used = new Set([
+      ...[...sources.matchAll(/\bt\("([a-zA-Z]+\.[\w.]+)"/g)].map((m) => m[1]!),
+      ...[...sources.matchAll(/data-i18n(?:-[a-z-]+)?="([\w.]+)"/g)].map((m) => m[1]!),
+      ...[...sources.matchAll(/(?:label|labelKey): "([a-z]+\.[\w.]+)"/g)].map((m) => m[1]!),
+    ]);
+    expect(used.size, "keys found in the pages").toBeGreaterThan(100);
+    expect([...used].filter((k) => !(k in en) || !(k in bn)), "keys used but missing").toEqual([]);
+    // Keys built from a value (t(`status.${order.status}`)): every value of those enums.
+    const built = [
+      ...Object.values(OrderStatus).map((v) => `status.${v}`), ...Object.values(Role).map((v) => `role.${v}`),
+      ...Object.values(TicketStatus).map((v) => `tickets.${v}`), ...Object.values(TicketAuthor).map((v) => `tickets.author.${v}`),
+      ...Object.values(TicketType).map((v) => `tickets.type.${v}`), ...["APPROVED", "REJECTED"].map((v) => `topups.${v}`), ...Object.values(LedgerKind).map((v) => `ledger.${v}`),
+    ];
+    expect(built.filter((k) => !(k in en) || !(k in bn)), "enum values without words").toEqual([]);
   });
 });

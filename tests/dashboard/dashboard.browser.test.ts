@@ -35,7 +35,7 @@ afterAll(async () => {
 
 describe.skipIf(!browserRunnable)("admin dashboard in chromium", () => {
   it("logs in by link, resubmits a FAILED order from the menu, approves a top-up, and opens GraphiQL", { timeout: 300_000 }, async () => {
-    const admin = await buildUser(db, { role: "ADMIN", username: "dash_admin" });
+    const admin = await buildUser(db, { role: "ADMIN", username: "dash_admin", language: "en" });
     const customer = await buildUser(db, { balance: "500", username: "dash_customer" });
     const { service } = await buildSimulatedProvider(deps, sim);
     const failed = await buildFailedOrder(db, customer.id, service.id);
@@ -82,7 +82,7 @@ describe.skipIf(!browserRunnable)("admin dashboard in chromium", () => {
   });
 
   it("makes a customer who asked a reseller from the user page, sets the discount, and takes it back", { timeout: 300_000 }, async () => {
-    const admin = await buildUser(db, { role: "ADMIN", username: "dash_admin2" });
+    const admin = await buildUser(db, { role: "ADMIN", username: "dash_admin2", language: "en" });
     const customer = await buildUser(db, { username: `dash_asker${process.pid}` });
     await requestResellerAccess(deps, customer.id);
     const context = await browser.newContext();
@@ -114,7 +114,7 @@ describe.skipIf(!browserRunnable)("admin dashboard in chromium", () => {
   });
 
   it("lists imported services that cannot be ordered, with the reason, on the Providers tab", { timeout: 300_000 }, async () => {
-    const admin = await buildUser(db, { role: "ADMIN", username: "dash_kinds" });
+    const admin = await buildUser(db, { role: "ADMIN", username: "dash_kinds", language: "en" });
     const { provider } = await buildSimulatedProvider(deps, sim);
     const reason = 'Unknown service type "Story Views Geo"';
     const service = await buildService(db, { providerId: provider.id, providerServiceId: "77", type: "Story Views Geo", active: false, inactiveReason: reason, nameEn: "Geo story views" });

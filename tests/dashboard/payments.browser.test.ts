@@ -32,7 +32,7 @@ afterAll(async () => {
 
 describe.skipIf(!browserRunnable)("dashboard payments tab in chromium", () => {
   it("shows a mismatched SMS beside its request, approves it there, registers and revokes a phone", { timeout: 120_000 }, async () => {
-    const admin = await buildUser(db, { role: "ADMIN", username: "pay_admin" });
+    const admin = await buildUser(db, { role: "ADMIN", username: "pay_admin", language: "en" });
     const customer = await buildUser(db, { username: "pay_customer" });
     const { device } = await buildPaymentDevice(db);
     const trxId = unique("PB").replace(/[^A-Za-z0-9]/g, "").slice(-12).toUpperCase();

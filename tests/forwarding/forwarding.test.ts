@@ -8,7 +8,7 @@ import { resubmitOrder, resubmitOrders } from "../../src/fulfilment/resubmit-ord
 import { closedPortUrl, startProviderSimulator, type ProviderSimulator } from "../../src/providers/simulator/index.js";
 import { DomainError, InvalidStateError } from "../../src/shared/errors.js";
 import { runLimited } from "../../src/shared/run-limited.js";
-import { testDeps } from "../support/deps.js";
+import { REPLY_WAIT_MS, testDeps } from "../support/deps.js";
 import { countBy } from "../support/count-by.js";
 import { buildUser } from "../support/factories.js";
 import { expectLedgerInvariants } from "../support/ledger-invariants.js";
@@ -16,8 +16,8 @@ import { buildSimProvider, buildSimService } from "../support/provider-factories
 import { useTestDb } from "../support/test-db.js";
 
 const { prisma: db } = await useTestDb(30);
-// The production timeout: however busy the machine, a reply that comes is never taken for a lost one.
-const deps = testDeps(db, { PROVIDER_TIMEOUT_MS: "30000", FORWARD_RETRY_DELAYS: "0,0,0", PROVIDER_BALANCE_CACHE_SECONDS: "60" });
+// Replies that come are waited for (REPLY_WAIT_MS): however busy the machine, never taken for lost ones.
+const deps = testDeps(db, { PROVIDER_TIMEOUT_MS: REPLY_WAIT_MS, FORWARD_RETRY_DELAYS: "0,0,0", PROVIDER_BALANCE_CACHE_SECONDS: "60" });
 // Only for `add`s the simulator holds and never answers: the outcome is a timeout at any speed, so
 // the timeout just bounds the wait (it still leaves seconds to connect on a CPU-starved machine).
 const held = testDeps(db, { PROVIDER_TIMEOUT_MS: "5000", FORWARD_RETRY_DELAYS: "0,0,0", PROVIDER_BALANCE_CACHE_SECONDS: "60" });

@@ -1,5 +1,6 @@
 // Body limits enforced while reading and request budgets counted before the body (src/http/limits.ts),
 // through real HTTP on 127.0.0.1: GraphQL, the Telegram webhook, /admin and /try.
+import { connect, type Socket } from "node:net";
 import { describe, expect, it } from "vitest";
 import { webhookRoute } from "../../src/bot/runtime/webhook-route.js";
 import { KiB, MiB } from "../../src/http/limits.js";
@@ -32,6 +33,61 @@ describe("GraphQL body limit (64 KiB)", () => {
     const { routes } = graphqlFor(db);
     const { url } = await serve(routes);
     expect((await rawRequest(`${url}/graphql/x`, { body: paddedGraphQLBody(100) })).status).toBe(404);
+  });
+});
+
+/** The server side of each connection, to read how many bytes the server took off the wire. */
+function serverSockets(server: import("node:http").Server): Socket[] {
+  const sockets: Socket[] = [];
+  server.on("connection", (s: Socket) => sockets.push(s));
+  return sockets;
+}
+const closed = (s: Socket) => (s.destroyed ? Promise.resolve() : new Promise<void>((r) => s.once("close", () => r())));
+
+describe("an oversized body is refused without being read", () => {
+  it("a declared 20 MiB body: 413 with Connection: close as soon as the headers are in, then the server closes (no body byte needed)", async () => {
+    const { routes } = graphqlFor(db);
+    const { server, url } = await serve(routes);
+    const { port } = new URL(url);
+    // Only the headers are sent; the body never comes. The server answers and closes by itself.
+    const client = connect(Number(port), "127.0.0.1");
+    let answer = "";
+    client.on("data", (d: Buffer) => (answer += d.toString("latin1")));
+    client.write(`POST /graphql HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: ${20 * MiB}\r\n\r\n`);
+    await new Promise<void>((resolve, reject) => {
+      client.once("end", () => resolve());
+      client.once("error", reject);
+    });
+    client.destroy();
+    expect(answer.split("\r\n")[0]).toBe("HTTP/1.1 413 Payload Too Large");
+    expect(answer.toLowerCase()).toContain("\r\nconnection: close\r\n");
+    expect(JSON.parse(answer.slice(answer.indexOf("\r\n\r\n") + 4)).errors[0].extensions.code).toBe("PAYLOAD_TOO_LARGE");
+    expect(server.listening).toBe(true);
+  });
+
+  it("a declared and a chunked 20 MiB body from a client that keeps sending: the server answers, closes, and reads far less than the body", async () => {
+    const { routes } = graphqlFor(db);
+    const { server, url } = await serve(routes);
+    const sockets = serverSockets(server);
+    const body = paddedGraphQLBody(20 * MiB);
+    for (const chunked of [false, true]) {
+      const framing = chunked ? "Transfer-Encoding: chunked" : `Content-Length: ${body.length}`;
+      const client = connect(Number(new URL(url).port), "127.0.0.1");
+      let answer = "";
+      client.on("data", (d: Buffer) => (answer += d.toString("latin1")));
+      // The server's close shows up here as EPIPE / ECONNRESET on the writes still under way.
+      client.on("error", () => {});
+      client.write(`POST /graphql HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n${framing}\r\n\r\n`);
+      client.write(chunked ? Buffer.concat([Buffer.from(`${body.length.toString(16)}\r\n`), body, Buffer.from("\r\n0\r\n\r\n")]) : body);
+      client.end();
+      await new Promise<void>((r) => client.once("close", () => r()));
+      await closed(sockets.at(-1)!);
+      expect(answer.split("\r\n")[0], `chunked=${chunked}`).toBe("HTTP/1.1 413 Payload Too Large");
+      // Draining would take all 20 MiB off the wire; closing takes only what was in flight.
+      expect(sockets.at(-1)!.bytesRead, `chunked=${chunked}: bytes the server read`).toBeLessThan(10 * MiB);
+    }
+    // The connection is closed, the server is not: a normal request on a new connection works.
+    expect((await rawRequest(`${url}/graphql`, { body: Buffer.from('{"query":"{ __typename }"}') })).status).toBe(200);
   });
 });
 

@@ -46,10 +46,11 @@ describe("job runner instances", () => {
   });
 
   it("two instances started together on an empty job store: no occurrence runs twice", async () => {
-    // The lock lifetime is generous so that a CPU-starved test machine cannot make a lock lapse
-    // (renewed every third of it) — a lapsed lock would let the next occurrence start early. The
-    // drain bound too: SIGTERM must let a run that a busy machine slows down finish.
-    const timings = { forwardEveryMs: 500, syncEveryMs: 700, stuckEveryMs: 600, balanceEveryMs: 900, estimatesEveryMs: 800, lockLifetimeMs: 10_000, pollMs: 200, drainTimeoutMs: 120_000 };
+    // The lock lifetime is production's (60 s) so that a CPU-starved test machine cannot make a lock
+    // lapse (renewed every third of it) — a lapsed lock would let another instance start the job
+    // while it runs. With 10 s this happened once, at load average 18 on 2 cores (a process starved
+    // for more than 10 s). The drain bound too: SIGTERM must let a run that a busy machine slows down finish.
+    const timings = { forwardEveryMs: 500, syncEveryMs: 700, stuckEveryMs: 600, balanceEveryMs: 900, estimatesEveryMs: 800, lockLifetimeMs: 60_000, pollMs: 200, drainTimeoutMs: 120_000 };
     const every: Record<string, number> = {
       "forward-order": timings.forwardEveryMs,
       "sync-provider-orders": timings.syncEveryMs,

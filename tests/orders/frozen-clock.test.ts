@@ -8,7 +8,7 @@ import { placeOrder } from "../../src/orders/place-order.js";
 import { DEDUPE_KEYS, joinKey } from "../../src/outbox/kinds.js";
 import { detectStuckOrders } from "../../src/stuck/detect-stuck-orders.js";
 import { startProviderSimulator, type ProviderSimulator } from "../../src/providers/simulator/index.js";
-import { testDeps } from "../support/deps.js";
+import { REPLY_WAIT_MS, testDeps } from "../support/deps.js";
 import { buildService, buildUser } from "../support/factories.js";
 import { buildSimProvider, buildSimService } from "../support/provider-factories.js";
 import { useTestDb } from "../support/test-db.js";
@@ -19,7 +19,7 @@ const FORWARDED = new Date("2031-01-01T10:00:00.000Z");
 const PROGRESSED = new Date("2031-01-01T10:15:00.000Z");
 const FINISHED = new Date("2031-01-01T11:30:00.000Z");
 let clock = FORWARDED;
-const deps = testDeps(db, { PROVIDER_TIMEOUT_MS: "30000" }, () => clock);
+const deps = testDeps(db, { PROVIDER_TIMEOUT_MS: REPLY_WAIT_MS }, () => clock);
 let sim: ProviderSimulator;
 
 beforeAll(async () => {

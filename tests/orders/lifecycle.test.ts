@@ -4,7 +4,7 @@ import { readFileSync } from "node:fs";
 import type { OrderStatus } from "@prisma/client";
 import { describe, expect, it } from "vitest";
 import { ADMIN_ORDER_BUTTONS, orderButtons } from "../../src/bot/keyboards/admin.js";
-import { ORDER_ACTIONS, TRANSITIONS, allowedActions, guardFor, moveOrder, type OrderAction, type Role } from "../../src/orders/lifecycle/index.js";
+import { ORDER_ACTIONS, TRANSITIONS, allowedActions, guardFor, moveOrder, refillTerms, type OrderAction, type Role } from "../../src/orders/lifecycle/index.js";
 import { placeOrder } from "../../src/orders/place-order.js";
 import { buildCaller, graphqlFor } from "../support/graphql-factories.js";
 import { buildService, buildUser } from "../support/factories.js";
@@ -44,11 +44,14 @@ const EXPECTED: Record<Kind, Record<OrderStatus, Record<(typeof PEOPLE)[number],
 describe("allowedActions", () => {
   it("walks every (status × action × role) cell for auto and manual orders", () => {
     const service = { cancel: true, refill: true };
+    const now = new Date("2026-11-30T00:00:00Z");
     const cells: string[] = [];
     for (const kind of ["auto", "manual"] as const) {
       for (const status of STATUSES) {
         for (const role of PEOPLE) {
-          const allowed = allowedActions({ status, isManual: kind === "manual", service }, role);
+          // A fresh delivery with no refills yet: the refill policy agrees, so only the table decides.
+          const facts = { completedAt: now, updatedAt: now, refills: [] };
+          const allowed = allowedActions({ status, isManual: kind === "manual", service, ...facts }, role, { now, terms: refillTerms(testDeps(db).config) });
           for (const action of ORDER_ACTIONS) {
             const expected = EXPECTED[kind][status][role].includes(action);
             if (allowed.includes(action) !== expected) cells.push(`${kind} ${status} ${role} ${action}: ${expected ? "missing" : "unexpected"}`);

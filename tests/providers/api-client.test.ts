@@ -502,6 +502,8 @@ describe("balance and services", () => {
       min: 10,
       max: 100000,
       refill: true,
+      // The window the provider names in the service's name.
+      refillDays: 30,
       cancel: true,
       dripfeed: true,
       description: null,

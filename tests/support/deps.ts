@@ -4,6 +4,14 @@ import type { Deps } from "../../src/deps.js";
 import { createLogger } from "../../src/logger.js";
 import { createSecretBox } from "../../src/shared/secret-box.js";
 
+/**
+ * How long a test waits for a provider reply that will come: just under the default submit lease
+ * (120 s) and the 180 s test deadline. A loaded machine once delayed a simulator's immediate reply
+ * past the production 30 s, and the order was (rightly) taken for UNKNOWN; the verdict of a test
+ * about outcomes must not depend on that.
+ */
+export const REPLY_WAIT_MS = "110000";
+
 export const TEST_SECRET = "test-secret-key-that-is-long-enough-123";
 
 /** Deps for use-case tests: quiet logger, test secret, optional config overrides (as env strings). */

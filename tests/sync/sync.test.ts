@@ -4,7 +4,7 @@ import { syncOrder, syncProviderOrders } from "../../src/fulfilment/sync-orders.
 import { startProviderSimulator, type ProviderSimulator, type SimRequest } from "../../src/providers/simulator/index.js";
 import { InvalidStateError } from "../../src/shared/errors.js";
 import { countByStatus } from "../support/count-by.js";
-import { testDeps } from "../support/deps.js";
+import { REPLY_WAIT_MS, testDeps } from "../support/deps.js";
 import { buildUser } from "../support/factories.js";
 import { placeAndForward } from "../support/forwarded-orders.js";
 import { expectLedgerInvariants } from "../support/ledger-invariants.js";
@@ -13,7 +13,7 @@ import { useTestDb } from "../support/test-db.js";
 
 const { prisma: db } = await useTestDb(25);
 // The production timeout: on a busy machine a slow reply is still a reply, never an UNKNOWN order.
-const deps = testDeps(db, { PROVIDER_TIMEOUT_MS: "30000", PROVIDER_BALANCE_CACHE_SECONDS: "600" });
+const deps = testDeps(db, { PROVIDER_TIMEOUT_MS: REPLY_WAIT_MS, PROVIDER_BALANCE_CACHE_SECONDS: "600" });
 let sim: ProviderSimulator;
 
 beforeAll(async () => {

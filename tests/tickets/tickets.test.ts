@@ -6,14 +6,14 @@ import { NotFoundError } from "../../src/shared/errors.js";
 import { closeTicket } from "../../src/tickets/close-ticket.js";
 import { openTicket, parseOrderIds } from "../../src/tickets/open-ticket.js";
 import { replyToTicket } from "../../src/tickets/reply-to-ticket.js";
-import { testDeps } from "../support/deps.js";
+import { REPLY_WAIT_MS, testDeps } from "../support/deps.js";
 import { buildService, buildUser } from "../support/factories.js";
 import { expectLedgerInvariants } from "../support/ledger-invariants.js";
 import { buildSimProvider, buildSimService } from "../support/provider-factories.js";
 import { useTestDb } from "../support/test-db.js";
 
 const { prisma: db } = await useTestDb(10);
-const deps = testDeps(db, { PROVIDER_TIMEOUT_MS: "30000", PROVIDER_BALANCE_CACHE_SECONDS: "0" });
+const deps = testDeps(db, { PROVIDER_TIMEOUT_MS: REPLY_WAIT_MS, PROVIDER_BALANCE_CACHE_SECONDS: "0" });
 let sim: ProviderSimulator;
 
 beforeAll(async () => {
@@ -71,6 +71,11 @@ describe("ticket auto-replies", () => {
     await db.order.update({ where: { id: order.id }, data: { status: "COMPLETED", completedAt: new Date() } });
     const opened = await openTicket(deps, { userId: user.id, type: "REFILL", orderIds: [order.id], text: "refill" });
     expect(opened.outcomes[0]).toMatchObject({ orderId: order.id, kind: "refill_requested" });
+    expect(await db.refill.count({ where: { orderId: order.id } })).toBe(1);
+    // A second ticket while that refill is open: the refill policy's answer, nothing asked upstream.
+    const again = await openTicket(deps, { userId: user.id, type: "REFILL", orderIds: [order.id], text: "refill again" });
+    expect(again.outcomes).toEqual([{ orderId: order.id, kind: "refill_refused", reason: "refill_open", message: "A refill for this order is already in progress" }]);
+    expect(again.ticket.status).toBe("ANSWERED");
     expect(await db.refill.count({ where: { orderId: order.id } })).toBe(1);
 
     const plain = await orderAtProvider({ refill: false });

@@ -194,6 +194,8 @@ describe.skipIf(!browserRunnable)("the /try chat page in chromium against npm st
 
     // Approve it in the dashboard, in another tab.
     const dashboard = await context.newPage();
+    // The demo admin reads Bengali (the default language); this walk reads the English labels.
+    await dashboard.addInitScript(() => localStorage.setItem("panelbot.dashboard.language", "en"));
     await dashboard.goto(`${base}/admin/`);
     await dashboard.getByRole("button", { name: "Top-ups" }).click();
     const row = dashboard.locator(`tr[data-topup-id="${topUpId}"]`);

@@ -2,16 +2,16 @@ import { randomBytes } from "node:crypto";
 import type { Language, LinkKind, PriceUnit } from "@prisma/client";
 import { InlineKeyboard } from "grammy";
 import type { Deps } from "../../deps.js";
-import { loadOrderableService, prepareOrder } from "../../orders/prepare-order.js";
+import { orderableFromRow, orderableService, prepareOrder } from "../../orders/prepare-order.js";
+import type { CatalogueView } from "../../catalogue/catalogue-cache.js";
 import { platformLabel } from "../../catalogue/platforms.js";
 import { quantityLines, serviceKind, type ExtraField, type ServiceKind } from "../../catalogue/service-kinds.js";
 import { Decimal } from "../../money/decimal.js";
 import { validateExtraField } from "../../orders/validate-extra.js";
 import { parseQuantity, validateLink, validateUid } from "../../orders/validate-input.js";
 import { DomainError } from "../../shared/errors.js";
-import type { BotConversation, ConvContext, PendingOrder } from "../context.js";
+import type { BotContext, BotConversation, ConvContext, PendingOrder } from "../context.js";
 import { errorText } from "../errors.js";
-import { loadDeliveryEstimate } from "../../estimates/delivery-estimate.js";
 import { estimateText } from "../estimate-text.js";
 import { localName, money } from "../format.js";
 import type { I18n } from "../i18n.js";
@@ -40,7 +40,7 @@ interface ServiceView {
 export function orderConversation(deps: Deps, i18n: I18n) {
   return async function order(conversation: BotConversation, ctx: ConvContext, serviceId: number, locale: Language): Promise<void> {
     const t = i18n.translator(locale);
-    const service = await conversation.external(() => serviceView(deps, serviceId, locale));
+    const service = await conversation.external((outside: BotContext) => serviceView(outside.catalogue, serviceId, locale));
     if (!service) {
       await ctx.reply(t("err-service-unavailable"));
       return;
@@ -77,13 +77,13 @@ export function orderConversation(deps: Deps, i18n: I18n) {
 
     const summary = await conversation.external(async (outside) => {
       try {
-        const svc = await loadOrderableService(deps.db, serviceId, outside.user?.id);
+        const svc = await orderableFromRow(deps.db, serviceId, await outside.catalogue.service(serviceId), outside.user);
         const draft = prepareOrder(svc, { serviceId, link, quantity, extra: extras });
         const account = await deps.db.account.findUnique({ where: { userId: outside.user?.id ?? -1 } });
         const key = randomBytes(9).toString("base64url");
         const pending: PendingOrder = { serviceId, link, quantity: draft.quantity, extra: extras, charge: draft.charge.toFixed(4), createdAt: Date.now() };
         outside.session.pending = keepRecent({ ...outside.session.pending, [key]: pending });
-        const estimate = await loadDeliveryEstimate(deps.db, serviceId);
+        const estimate = await outside.catalogue.estimate(serviceId);
         return { ok: true as const, key, charge: pending.charge, balance: (account?.balance ?? new Decimal(0)).toString(), estimate };
       } catch (error) {
         if (error instanceof DomainError) return { ok: false as const, message: errorText(i18n, locale, error, deps.config.SHOP_CURRENCY) };
@@ -112,10 +112,10 @@ export function orderConversation(deps: Deps, i18n: I18n) {
   };
 }
 
-async function serviceView(deps: Deps, serviceId: number, locale: Language): Promise<ServiceView | null> {
+async function serviceView(catalogue: CatalogueView, serviceId: number, locale: Language): Promise<ServiceView | null> {
   let s;
   try {
-    s = await loadOrderableService(deps.db, serviceId);
+    s = orderableService(serviceId, await catalogue.service(serviceId));
   } catch (error) {
     if (error instanceof DomainError) return null;
     throw error;

@@ -10,7 +10,7 @@ import { broadcastConversation } from "../conversations/broadcast.js";
 import { errorText } from "../errors.js";
 import type { I18n } from "../i18n.js";
 import { adminLocale } from "../notifications/admin-targets.js";
-import { conversationStorage } from "../storage.js";
+import { conversationStorage, type SessionStore } from "../storage.js";
 
 /** The admin chat speaks the configured admin language; an admin's private chat, the admin's own. */
 function localeOf(ctx: BotContext): Language {
@@ -25,7 +25,7 @@ const inAdminChat = (ctx: BotContext) => ctx.deps.config.ADMIN_CHAT_ID !== undef
  * In an admin's private chat /broadcast enters the same conversation through the private chat's
  * conversations (conversations/install.ts).
  */
-export function broadcastFeature(deps: Deps, i18n: I18n, version: string | number): Composer<BotContext> {
+export function broadcastFeature(deps: Deps, i18n: I18n, sessions: SessionStore, version: string | number): Composer<BotContext> {
   const feature = new Composer<BotContext>();
 
   feature.callbackQuery(BROADCAST_CALLBACK, async (ctx) => {
@@ -57,7 +57,7 @@ export function broadcastFeature(deps: Deps, i18n: I18n, version: string | numbe
   const adminChat = feature.filter(inAdminChat);
   adminChat.use(
     conversations<BaseContext, ConvContext>({
-      storage: conversationStorage(deps.db, version, (ctx) => (ctx.chatId === undefined || !ctx.from ? undefined : `conversation:${ctx.chatId}:${ctx.from.id}`)),
+      storage: conversationStorage(sessions, version, (ctx) => (ctx.chatId === undefined || !ctx.from ? undefined : `conversation:${ctx.chatId}:${ctx.from.id}`)),
     }),
   );
   // A command leaves the admin's conversation first (as in private chats); /cancel just that.

@@ -1,13 +1,13 @@
 import type { Language, Service } from "@prisma/client";
+import { refillTerms, refillWindowDays } from "../../orders/lifecycle/index.js";
 import { Composer, InlineKeyboard } from "grammy";
-import { loadDeliveryEstimate } from "../../estimates/delivery-estimate.js";
 import type { BotContext } from "../context.js";
 import { estimateText } from "../estimate-text.js";
 import { localName, money } from "../format.js";
 import type { Translate } from "../i18n.js";
 import { menuTexts } from "../keyboards/main-menu.js";
 import { asSeenBy } from "../../orders/pricing.js";
-import { loadResellerTerms } from "../../orders/load-reseller-terms.js";
+import { loadBuyerTerms } from "../../orders/load-reseller-terms.js";
 
 const PAGE = 8;
 
@@ -23,16 +23,14 @@ export function priceText(t: Translate, locale: Language, s: Pick<Service, "pric
 /** Services with the price this user pays (a reseller's own prices). */
 async function seenBy(ctx: BotContext, services: Service[]): Promise<Service[]> {
   if (ctx.user?.role !== "RESELLER") return services;
-  const terms = await loadResellerTerms(ctx.deps.db, ctx.user.id, services.map((s) => s.id));
+  const terms = await loadBuyerTerms(ctx.deps.db, ctx.user, services.map((s) => s.id));
   return services.map((s) => asSeenBy(s, terms));
 }
 
 async function categories(ctx: BotContext, edit: boolean, page = 0) {
-  const where = { active: true, services: { some: { active: true } } };
-  const [list, total] = await Promise.all([
-    ctx.deps.db.category.findMany({ where, orderBy: [{ sortOrder: "asc" }, { id: "asc" }], skip: page * PAGE, take: PAGE }),
-    ctx.deps.db.category.count({ where }),
-  ]);
+  const all = await ctx.catalogue.categories();
+  const list = all.slice(page * PAGE, (page + 1) * PAGE);
+  const total = all.length;
   if (total === 0) return ctx.reply(ctx.t("catalogue-empty"));
   const k = new InlineKeyboard();
   for (const c of list) k.text(localName(c, ctx.locale), `cat:${c.id}:0`).row();
@@ -53,13 +51,11 @@ catalogueFeature.callbackQuery(/^cat:(\d+):(\d+)$/, async (ctx) => {
   await ctx.answerCallbackQuery();
   const categoryId = Number(ctx.match[1]);
   const page = Number(ctx.match[2]);
-  const category = await ctx.deps.db.category.findUnique({ where: { id: categoryId } });
+  const category = await ctx.catalogue.category(categoryId);
   if (!category?.active) return categories(ctx, true);
-  const where = { categoryId, active: true };
-  const [services, total] = await Promise.all([
-    ctx.deps.db.service.findMany({ where, orderBy: { id: "asc" }, skip: page * PAGE, take: PAGE }),
-    ctx.deps.db.service.count({ where }),
-  ]);
+  const all = await ctx.catalogue.services(categoryId);
+  const services = all.slice(page * PAGE, (page + 1) * PAGE);
+  const total = all.length;
   const k = new InlineKeyboard();
   for (const s of await seenBy(ctx, services)) k.text(`${localName(s, ctx.locale)} · ${money(ctx.locale, s.price, ctx.deps.config.SHOP_CURRENCY)}`, `svc:${s.id}`).row();
   if (page > 0) k.text("◀️", `cat:${categoryId}:${page - 1}`);
@@ -70,7 +66,7 @@ catalogueFeature.callbackQuery(/^cat:(\d+):(\d+)$/, async (ctx) => {
 
 catalogueFeature.callbackQuery(/^svc:(\d+)$/, async (ctx) => {
   await ctx.answerCallbackQuery();
-  const found = await ctx.deps.db.service.findUnique({ where: { id: Number(ctx.match[1]) } });
+  const found = await ctx.catalogue.service(Number(ctx.match[1]));
   if (!found?.active) return ctx.reply(ctx.t("err-service-unavailable"));
   const [s] = await seenBy(ctx, [found]);
   if (!s) return;
@@ -81,10 +77,10 @@ catalogueFeature.callbackQuery(/^svc:(\d+)$/, async (ctx) => {
     price: priceText(ctx.t, ctx.locale, s, ctx.deps.config.SHOP_CURRENCY),
     min: String(s.min),
     max: String(s.max),
-    refill: ctx.t(s.refill ? "refill-yes" : "refill-no"),
+    refill: s.refill ? ctx.t("refill-days", { days: refillWindowDays(s, refillTerms(ctx.deps.config)) }) : ctx.t("refill-no"),
     description,
   });
-  const estimate = estimateText(ctx.t, await loadDeliveryEstimate(ctx.deps.db, s.id));
+  const estimate = estimateText(ctx.t, await ctx.catalogue.estimate(s.id));
   const k = new InlineKeyboard().text(ctx.t("btn-order"), `ord:${s.id}`).row().text(ctx.t("btn-back"), `cat:${s.categoryId}:0`);
   await ctx.editMessageText(`${text.trim()}
 

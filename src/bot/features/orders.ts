@@ -1,11 +1,11 @@
 import { Composer, InlineKeyboard } from "grammy";
 import { requestRefill } from "../../fulfilment/request-refill.js";
-import { allowedActions } from "../../orders/lifecycle/index.js";
+import { allowedActions, lifeCycleActions, refillLimit, refillTerms, type RefillLimit } from "../../orders/lifecycle/index.js";
 import { CUSTOMER_STATUSES, customerStatus, statusesShownAs } from "../../orders/status-view.js";
 import { DomainError } from "../../shared/errors.js";
 import { errorText } from "../errors.js";
 import type { BotContext } from "../context.js";
-import { day, localName, money } from "../format.js";
+import { count, day, localName, money } from "../format.js";
 import { menuTexts } from "../keyboards/main-menu.js";
 
 const PAGE = 10;
@@ -53,10 +53,11 @@ async function ordersPage(ctx: BotContext, page: number, edit: boolean, filter?:
 
 /** One order's card: live progress from the last sync, and the buttons the life cycle allows now. */
 async function orderCard(ctx: BotContext, orderId: number) {
-  const o = await ctx.deps.db.order.findFirst({ where: { id: orderId, userId: ctx.user!.id }, include: { service: true, refills: { orderBy: { id: "desc" }, take: 1 } } });
+  const o = await ctx.deps.db.order.findFirst({ where: { id: orderId, userId: ctx.user!.id }, include: { service: true, refills: { orderBy: { id: "desc" } } } });
   if (!o) return ctx.reply(ctx.t("err-not-found", { id: String(orderId) }));
   const delivered = o.remains === null ? null : Math.max(0, o.quantity - o.remains);
   const refill = o.refills[0];
+  const clock = { now: ctx.deps.now(), terms: refillTerms(ctx.deps.config) };
   const lines = [
     ctx.t("order-card", {
       id: String(o.id),
@@ -70,7 +71,10 @@ async function orderCard(ctx: BotContext, orderId: number) {
     }),
   ];
   if (refill) lines.push(ctx.t(`order-card-refill-${refill.status}`, { reason: refill.error ?? "—" }));
-  const actions = allowedActions(o, "customer");
+  // The life cycle would offer a refill but the policy holds it back: say why instead of a button.
+  const limit = lifeCycleActions(o, "customer").includes("refill") ? refillLimit(o, clock) : null;
+  if (limit && limit.reason !== "refill_open") lines.push(refillLimitText(ctx, limit, clock.now));
+  const actions = allowedActions(o, "customer", clock);
   const k = new InlineKeyboard().text("🔄", `oo:${o.id}`);
   if (actions.includes("refill")) k.text(ctx.t("btn-refill"), `or:${o.id}`);
   if (actions.includes("cancel") || actions.includes("request_cancel")) k.text(ctx.t("btn-stuck-cancel"), `sx:${o.id}`);
@@ -80,6 +84,19 @@ async function orderCard(ctx: BotContext, orderId: number) {
     if (!String(error).includes("message is not modified")) throw error;
   });
 }
+
+function refillLimitText(ctx: BotContext, limit: Exclude<RefillLimit, { reason: "refill_open" }>, now: Date): string {
+  switch (limit.reason) {
+    case "window_closed":
+      return ctx.t("order-card-refill-window-closed", { date: day(ctx.locale, limit.closedAt) });
+    case "cap_reached":
+      return ctx.t("order-card-refill-cap-reached", { max: count(ctx.locale, limit.max) });
+    case "cooldown":
+      return ctx.t("order-card-refill-cooldown", { hours: count(ctx.locale, hoursUntil(now, limit.until)) });
+  }
+}
+
+const hoursUntil = (now: Date, until: Date) => Math.max(1, Math.ceil((until.getTime() - now.getTime()) / 3_600_000));
 
 ordersFeature.command("orders", (ctx) => ordersPage(ctx, 0, false));
 ordersFeature.on("message:text").filter((ctx) => menuTexts(ctx.i18n, "menu-orders").includes(ctx.message.text), (ctx) => ordersPage(ctx, 0, false));

@@ -18,7 +18,7 @@ export function loadUser(deps: Deps, i18n: I18n): MiddlewareFn<BotContext> {
     ctx.isAdmin = from !== undefined && deps.config.ADMIN_IDS.includes(BigInt(from.id));
     const wanted = from !== undefined && !from.is_bot && (ctx.chat?.type === "private" || ctx.callbackQuery !== undefined || ctx.isAdmin);
     if (wanted) {
-      ctx.user = await ensureTelegramUser(deps, {
+      ctx.user = ctx.knownUser ?? await ensureTelegramUser(deps, {
         telegramId: BigInt(from.id),
         username: from.username ?? null,
         firstName: stripControlCharacters(from.first_name),

@@ -1,4 +1,5 @@
 import type { OrderStatus } from "@prisma/client";
+import { refillLimit, type RefillClock, type RefillFacts } from "./refill-policy.js";
 import { TRANSITIONS, type OrderEvent, type Role } from "./transitions.js";
 
 /** What a person can ask for; the rest of the table is triggered by jobs and providers. */
@@ -17,15 +18,29 @@ export const ORDER_ACTIONS = [
 export type OrderAction = (typeof ORDER_ACTIONS)[number];
 export type PersonRole = Extract<Role, "customer" | "reseller" | "admin">;
 
-/** The least of an order that decides its actions. */
-export interface OrderForActions {
+/** The least of an order that decides its actions; the refill facts (REFILL_FACTS_SELECT) for the refill policy. */
+export interface OrderForActions extends Partial<Omit<RefillFacts, "service">> {
   status: OrderStatus;
   isManual: boolean;
-  service?: { cancel: boolean; refill: boolean } | null;
+  service?: ({ cancel: boolean; refill: boolean } & RefillFacts["service"]) | null;
 }
 
-/** The actions `role` may take on `order` now, in ORDER_ACTIONS order (screens list them so). */
-export function allowedActions(order: OrderForActions, role: Role): OrderAction[] {
+/**
+ * The actions `role` may take on `order` now, in ORDER_ACTIONS order (screens list them so).
+ * Refill also needs the refill policy to agree: without the clock and the order's refill facts it
+ * is not offered.
+ */
+export function allowedActions(order: OrderForActions, role: Role, clock?: RefillClock): OrderAction[] {
+  return lifeCycleActions(order, role).filter((action) => action !== "refill" || refillPolicyAllows(order, clock));
+}
+
+function refillPolicyAllows(order: OrderForActions, clock: RefillClock | undefined): boolean {
+  if (!clock || !order.refills || !order.updatedAt) return false;
+  return refillLimit({ ...order, completedAt: order.completedAt ?? null, updatedAt: order.updatedAt }, clock) === null;
+}
+
+/** The table alone: what the life cycle lets `role` ask for in this status (refill policy not applied). */
+export function lifeCycleActions(order: OrderForActions, role: Role): OrderAction[] {
   return ORDER_ACTIONS.filter((action) =>
     TRANSITIONS.some(
       (rule) =>
@@ -39,6 +54,6 @@ export function allowedActions(order: OrderForActions, role: Role): OrderAction[
   );
 }
 
-export function mayTake(order: OrderForActions, role: Role, action: OrderAction): boolean {
-  return allowedActions(order, role).includes(action);
+export function mayTake(order: OrderForActions, role: Role, action: OrderAction, clock?: RefillClock): boolean {
+  return allowedActions(order, role, clock).includes(action);
 }

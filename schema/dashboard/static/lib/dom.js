@@ -1,5 +1,6 @@
 // DOM helpers. Every value from the server goes through textContent (el's children), never
 // innerHTML: links, names and ticket texts are typed by customers.
+import { t } from "./i18n.js";
 
 export const $ = (selector, root = document) => root.querySelector(selector);
 
@@ -25,4 +26,15 @@ export function onSubmit(selector, handler) {
     event.preventDefault();
     handler(event.target);
   });
+}
+
+/**
+ * Gives each cell of a row its column's name (data-label) so that on a phone, where a table is
+ * shown as cards, every value keeps its caption. `columns` are text keys ("" for none).
+ */
+export function labelled(row, columns) {
+  [...row.children].forEach((cell, i) => {
+    if (columns[i]) cell.dataset.label = t(columns[i]);
+  });
+  return row;
 }

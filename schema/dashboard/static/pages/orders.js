@@ -2,6 +2,7 @@
 import { $, el, onSubmit } from "../lib/dom.js";
 import { gql } from "../lib/gql.js";
 import { orderRow, ROW } from "../lib/order-row.js";
+import { t } from "../lib/i18n.js";
 import { act } from "../lib/toast.js";
 
 let cursor = null;
@@ -24,7 +25,7 @@ function orderFilter() {
 }
 
 async function loadOrders(append = false) {
-  await act("Orders", async () => {
+  await act(t("nav.orders"), async () => {
     const { filter, sort } = orderFilter();
     const data = await gql(
       `query($filter: OrderFilter, $sort: OrderSort, $after: String) {
@@ -36,14 +37,16 @@ async function loadOrders(append = false) {
     body.append(...data.orders.nodes.map(orderRow));
     cursor = data.orders.pageInfo.endCursor;
     $("#more-orders").hidden = !data.orders.pageInfo.hasNextPage;
-    $("#order-count").textContent = `${data.orders.totalCount} orders`;
+    $("#order-count").textContent = t("orders.count", { n: data.orders.totalCount });
   });
 }
 
 export default {
   id: "orders",
-  label: "Orders",
+  label: "nav.orders",
   init() {
+    // On a phone the filters start folded: the orders come first.
+    if (matchMedia("(max-width: 760px)").matches) $("#order-filters-box").open = false;
     onSubmit("#order-filters", () => loadOrders());
     $("#more-orders").addEventListener("click", () => loadOrders(true));
     gql("{ providers { id name } }")

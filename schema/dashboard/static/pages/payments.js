@@ -1,12 +1,16 @@
 // Payments: forwarded SMS and the forwarding phones.
-import { $, el, onSubmit } from "../lib/dom.js";
+import { $, el, labelled, onSubmit } from "../lib/dom.js";
+import { t } from "../lib/i18n.js";
 import { when, who } from "../lib/format.js";
 import { gql, unwrap } from "../lib/gql.js";
 import { act } from "../lib/toast.js";
 import { decideTopUp } from "./topups.js";
 
+const SMS_COLUMNS = ["#", "col.received", "col.device", "col.from", "col.method", "col.amount", "TrxID", "payments.outcome", "col.request", "col.text"];
+const DEVICE_COLUMNS = ["#", "col.name", "col.methods", "col.shopNumber", "col.lastSms", "col.status", ""];
+
 async function loadPayments() {
-  await act("Payments", async () => {
+  await act(t("nav.payments"), async () => {
     const picked = new FormData($("#sms-filters")).get("outcome");
     const { paymentSms, paymentDevices } = await gql(
       `query($outcome: [PaymentSmsOutcome!]) {
@@ -16,16 +20,16 @@ async function loadPayments() {
         paymentDevices { id name methods shopNumber lastSeenAt revokedAt } }`,
       { outcome: picked ? picked.split(",") : null },
     );
-    $("#sms-rows").replaceChildren(...paymentSms.nodes.map((m) => el("tr", { dataset: { smsId: m.id, outcome: m.outcome } },
+    $("#sms-rows").replaceChildren(...paymentSms.nodes.map((m) => labelled(el("tr", { dataset: { smsId: m.id, outcome: m.outcome } },
       el("td", {}, m.id), el("td", {}, when(m.createdAt)), el("td", {}, m.device.name), el("td", {}, m.sender),
       el("td", {}, m.method ?? "—"), el("td", {}, m.amount ?? "—"), el("td", {}, m.trxId ?? "—"),
       el("td", {}, el("span", { class: `badge sms-${m.outcome.toLowerCase()}` }, m.outcome.replace("_", " ").toLowerCase()), m.reason ? el("div", { class: "muted" }, m.reason) : null),
       el("td", {}, ...requestCell(m.topUp)),
-      el("td", { class: "sms-text", title: m.text }, m.text.length > 90 ? `${m.text.slice(0, 89)}…` : m.text))));
-    $("#device-rows").replaceChildren(...paymentDevices.map((d) => el("tr", { dataset: { deviceId: d.id } },
+      el("td", { class: "sms-text", title: m.text }, m.text.length > 90 ? `${m.text.slice(0, 89)}…` : m.text)), SMS_COLUMNS)));
+    $("#device-rows").replaceChildren(...paymentDevices.map((d) => labelled(el("tr", { dataset: { deviceId: d.id } },
       el("td", {}, d.id), el("td", {}, d.name), el("td", {}, d.methods.join(", ")), el("td", {}, d.shopNumber),
-      el("td", {}, d.lastSeenAt ? when(d.lastSeenAt) : "never"), el("td", {}, d.revokedAt ? `revoked ${when(d.revokedAt)}` : "active"),
-      el("td", {}, d.revokedAt ? null : el("button", { type: "button", onclick: () => revokeDevice(d) }, "Revoke")))));
+      el("td", {}, d.lastSeenAt ? when(d.lastSeenAt) : t("payments.never")), el("td", {}, d.revokedAt ? t("payments.revoked", { when: when(d.revokedAt) }) : t("payments.active")),
+      el("td", {}, d.revokedAt ? null : el("button", { type: "button", onclick: () => revokeDevice(d) }, t("payments.revoke")))), DEVICE_COLUMNS)));
   });
 }
 
@@ -35,13 +39,13 @@ function requestCell(topUp) {
   const line = `#${topUp.id} ${who(topUp.user)} · ${topUp.method} ${topUp.amount} · ${topUp.status.toLowerCase()}`;
   if (topUp.status !== "PENDING") return [line];
   return [line, " ",
-    el("button", { type: "button", onclick: () => decideTopUp(topUp, "approveTopUp").then(loadPayments) }, "Approve"), " ",
-    el("button", { type: "button", onclick: () => decideTopUp(topUp, "rejectTopUp").then(loadPayments) }, "Reject")];
+    el("button", { type: "button", onclick: () => decideTopUp(topUp, "approveTopUp").then(loadPayments) }, t("topups.approve")), " ",
+    el("button", { type: "button", onclick: () => decideTopUp(topUp, "rejectTopUp").then(loadPayments) }, t("topups.reject"))];
 }
 
 async function registerDevice(form) {
   const data = new FormData(form);
-  await act("Register phone", async () => {
+  await act(t("payments.register"), async () => {
     const result = (await gql(`mutation($name: String!, $methods: [TopUpMethod!]!, $shopNumber: String!) {
       result: registerPaymentDevice(name: $name, methods: $methods, shopNumber: $shopNumber) {
         __typename ... on Error { message } ... on MutationRegisterPaymentDeviceSuccess { data { token device { id } } } } }`,
@@ -51,23 +55,23 @@ async function registerDevice(form) {
     $("#device-token").hidden = false;
     form.reset();
     await loadPayments();
-    return `Phone #${device.id} registered: put the token in its forwarder app now`;
+    return t("payments.registered", { id: device.id });
   });
 }
 
 async function revokeDevice(d) {
-  if (!confirm(`Revoke "${d.name}"? Its SMS will be refused from now on.`)) return;
-  await act("Revoke", async () => {
+  if (!confirm(t("payments.confirmRevoke", { name: d.name }))) return;
+  await act(t("payments.revoke"), async () => {
     unwrap((await gql(`mutation($id: Int!) { result: revokePaymentDevice(id: $id) {
       __typename ... on Error { message } ... on MutationRevokePaymentDeviceSuccess { data { id } } } }`, { id: d.id })).result);
     await loadPayments();
-    return `Phone #${d.id} revoked`;
+    return t("payments.revokedToast", { id: d.id });
   });
 }
 
 export default {
   id: "payments",
-  label: "Payments",
+  label: "nav.payments",
   init() {
     onSubmit("#sms-filters", loadPayments);
     onSubmit("#device-form", registerDevice);

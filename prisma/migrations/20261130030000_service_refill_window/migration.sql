@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "Service" ADD COLUMN     "providerRefillDays" INTEGER,
+ADD COLUMN     "refillDays" INTEGER;
