@@ -43,7 +43,7 @@ afterAll(async () => {
 
 describe.skipIf(!browserRunnable)("Broadcasts page in chromium", () => {
   it("compose → group audience → preview to me → Start → progress to the end", { timeout: 300_000 }, async () => {
-    const admin = await buildUser(db, { role: "ADMIN", username: unique("bc") });
+    const admin = await buildUser(db, { role: "ADMIN", username: unique("bc"), language: "en" });
     const member = await buildUser(db);
     const account = await buildGroupAccount(db, "0");
     const title = unique("Resellers ");

@@ -2,7 +2,7 @@
 // content type and the page's security headers; names outside the whitelist, traversal and
 // writes are 404 and read nothing.
 import { readFileSync } from "node:fs";
-import { LedgerKind, OrderStatus, Role, TicketAuthor, TicketStatus, TicketType } from "@prisma/client";
+import { BroadcastAudience, BroadcastStatus, LedgerKind, OrderStatus, Role, TicketAuthor, TicketStatus, TicketType } from "@prisma/client";
 import { describe, expect, it } from "vitest";
 import { adminAssetsRoute } from "../../schema/dashboard/assets-route.js";
 import { rawRequest, serve } from "../support/http.js";
@@ -68,6 +68,7 @@ describe("dashboard words", () => {
       ...Object.values(OrderStatus).map((v) => `status.${v}`), ...Object.values(Role).map((v) => `role.${v}`),
       ...Object.values(TicketStatus).map((v) => `tickets.${v}`), ...Object.values(TicketAuthor).map((v) => `tickets.author.${v}`),
       ...Object.values(TicketType).map((v) => `tickets.type.${v}`), ...["APPROVED", "REJECTED"].map((v) => `topups.${v}`), ...Object.values(LedgerKind).map((v) => `ledger.${v}`),
+      ...Object.values(BroadcastStatus).map((v) => `broadcasts.status.${v}`), ...Object.values(BroadcastAudience).map((v) => `broadcasts.audience.${v}`),
     ];
     expect(built.filter((k) => !(k in en) || !(k in bn)), "enum values without words").toEqual([]);
   });
