@@ -90,7 +90,7 @@ function broadcastCard(b) {
 }
 
 async function loadBroadcasts() {
-  await act(t("broadcasts.nav"), async () => {
+  await act(t("nav.broadcasts"), async () => {
     const { broadcasts } = await gql(`{ broadcasts(first: 20) { ${FIELDS} } }`);
     $("#broadcast-list").replaceChildren(...broadcasts.map(broadcastCard));
     // While one is sending, its progress is followed (only while this page is shown).
@@ -110,7 +110,7 @@ async function loadGroups() {
 
 export default {
   id: "broadcasts",
-  label: "broadcasts.nav",
+  label: "nav.broadcasts",
   init: () => {
     onSubmit("#broadcast-form", createAndPreview);
     $("#broadcast-form").addEventListener("change", (event) => event.target.name !== "text" && event.target.name !== "buttonText" && event.target.name !== "buttonUrl" && countAudience());

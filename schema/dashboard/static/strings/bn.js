@@ -353,7 +353,7 @@ export default {
   "reports.empty": "এই সময়ে কোনো তথ্য নেই",
   "reports.totals": "{orders}টি অর্ডার · আয় {revenue} · খরচ {cost}",
 
-  "broadcasts.nav": "ব্রডকাস্ট",
+  "nav.broadcasts": "ব্রডকাস্ট",
   "broadcasts.newTitle": "নতুন ব্রডকাস্ট",
   "broadcasts.message": "মেসেজ (টেলিগ্রাম HTML: <b> <i> <u> <s> <a href> <code>)",
   "broadcasts.buttonText": "বাটনের লেখা",

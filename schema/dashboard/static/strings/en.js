@@ -353,7 +353,7 @@ export default {
   "reports.empty": "No data in this period",
   "reports.totals": "{orders} orders · revenue {revenue} · cost {cost}",
 
-  "broadcasts.nav": "Broadcasts",
+  "nav.broadcasts": "Broadcasts",
   "broadcasts.newTitle": "New broadcast",
   "broadcasts.message": "Message (Telegram HTML: <b> <i> <u> <s> <a href> <code>)",
   "broadcasts.buttonText": "Button text",
