@@ -299,6 +299,8 @@ const TICKET_TEXTS: Record<TicketType, [string, string]> = {
   OTHER: ["Do you have Threads followers?", "Thanks, we will answer soon."],
 };
 
+const FIRST_TICKET_STATUSES: readonly TicketStatus[] = ["OPEN", "ANSWERED", "CLOSED"];
+
 function makeTickets(r: ReturnType<typeof rng>, orders: PlanOrder[], now: Date): PlanTicket[] {
   const types: [TicketType, number][] = [["REFILL", 4], ["SPEED_UP", 5], ["CANCEL", 2], ["FAKE_COMPLETION", 2], ["RESTART", 1], ["PAYMENT", 3], ["OTHER", 2]];
   const tickets: PlanTicket[] = [];
@@ -312,7 +314,8 @@ function makeTickets(r: ReturnType<typeof rng>, orders: PlanOrder[], now: Date):
     while (used.has(createdAt.getTime())) createdAt.setTime(createdAt.getTime() - 1);
     used.add(createdAt.getTime());
     const age = now.getTime() - createdAt.getTime();
-    const status: TicketStatus = age < 6 * HOUR ? "OPEN" : r.next() < 0.6 ? "CLOSED" : "ANSWERED";
+    // The first three show one of each status whatever the random draw; the rest follow their age.
+    const status: TicketStatus = FIRST_TICKET_STATUSES[i] ?? (age < 6 * HOUR ? "OPEN" : r.next() < 0.6 ? "CLOSED" : "ANSWERED");
     const [question, answer] = TICKET_TEXTS[type];
     const messages: PlanTicket["messages"] = [{ author: "CUSTOMER", text: question, at: createdAt }, { author: "AUTO", text: answer, at: new Date(createdAt.getTime() + 1000) }];
     if (status !== "OPEN") messages.push({ author: "ADMIN", text: "Done, please check now.", at: new Date(Math.min(now.getTime() - MIN, createdAt.getTime() + r.int(20, 300) * MIN)) });
