@@ -1,5 +1,6 @@
 import type { Deps } from "../deps.js";
-import { createHash, randomBytes } from "node:crypto";
+import { randomBytes } from "node:crypto";
+import { hashSecret } from "../shared/hash-secret.js";
 import type { ApiKey, User } from "@prisma/client";
 import type { Actor } from "../audit/actor.js";
 import { writeAudit } from "../audit/write-audit.js";
@@ -27,9 +28,7 @@ export interface IssuedApiKey {
 
 export type { ApiKeyUser };
 
-export function hashApiKey(key: string): string {
-  return createHash("sha256").update(key).digest("hex");
-}
+export const hashApiKey = hashSecret;
 
 export async function issueApiKey(deps: Deps, input: IssueApiKeyInput): Promise<IssuedApiKey> {
   const { db } = deps;

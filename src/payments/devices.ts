@@ -1,4 +1,5 @@
-import { createHash, randomBytes } from "node:crypto";
+import { randomBytes } from "node:crypto";
+import { hashSecret } from "../shared/hash-secret.js";
 import type { PaymentDevice, TopUpMethod } from "@prisma/client";
 import type { Actor } from "../audit/actor.js";
 import { writeAudit } from "../audit/write-audit.js";
@@ -22,9 +23,7 @@ export interface RegisteredDevice {
 
 const TOKEN_PATTERN = /^pd_[A-Za-z0-9_-]{43}$/;
 
-export function hashDeviceToken(token: string): string {
-  return createHash("sha256").update(token).digest("hex");
-}
+export const hashDeviceToken = hashSecret;
 
 /** Registers a forwarding phone and returns its token once. */
 export async function registerPaymentDevice(db: Db, input: RegisterDeviceInput): Promise<RegisteredDevice> {
