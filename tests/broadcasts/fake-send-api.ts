@@ -2,6 +2,7 @@
 // arrival timestamp, answers 403 (blocked) for a fixed set of chats and 429 (retry_after) on a share
 // of the other sendMessage calls.
 import { createServer, type Server } from "node:http";
+import { NOT_BOT_API, parseBotApiRequest } from "../support/bot-api-request.js";
 
 export interface SendCall {
   chatId: string;
@@ -35,8 +36,13 @@ export async function startFakeSendApi(options: FakeSendApiOptions): Promise<Fak
     req.on("data", (c: Buffer) => chunks.push(c));
     req.on("end", () => {
       const at = Date.now();
-      const method = (req.url ?? "").slice((req.url ?? "").lastIndexOf("/") + 1);
-      const p = JSON.parse(Buffer.concat(chunks).toString("utf8") || "{}") as { chat_id?: number | string; text?: string; message_id?: number };
+      const request = parseBotApiRequest(req, Buffer.concat(chunks).toString("utf8"));
+      if (!request) {
+        res.writeHead(404, { "content-type": "application/json" });
+        return res.end(NOT_BOT_API);
+      }
+      const method = request.method;
+      const p = request.payload as { chat_id?: number | string; text?: string; message_id?: number };
       const chatId = String(p.chat_id ?? "");
       const text = String(p.text ?? "");
       const answer = (body: object) => {

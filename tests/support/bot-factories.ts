@@ -6,6 +6,7 @@ import { createBot, type CreateBotOptions, type PanelBot } from "../../src/bot/c
 import type { Deps } from "../../src/deps.js";
 import { testDeps } from "./deps.js";
 import { localBotInfo } from "../../src/bot/bot-info.js";
+import { NOT_BOT_API, parseBotApiRequest } from "./bot-api-request.js";
 
 export const TEST_TOKEN = "123456:TEST-token-for-the-fake-bot-api-000";
 export const BOT_INFO: UserFromGetMe = localBotInfo(123456, "panel_test_bot");
@@ -201,6 +202,10 @@ export async function startFakeBotApiServer(telegram = fakeTelegram()): Promise<
     req.on("data", (c: Buffer) => chunks.push(c));
     req.on("end", async () => {
       const body = Buffer.concat(chunks).toString("utf8");
+      if (!parseBotApiRequest(req, body)) {
+        res.writeHead(404, { "content-type": "application/json" });
+        return res.end(NOT_BOT_API);
+      }
       const answer = await telegram.fetch(`http://fake${req.url ?? "/"}`, { method: "POST", body: body || undefined });
       res.writeHead(answer.status, { "content-type": "application/json" });
       res.end(await answer.text());
