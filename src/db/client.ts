@@ -12,6 +12,19 @@ export interface DbHandle {
   close(): Promise<void>;
 }
 
+const pools = new WeakMap<PrismaClient, pg.Pool>();
+
+/**
+ * The node-postgres pool under a client made by createDb, for the few hot paths that run their
+ * statement without Prisma's runtime (hand-written SQL costs a fraction of its CPU). The SQL stays
+ * in the module that owns the rule.
+ */
+export function poolOf(db: Db): pg.Pool {
+  const pool = pools.get(db);
+  if (!pool) throw new Error("this Prisma client was not made by createDb");
+  return pool;
+}
+
 /** Prisma over a node-postgres pool. */
 export function createDb(url: string, poolMax = 10): DbHandle {
   const pool = new pg.Pool({ connectionString: url, max: poolMax });
@@ -19,6 +32,7 @@ export function createDb(url: string, poolMax = 10): DbHandle {
     // An idle connection dropped by the server; the pool replaces it on next use.
   });
   const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });
+  pools.set(prisma, pool);
   return {
     prisma,
     pool,
