@@ -26,6 +26,7 @@ import type { Deps } from "../deps.js";
 import { messageOf } from "./message.js";
 import { showProgress } from "./show-progress.js";
 import type { BroadcastMessage, BroadcastTransport } from "./transport.js";
+import { markBotBlocked } from "../users/bot-reachability.js";
 
 export interface SendBroadcastsOptions {
   /** Return after about this long; the job runs again right away (default 50 s). */
@@ -113,7 +114,7 @@ async function sendBatch(deps: Deps, transport: BroadcastTransport, broadcastId:
         break;
       case "blocked":
         await settle(deps, row.id, "BLOCKED", outcome.description);
-        await deps.db.user.updateMany({ where: { id: row.userId, botBlockedAt: null }, data: { botBlockedAt: deps.now() } });
+        await markBotBlocked(deps, { userId: row.userId });
         report.blocked += 1;
         break;
       case "failed":

@@ -12,3 +12,9 @@ export async function recordBotReachability(deps: Deps, user: User, reachable: b
   await deps.db.user.updateMany({ where: { id: user.id, botBlockedAt: reachable ? { not: null } : null }, data: { botBlockedAt } });
   return { ...user, botBlockedAt };
 }
+
+/** Telegram answered 403 to a message for this user (by shop user id or Telegram chat id). */
+export async function markBotBlocked(deps: Deps, who: { userId: number } | { telegramId: bigint }): Promise<void> {
+  const where = "userId" in who ? { id: who.userId } : { telegramId: who.telegramId };
+  await deps.db.user.updateMany({ where: { ...where, botBlockedAt: null }, data: { botBlockedAt: deps.now() } });
+}

@@ -33,7 +33,7 @@ describe("deliverNotifications", () => {
     expect(telegram.texts(adminChat).filter((t) => t.includes(bn(`#${topUp.id}`)))).toHaveLength(2);
   });
 
-  it("a customer who blocked the bot: the item is closed with the error, not retried forever", async () => {
+  it("a customer who blocked the bot: the item is closed with the error, not retried forever, and the user is marked unreachable", async () => {
     const { bot, deps, telegram } = await buildTestBot(db);
     const customer = await buildUser(db);
     const topUp = await requestTopUp(testDeps(db), { userId: customer.id, method: "NAGAD", amount: "100", trxId: trx(), limits });
@@ -44,5 +44,7 @@ describe("deliverNotifications", () => {
     const row = await db.outbox.findFirstOrThrow({ where: { kind: "notify-customer-topup", payload: { path: ["topUpId"], equals: topUp.id } } });
     expect(row.doneAt).not.toBeNull();
     expect(row.lastError).toContain("blocked");
+    // Broadcasts leave them out until they write again.
+    expect((await db.user.findUniqueOrThrow({ where: { id: customer.id } })).botBlockedAt).not.toBeNull();
   });
 });

@@ -5,6 +5,7 @@ import type { OutboxPayloads } from "../../outbox/kinds.js";
 import type { NotifyKind } from "./kinds.js";
 import { loadI18n, type I18n } from "../i18n.js";
 import { NoRecipientError } from "./no-recipient.js";
+import { markBotBlocked } from "../../users/bot-reachability.js";
 import { sendAdminPayment } from "./send-admin-payment.js";
 import { sendAdminProvider } from "./send-admin-provider.js";
 import { sendAdminOrder } from "./send-admin-order.js";
@@ -67,6 +68,8 @@ export async function deliverNotifications(deps: Deps, api: Api, options: Delive
         const message = error instanceof Error ? error.message : String(error);
         if (isPermanent(kind, error)) {
           deps.logger.warn({ err: error, kind, outboxId: String(item.id) }, "Notification cannot be delivered; dropping it");
+          const blockedChat = blockedBy(error);
+          if (blockedChat !== null) await markBotBlocked(deps, { telegramId: blockedChat });
           await deps.db.outbox.update({ where: { id: item.id }, data: { doneAt: deps.now(), lockedUntil: null, lastError: message.slice(0, 1000) } });
           report.dropped += 1;
         } else {
@@ -78,6 +81,13 @@ export async function deliverNotifications(deps: Deps, api: Api, options: Delive
     }
   }
   return report;
+}
+
+/** The private chat whose user blocked the bot (403 to a positive chat id), else null. */
+function blockedBy(error: unknown): bigint | null {
+  if (!(error instanceof GrammyError) || error.error_code !== 403) return null;
+  const chatId = (error.payload as { chat_id?: unknown } | undefined)?.chat_id;
+  return (typeof chatId === "number" || typeof chatId === "string") && /^\d+$/.test(String(chatId)) ? BigInt(chatId) : null;
 }
 
 /** Customers who blocked the bot or deleted their chat will never get it; the admin chat must be fixed, so it keeps trying. */
