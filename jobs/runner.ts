@@ -28,6 +28,7 @@ import { pruneExpiredLogins } from "../src/auth/prune-expired-logins.js";
 import { sendBroadcasts } from "../src/broadcasts/send-broadcasts.js";
 import { syncAllProviders, syncProviderOrders } from "../src/fulfilment/sync-orders.js";
 import type { JobName, JobPayloads } from "./names.js";
+import { exclusiveRuns } from "./exclusive-runs.js";
 import { openJobStore, type JobStoreKind } from "./store.js";
 
 export interface JobTimings {
@@ -120,6 +121,7 @@ export async function startJobs(deps: Deps, options: StartJobsOptions = {}): Pro
   });
 
   let stopping = false;
+  const runs = exclusiveRuns(deps.db, 8);
   // Long-running handlers (the broadcast sender) return at once when stop() begins.
   const stopSignal = new AbortController();
   let active = 0;
@@ -147,7 +149,7 @@ export async function startJobs(deps: Deps, options: StartJobsOptions = {}): Pro
    * A handler that keeps its lock alive while it works, and starts nothing once stop() began.
    * Its start/complete/fail events bracket the work itself, which happens strictly inside the lock.
    */
-  const define = <K extends JobName>(name: K, work: (data: JobPayloads[K]) => Promise<unknown>) => {
+  const define = <K extends JobName>(name: K, work: (data: JobPayloads[K]) => Promise<unknown>, { exclusive = true } = {}) => {
     agenda.define<JobPayloads[K]>(
       name,
       async (job) => {
@@ -157,8 +159,10 @@ export async function startJobs(deps: Deps, options: StartJobsOptions = {}): Pro
         const renew = setInterval(() => {
           renewing = renewing.then(() => job.touch()).catch((error: unknown) => log.warn({ job: name, err: String(error) }, "Could not renew a job lock"));
         }, Math.max(100, Math.floor(timings.lockLifetimeMs / 3)));
+        const data = (job.attrs.data ?? {}) as JobPayloads[K];
         try {
-          await work((job.attrs.data ?? {}) as JobPayloads[K]);
+          if (exclusive) await runs.run(name, async () => (stopping ? undefined : work(data)));
+          else await work(data);
           emit("complete", name);
         } catch (error) {
           emit("fail", name, error);
@@ -172,13 +176,18 @@ export async function startJobs(deps: Deps, options: StartJobsOptions = {}): Pro
     );
   };
 
-  define("forward-order", async ({ orderIds }) => {
-    await expireSubmittingLeases(deps);
-    for (let i = 0; i < MAX_FORWARD_BATCHES && !stopping; i++) {
-      const handled = await drainForwardOutbox(deps, { limit: 100, concurrency: 10, ...(orderIds ? { orderIds } : {}) });
-      if (handled === 0) break;
-    }
-  });
+  // Forwarding and notifications claim their items, so their runs may overlap (one per order placed).
+  define(
+    "forward-order",
+    async ({ orderIds }) => {
+      await expireSubmittingLeases(deps);
+      for (let i = 0; i < MAX_FORWARD_BATCHES && !stopping; i++) {
+        const handled = await drainForwardOutbox(deps, { limit: 100, concurrency: 10, ...(orderIds ? { orderIds } : {}) });
+        if (handled === 0) break;
+      }
+    },
+    { exclusive: false },
+  );
   define("sync-provider-orders", async ({ providerId }) => {
     if (providerId !== undefined) await syncProviderOrders(deps, providerId);
     else await syncAllProviders(deps);
@@ -188,18 +197,9 @@ export async function startJobs(deps: Deps, options: StartJobsOptions = {}): Pro
   define("refresh-delivery-estimates", () => refreshDeliveryEstimates(deps));
   define("prune-expired-logins", () => pruneExpiredLogins(deps.db, deps.now()));
   const notifier = options.notifier;
-  if (notifier) define("deliver-notifications", () => notifier(deps));
-  // A run sends for a bounded while (well inside its lock, which it renews) and the next one follows at
-  // once. Agenda gives up on a run whose lock renewal came late (a stalled machine) without stopping it,
-  // then starts the next: that one waits for the old run instead of sending beside it.
-  let sending: Promise<unknown> = Promise.resolve();
-  if (deps.broadcasts) {
-    define("send-broadcasts", () => {
-      const run = sending.then(() => (stopping ? undefined : sendBroadcasts(deps, { maxMs: 50_000, signal: stopSignal.signal })));
-      sending = run.catch(() => {});
-      return run;
-    });
-  }
+  if (notifier) define("deliver-notifications", () => notifier(deps), { exclusive: false });
+  // A run sends for a bounded while (well inside its lock, which it renews) and the next one follows at once.
+  if (deps.broadcasts) define("send-broadcasts", () => sendBroadcasts(deps, { maxMs: 50_000, signal: stopSignal.signal }));
 
   const schedule: [JobName, number][] = [
     ["forward-order", timings.forwardEveryMs],
@@ -217,6 +217,7 @@ export async function startJobs(deps: Deps, options: StartJobsOptions = {}): Pro
   } catch (error) {
     await agenda.stop(false).catch(() => {});
     await store.close();
+    await runs.close().catch(() => {});
     throw error;
   }
   log.info({ store: store.where, instance, jobs: schedule.map(([n, ms]) => `${n} every ${ms / 1000}s`) }, "Background jobs started");
@@ -248,6 +249,9 @@ export async function startJobs(deps: Deps, options: StartJobsOptions = {}): Pro
           if (!drained) log.warn({ running: active, waitedMs: timings.drainTimeoutMs }, "Jobs still running at shutdown; their locks expire and they run again later");
         }
         await store.close();
+        // A run still going holds its lock's connection, and ending the pool waits for it: not awaited then.
+        const closing = runs.close().catch(() => {});
+        if (active <= 0) await closing;
         log.info({ ms: Date.now() - started }, "Background jobs stopped");
       })()),
   };
