@@ -1,5 +1,6 @@
 // Configuration is read once from the environment and validated here; nothing else reads process.env.
 import { z } from "zod";
+import { isTimeZone } from "./shared/shop-time.js";
 
 const bool = z
   .enum(["true", "false", "1", "0", "yes", "no"], { message: "must be true or false" })
@@ -84,6 +85,8 @@ const schema = z.object({
   STUCK_MANUAL_MINUTES: int(1, 10_000).default("5"),
   STUCK_NO_PROGRESS_MINUTES: int(1, 100_000).default("720"),
   STUCK_DELIVERY_MINUTES: int(1, 10_000).default("5"),
+  /// The shop's time zone (IANA name): report days and times shown to people follow it.
+  SHOP_TIME_ZONE: z.string().refine(isTimeZone, "must be an IANA time zone like Asia/Dhaka").default("Asia/Dhaka"),
   /// Refill policy: days from completion a refill may be asked (per-service figures win), refills per order, hours between asks.
   REFILL_WINDOW_DAYS: int(1, 3650).default("30"),
   REFILL_MAX_PER_ORDER: int(1, 100).default("3"),

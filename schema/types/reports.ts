@@ -14,7 +14,7 @@ type Windowed<R> = { window: ReportWindow; rows: R[] };
 
 const OrdersPerDayRowRef = builder.objectRef<OrdersPerDayRow>("OrdersPerDayRow").implement({
   fields: (t) => ({
-    day: t.exposeString("day", { description: "UTC date, YYYY-MM-DD." }),
+    day: t.exposeString("day", { description: "Date in the shop's time zone (SHOP_TIME_ZONE), YYYY-MM-DD." }),
     orders: t.exposeInt("orders"),
     completed: t.exposeInt("completed"),
     revenue: t.expose("revenue", { type: "Decimal", description: "charge − refunded of the day's orders." }),
@@ -24,8 +24,8 @@ const OrdersPerDayRowRef = builder.objectRef<OrdersPerDayRow>("OrdersPerDayRow")
 
 const OrdersPerDayReport = builder.objectRef<Windowed<OrdersPerDayRow>>("OrdersPerDayReport").implement({
   fields: (t) => ({
-    from: t.field({ type: "DateTime", description: "Start of the first UTC day.", resolve: (r) => r.window.from }),
-    to: t.field({ type: "DateTime", description: "End of today (UTC), exclusive.", resolve: (r) => r.window.to }),
+    from: t.field({ type: "DateTime", description: "Start of the first day (midnight in the shop's time zone).", resolve: (r) => r.window.from }),
+    to: t.field({ type: "DateTime", description: "End of today in the shop's time zone, exclusive.", resolve: (r) => r.window.to }),
     days: t.int({ resolve: (r) => r.window.days }),
     rows: t.field({ type: [OrdersPerDayRowRef], description: "Every day of the window, oldest first, empty days included.", resolve: (r) => r.rows }),
     csv: t.string({ resolve: (r) => ordersPerDayCsv(r.rows) }),
@@ -53,8 +53,8 @@ const OutcomeRowRef = builder.objectRef<OutcomeRow>("OutcomeRow").implement({
 
 const OutcomeReport = builder.objectRef<Windowed<OutcomeRow>>("OutcomeReport").implement({
   fields: (t) => ({
-    from: t.field({ type: "DateTime", description: "Start of the first UTC day.", resolve: (r) => r.window.from }),
-    to: t.field({ type: "DateTime", description: "End of today (UTC), exclusive.", resolve: (r) => r.window.to }),
+    from: t.field({ type: "DateTime", description: "Start of the first day (midnight in the shop's time zone).", resolve: (r) => r.window.from }),
+    to: t.field({ type: "DateTime", description: "End of today in the shop's time zone, exclusive.", resolve: (r) => r.window.to }),
     days: t.int({ resolve: (r) => r.window.days }),
     rows: t.field({ type: [OutcomeRowRef], resolve: (r) => r.rows }),
     csv: t.string({ resolve: (r) => outcomeRatesCsv(r.rows) }),
@@ -71,8 +71,8 @@ const CompletionBucketRef = builder.objectRef<CompletionBucket>("CompletionTimeB
 
 const CompletionTimeReport = builder.objectRef<Windowed<CompletionBucket>>("CompletionTimeReport").implement({
   fields: (t) => ({
-    from: t.field({ type: "DateTime", description: "Start of the first UTC day.", resolve: (r) => r.window.from }),
-    to: t.field({ type: "DateTime", description: "End of today (UTC), exclusive.", resolve: (r) => r.window.to }),
+    from: t.field({ type: "DateTime", description: "Start of the first day (midnight in the shop's time zone).", resolve: (r) => r.window.from }),
+    to: t.field({ type: "DateTime", description: "End of today in the shop's time zone, exclusive.", resolve: (r) => r.window.to }),
     days: t.int({ resolve: (r) => r.window.days }),
     rows: t.field({ type: [CompletionBucketRef], description: "Every bucket, empty ones too, shortest first.", resolve: (r) => r.rows }),
     csv: t.string({ resolve: (r) => completionTimesCsv(r.rows) }),
@@ -108,8 +108,8 @@ const TopUpMethodRowRef = builder.objectRef<TopUpMethodRow>("TopUpMethodRow").im
 
 const TopUpMethodReport = builder.objectRef<Windowed<TopUpMethodRow>>("TopUpMethodReport").implement({
   fields: (t) => ({
-    from: t.field({ type: "DateTime", description: "Start of the first UTC day.", resolve: (r) => r.window.from }),
-    to: t.field({ type: "DateTime", description: "End of today (UTC), exclusive.", resolve: (r) => r.window.to }),
+    from: t.field({ type: "DateTime", description: "Start of the first day (midnight in the shop's time zone).", resolve: (r) => r.window.from }),
+    to: t.field({ type: "DateTime", description: "End of today in the shop's time zone, exclusive.", resolve: (r) => r.window.to }),
     days: t.int({ resolve: (r) => r.window.days }),
     rows: t.field({ type: [TopUpMethodRowRef], description: "Every method, in enum order.", resolve: (r) => r.rows }),
     csv: t.string({ resolve: (r) => topUpsByMethodCsv(r.rows) }),
@@ -121,8 +121,8 @@ builder.queryFields((t) => ({
     type: OrdersPerDayReport,
     authScopes: ADMIN,
     errors: domainErrors,
-    description: "Orders and revenue per UTC day.",
-    args: { days: t.arg.int({ required: false, defaultValue: 30, description: "The last N UTC days including today (1–366), e.g. 30 or 90." }) },
+    description: "Orders and revenue per day (the shop's time zone).",
+    args: { days: t.arg.int({ required: false, defaultValue: 30, description: "The last N days (the shop's time zone) including today (1–366), e.g. 30 or 90." }) },
     resolve: (_r, args, ctx) => ordersPerDay(ctx.deps, args.days ?? 30),
   }),
   providerOutcomeReport: t.field({

@@ -19,7 +19,7 @@ const ProviderLatency = builder.objectRef<DashboardStats["providerLatency"][numb
 
 const DailyFigures = builder.objectRef<DashboardStats["daily"][number]>("DailyFigures").implement({
   fields: (t) => ({
-    day: t.exposeString("day", { description: "UTC date, YYYY-MM-DD." }),
+    day: t.exposeString("day", { description: "Date in the shop's time zone (SHOP_TIME_ZONE), YYYY-MM-DD." }),
     orders: t.exposeInt("orders"),
     revenue: t.field({ type: "Decimal", resolve: (d) => d.revenue }),
     cost: t.field({ type: "Decimal", resolve: (d) => d.cost }),

@@ -18,7 +18,7 @@ export interface CompletionBucket {
  * buckets (all buckets listed, empty ones too). One SQL statement.
  */
 export async function completionTimes(deps: Deps, days: number, filter: { providerId?: number; serviceId?: number } = {}): Promise<{ window: ReportWindow; rows: CompletionBucket[] }> {
-  const window = reportWindow(deps.now(), days);
+  const window = reportWindow(deps.now(), days, deps.config.SHOP_TIME_ZONE);
   const found = await deps.db.$queryRaw<{ bucket: number; orders: bigint }[]>`
     SELECT width_bucket(EXTRACT(EPOCH FROM ("completedAt" - "createdAt"))::float8, ${[...COMPLETION_BUCKETS_SEC]}::float8[]) AS bucket, COUNT(*) AS orders
       FROM "Order"

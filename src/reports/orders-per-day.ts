@@ -12,11 +12,11 @@ export interface OrdersPerDayRow {
   cost: string;
 }
 
-/** Orders created per UTC day over the last `days` days, empty days included. One SQL statement. */
+/** Orders created per day (the shop's time zone) over the last `days` days, empty days included. One SQL statement. */
 export async function ordersPerDay(deps: Deps, days: number): Promise<{ window: ReportWindow; rows: OrdersPerDayRow[] }> {
-  const window = reportWindow(deps.now(), days);
+  const window = reportWindow(deps.now(), days, deps.config.SHOP_TIME_ZONE);
   const found = await deps.db.$queryRaw<{ day: string; orders: bigint; completed: bigint; revenue: string; cost: string }[]>`
-    SELECT to_char(date_trunc('day', "createdAt"), 'YYYY-MM-DD') AS day, COUNT(*) AS orders,
+    SELECT to_char(("createdAt" AT TIME ZONE 'UTC') AT TIME ZONE ${window.timeZone}, 'YYYY-MM-DD') AS day, COUNT(*) AS orders,
            COUNT(*) FILTER (WHERE status = 'COMPLETED') AS completed,
            COALESCE(SUM(charge - refunded), 0)::text AS revenue,
            COALESCE(SUM(cost) FILTER (WHERE status <> 'CANCELED'), 0)::text AS cost

@@ -29,7 +29,7 @@ type Found = { id: number | null; name: string | null; nameBn: string | null; or
 
 /** Outcomes of the orders created in the window, per provider or per service. One SQL statement. */
 export async function outcomeRates(deps: Deps, by: OutcomeGrouping, days: number): Promise<{ window: ReportWindow; rows: OutcomeRow[] }> {
-  const window = reportWindow(deps.now(), days);
+  const window = reportWindow(deps.now(), days, deps.config.SHOP_TIME_ZONE);
   const [key, join, name, nameBn] =
     by === "provider"
       ? [Prisma.sql`o."providerId"`, Prisma.sql`LEFT JOIN "Provider" g ON g.id = o."providerId"`, Prisma.sql`g.name`, Prisma.sql`NULL::text`]

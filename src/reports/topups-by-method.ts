@@ -15,7 +15,7 @@ export interface TopUpMethodRow {
 
 /** Top-up requests made in the window, per method (every method listed). One SQL statement. */
 export async function topUpsByMethod(deps: Deps, days: number): Promise<{ window: ReportWindow; rows: TopUpMethodRow[] }> {
-  const window = reportWindow(deps.now(), days);
+  const window = reportWindow(deps.now(), days, deps.config.SHOP_TIME_ZONE);
   const found = await deps.db.$queryRaw<{ method: TopUpMethod; requests: bigint; approved: bigint; rejected: bigint; pending: bigint; amount: string }[]>`
     SELECT method, COUNT(*) AS requests,
            COUNT(*) FILTER (WHERE status = 'APPROVED') AS approved,

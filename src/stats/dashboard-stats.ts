@@ -10,7 +10,7 @@ export interface DashboardStats {
   /** Orders resubmitted at least once over all orders; null without orders. */
   resubmitRate: number | null;
   providerLatency: { providerId: number; providerName: string; calls: number; p50Ms: number; p95Ms: number }[];
-  /** Per UTC day: revenue = charge − refunded; cost = expected cost of orders not cancelled. */
+  /** Per day in the shop's time zone: revenue = charge − refunded; cost = expected cost of orders not cancelled. */
   daily: { day: string; orders: number; revenue: string; cost: string }[];
 }
 
@@ -28,7 +28,7 @@ export async function dashboardStats(deps: Deps, from: Date, to: Date): Promise<
        WHERE c."createdAt" >= ${from} AND c."createdAt" < ${to}
        GROUP BY c."providerId", p.name ORDER BY c."providerId"`,
     db.$queryRaw<{ day: string; orders: bigint; revenue: string; cost: string }[]>`
-      SELECT to_char(date_trunc('day', "createdAt" AT TIME ZONE 'UTC'), 'YYYY-MM-DD') AS day, COUNT(*) AS orders,
+      SELECT to_char(("createdAt" AT TIME ZONE 'UTC') AT TIME ZONE ${deps.config.SHOP_TIME_ZONE}, 'YYYY-MM-DD') AS day, COUNT(*) AS orders,
              COALESCE(SUM(charge - refunded), 0)::text AS revenue,
              COALESCE(SUM(CASE WHEN status <> 'CANCELED' THEN cost ELSE 0 END), 0)::text AS cost
         FROM "Order" WHERE "createdAt" >= ${from} AND "createdAt" < ${to}

@@ -43,10 +43,14 @@ beforeAll(async () => {
   }
 });
 
+// Report days are the shop's (SHOP_TIME_ZONE, default Asia/Dhaka: UTC+6 all year, no DST); `now`
+// (10:30 UTC) is 16:30 in Dhaka, the same date.
+const DHAKA = 6 * 3_600_000;
 const dayStart = (daysAgo: number) => {
   const today = Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate());
-  return new Date(today - daysAgo * DAY);
+  return new Date(today - daysAgo * DAY - DHAKA);
 };
+const dhakaDate = (instant: Date) => new Date(instant.getTime() + DHAKA).toISOString().slice(0, 10);
 
 async function report(field: string, selection: string, args = "") {
   const { body } = await gql(admin, `{ r: ${field}${args} { __typename ... on Error { code message } ... on ${"Query" + field[0]!.toUpperCase() + field.slice(1)}Success { data { ${selection} csv } } } }`);
@@ -71,7 +75,7 @@ describe("reports", () => {
         SELECT COUNT(*) AS orders, SUM(CASE WHEN status = 'COMPLETED' THEN 1 ELSE 0 END) AS completed,
                SUM(charge) - SUM(refunded) AS revenue, SUM(CASE WHEN status = 'CANCELED' THEN 0 ELSE COALESCE(cost, 0) END) AS cost
           FROM "Order" WHERE "createdAt" >= ${from} AND "createdAt" < ${to}`;
-      const expected = { day: from.toISOString().slice(0, 10), orders: Number(hand!.orders), completed: Number(hand!.completed ?? 0), revenue: new Decimal(hand!.revenue ?? 0).toString(), cost: new Decimal(hand!.cost ?? 0).toString() };
+      const expected = { day: dhakaDate(from), orders: Number(hand!.orders), completed: Number(hand!.completed ?? 0), revenue: new Decimal(hand!.revenue ?? 0).toString(), cost: new Decimal(hand!.cost ?? 0).toString() };
       expect({ ...row, revenue: new Decimal(row.revenue).toString(), cost: new Decimal(row.cost).toString() }, `day ${expected.day}`).toEqual(expected);
       total += row.orders;
     }
