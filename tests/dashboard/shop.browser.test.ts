@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createAdminLoginLink } from "../../src/auth/login-link.js";
 import { startProviderSimulator, type ProviderSimulator } from "../../src/providers/simulator/index.js";
 import { testDeps } from "../support/deps.js";
-import { buildUser } from "../support/factories.js";
+import { buildService, buildUser } from "../support/factories.js";
 import { buildSimulatedProvider } from "../support/graphql-factories.js";
 import { browserRunnable, launchChromium, startAdminApp, type AdminApp } from "../support/browser.js";
 import { useTestDb } from "../support/test-db.js";
@@ -177,6 +177,14 @@ describe.skipIf(!browserRunnable)("running the shop from the dashboard", () => {
       expect(await overflow(), `page ${id} is wider than the phone`).toBeLessThanOrEqual(0);
     }
     expect(await page.locator('#tabs button[data-tab="users"]').textContent()).toBe("ব্যবহারকারী");
+    // Stuck reasons in words, not detection's codes.
+    const customer = await buildUser(db);
+    const service = await buildService(db);
+    await db.order.create({ data: { userId: customer.id, accountId: customer.account!.id, serviceId: service.id, link: "https://instagram.com/stuck", quantity: 100, charge: "10", status: "IN_PROGRESS", stuck: true, stuckReason: "no_progress", stuckAt: new Date() } });
+    await page.locator("#menu-toggle").click();
+    await tab(page, "health");
+    await expect.poll(() => page.locator("#stuck-summary").textContent()).toContain("কোনো অগ্রগতি নেই");
+    expect(await page.locator("#stuck-summary").textContent()).not.toContain("no_progress");
     expect(await page.locator("html").getAttribute("lang")).toBe("bn");
     await page.selectOption("#language", "en");
     await expect.poll(() => page.locator('#tabs button[data-tab="users"]').textContent()).toBe("Users");

@@ -29,6 +29,14 @@ export function t(key, vars = {}) {
   return text.replace(/\{(\w+)\}/g, (whole, name) => (name in vars ? String(vars[name]) : whole));
 }
 
+/** A stuck reason in words (stuck detection's codes; an unknown code shown as it is). */
+export function stuckReasonText(reason) {
+  if (!reason) return "";
+  const key = `stuckReason.${reason}`;
+  const text = t(key);
+  return text === key ? reason.replaceAll("_", " ") : text;
+}
+
 /** Translates the static markup: data-i18n (text), data-i18n-placeholder, -title, -aria-label. */
 export function translatePage(root = document) {
   for (const node of root.querySelectorAll("[data-i18n]")) node.textContent = t(node.dataset.i18n);

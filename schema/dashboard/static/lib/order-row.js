@@ -2,7 +2,7 @@
 // that lists orders. Which actions an order offers comes from the server (Order.allowedActions).
 import { $, el, labelled } from "./dom.js";
 import { badge, statusLabel, when, who } from "./format.js";
-import { t } from "./i18n.js";
+import { stuckReasonText, t } from "./i18n.js";
 import { gql, successType, unwrap } from "./gql.js";
 import { openMenu } from "./menu.js";
 import { act } from "./toast.js";
@@ -41,7 +41,7 @@ export function orderRow(order) {
   if (order.providerOrderId) provider.push(el("div", { class: "muted" }, t("order.upstream", { id: order.providerOrderId })));
   if (order.providerError) provider.push(el("div", { class: "error-text" }, order.providerError));
   const status = [badge(order.status)];
-  if (order.stuck) status.push(" ", el("span", { class: "badge stuck", title: order.stuckReason || "" }, t("order.stuck")));
+  if (order.stuck) status.push(" ", el("span", { class: "badge stuck", title: stuckReasonText(order.stuckReason) }, t("order.stuck")));
   if (order.resubmitCount) status.push(el("div", { class: "muted" }, t("order.resubmitted", { n: order.resubmitCount })));
   return labelled(el("tr", { dataset: { orderId: order.id } },
     el("td", {}, order.id),
@@ -118,7 +118,7 @@ export async function showDetails(id) {
       [t("order.providerError"), order.providerError ?? "—"], [t("order.failureReason"), order.failureReason ?? "—"],
       [t("order.startRemains"), `${order.startCount ?? "—"} / ${order.remains ?? "—"}`],
       [t("order.resubmits"), t("order.resubmitsValue", { n: order.resubmitCount, when: when(order.lastResubmitAt) })], [t("order.lastCheck"), when(order.lastStatusCheck)],
-      [t("order.stuckReason"), order.stuck ? order.stuckReason || t("common.yes") : t("common.no")], [t("order.notes"), order.adminNotes ?? "—"],
+      [t("order.stuckReason"), order.stuck ? stuckReasonText(order.stuckReason) || t("common.yes") : t("common.no")], [t("order.notes"), order.adminNotes ?? "—"],
     ];
     $("#details-body").replaceChildren(
       el("h2", {}, t("order.title", { id: order.id })),

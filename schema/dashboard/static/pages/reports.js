@@ -5,7 +5,7 @@ import { chartBox, COLORS, csvLink, lineChart, stackedBars } from "../lib/chart.
 import { el } from "../lib/dom.js";
 import { duration } from "../lib/format.js";
 import { gql, unwrap } from "../lib/gql.js";
-import { currentLanguage, locale, t } from "../lib/i18n.js";
+import { currentLanguage, locale, stuckReasonText, t } from "../lib/i18n.js";
 import { act } from "../lib/toast.js";
 
 const node = {};
@@ -71,7 +71,7 @@ async function load() {
       card("time-to-complete", "reports.completion", r.completion.csv, (p) =>
         stackedBars(p, r.completion.rows.map(bucketName), [{ label: t("reports.count"), values: r.completion.rows.map((b) => b.orders), color: COLORS[0], total: r.completion.rows.reduce((n, b) => n + b.orders, 0) }])),
       card("stuck-by-reason", "reports.stuckByReason", r.stuck.csv, (p) =>
-        stackedBars(p, r.stuck.rows.map((row) => row.reason.replaceAll("_", " ")), [{ label: t("reports.count"), values: r.stuck.rows.map((row) => row.orders), color: COLORS[2], total: r.stuck.rows.reduce((n, row) => n + row.orders, 0) }])),
+        stackedBars(p, r.stuck.rows.map((row) => stuckReasonText(row.reason)), [{ label: t("reports.count"), values: r.stuck.rows.map((row) => row.orders), color: COLORS[2], total: r.stuck.rows.reduce((n, row) => n + row.orders, 0) }])),
       card("topups-by-method", "reports.topupsByMethod", r.topUps.csv, (p) =>
         stackedBars(p, r.topUps.rows.map((row) => `${row.method} · ৳${money(row.approvedAmount)}`), [
           { label: t("reports.approved"), values: r.topUps.rows.map((row) => row.approved), color: COLORS[1] },

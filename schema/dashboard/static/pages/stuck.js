@@ -1,7 +1,7 @@
 // Stuck orders and the last 30 days' figures.
 import { $, el } from "../lib/dom.js";
 import { pct, when } from "../lib/format.js";
-import { t } from "../lib/i18n.js";
+import { stuckReasonText, t } from "../lib/i18n.js";
 import { gql } from "../lib/gql.js";
 import { orderRow, ROW } from "../lib/order-row.js";
 import { labelled } from "../lib/dom.js";
@@ -15,7 +15,7 @@ async function loadHealth() {
       dashboardStats { totalOrders successRate resubmitRate providerLatency { providerName calls p50Ms p95Ms } daily { day revenue cost } }
     } ${ROW}`);
     const s = data.stuckSummary;
-    const reasons = s.stuckByReason.map((r) => `${r.status}: ${r.count}`).join(", ");
+    const reasons = s.stuckByReason.map((r) => `${stuckReasonText(r.status)}: ${r.count}`).join(", ");
     $("#stuck-summary").textContent = t("stuck.summary", { n: s.stuckCount, reasons: reasons ? ` (${reasons})` : "", when: when(s.lastCheck), checked: s.ordersChecked, issues: s.issuesFound });
     $("#stuck-rows").replaceChildren(...data.stuck.nodes.map(orderRow));
     const st = data.dashboardStats;

@@ -150,6 +150,11 @@ export default {
   "order.audit": "অডিট",
   "order.callHead": "কখন,কাজ,HTTP,ms,ফল,অনুরোধ,উত্তর",
 
+  "stuckReason.pending_too_long": "প্রোভাইডারে অনেকক্ষণ পেন্ডিং",
+  "stuckReason.unknown": "প্রোভাইডার নিয়েছে কিনা অজানা",
+  "stuckReason.manual_in_progress": "ম্যানুয়াল অর্ডার সময়মতো শেষ হয়নি",
+  "stuckReason.no_progress": "কোনো অগ্রগতি নেই",
+  "stuckReason.delivery_unconfirmed": "ডেলিভারি হয়েছে, গ্রাহককে জানানো হয়নি",
   "stuck.title": "আটকে থাকা অর্ডার",
   "stuck.last30": "গত ৩০ দিন",
   "stuck.summary": "{n}টি আটকে{reasons} · শেষ যাচাই {when} · {checked}টি যাচাই, {issues}টি সমস্যা",

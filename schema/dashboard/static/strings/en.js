@@ -150,6 +150,11 @@ export default {
   "order.audit": "Audit",
   "order.callHead": "When,Action,HTTP,ms,Outcome,Request,Response",
 
+  "stuckReason.pending_too_long": "pending too long at the provider",
+  "stuckReason.unknown": "unknown whether the provider took it",
+  "stuckReason.manual_in_progress": "manual order not done in time",
+  "stuckReason.no_progress": "no progress",
+  "stuckReason.delivery_unconfirmed": "delivered, customer not told",
   "stuck.title": "Stuck orders",
   "stuck.last30": "Last 30 days",
   "stuck.summary": "{n} stuck{reasons} · last check {when} · {checked} checked, {issues} issues",
