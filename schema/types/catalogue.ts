@@ -142,8 +142,8 @@ const ServicePatch = builder.inputType("ServicePatch", {
     categoryId: t.int({ required: false, validate: positiveId }),
     nameBn: t.string({ required: false, validate: nameText }),
     nameEn: t.string({ required: false, validate: nameText }),
-    descriptionBn: t.string({ required: false, validate: z.string().max(2000) }),
-    descriptionEn: t.string({ required: false, validate: z.string().max(2000) }),
+    descriptionBn: t.string({ required: false, validate: z.string().max(2000), description: "null clears it." }),
+    descriptionEn: t.string({ required: false, validate: z.string().max(2000), description: "null clears it." }),
     mode: t.field({ type: ServiceModeEnum, required: false }),
     type: t.string({ required: false, validate: z.string().max(64) }),
     platform: t.string({ required: false, validate: z.string().max(32) }),
@@ -157,11 +157,11 @@ const ServicePatch = builder.inputType("ServicePatch", {
     min: t.int({ required: false }),
     max: t.int({ required: false }),
     refill: t.boolean({ required: false }),
-    refillDays: t.int({ required: false, validate: refillDaysInput }),
+    refillDays: t.int({ required: false, validate: refillDaysInput, description: "Days from completion a refill may be asked; null clears it (the provider's window or the shop default applies again)." }),
     cancel: t.boolean({ required: false }),
     dripfeed: t.boolean({ required: false }),
     active: t.boolean({ required: false }),
-    stuckAfterMinutes: t.int({ required: false }),
+    stuckAfterMinutes: t.int({ required: false, description: "null clears it (the shop-wide threshold applies)." }),
   }),
 });
 
@@ -169,6 +169,12 @@ function priceScope(kind: "ALL" | "CATEGORY" | "PROVIDER", id: number | null | u
   if (kind === "ALL") return { kind: "all" };
   if (!id) throw new ValidationError("scopeId", "scope_id_required", `scopeId is required for ${kind}`);
   return { kind: kind === "CATEGORY" ? "category" : "provider", id };
+}
+
+/** Optional service fields an explicit null empties (a cleared form field); elsewhere null means "not given". */
+const CLEARABLE = ["refillDays", "stuckAfterMinutes", "descriptionBn", "descriptionEn"] as const;
+function clearedFields(patch: Partial<Record<(typeof CLEARABLE)[number], unknown>>): Partial<Record<(typeof CLEARABLE)[number], null>> {
+  return Object.fromEntries(CLEARABLE.filter((k) => patch[k] === null).map((k) => [k, null]));
 }
 
 /** GraphQL null means "not given" for patches; use-cases take undefined. */
@@ -230,7 +236,7 @@ builder.mutationFields((t) => ({
     description: "Changes a service; `price` below `cost` is refused.",
     args: { id: t.arg.int({ validate: positiveId }), patch: t.arg({ type: ServicePatch }) },
     resolve: async (query, _r, { id, patch }, ctx) => {
-      await updateService(ctx.deps, { ...defined(patch), id, actor: actorOf(ctx) });
+      await updateService(ctx.deps, { ...defined(patch), ...clearedFields(patch), id, actor: actorOf(ctx) });
       return ctx.deps.db.service.findUniqueOrThrow({ ...query, where: { id } });
     },
   }),

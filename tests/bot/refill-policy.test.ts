@@ -179,7 +179,14 @@ describe("refill policy in GraphQL (yoga.fetch)", () => {
     expect(refusedDays.errors?.map((e: { message: string; extensions?: { code?: string } }) => [e.message, e.extensions?.code])).toEqual([["patch.refillDays: refillDays must be at least 1", "BAD_USER_INPUT"]]);
     expect((await db.service.findUniqueOrThrow({ where: { id: service.id } })).refillDays).toBeNull();
     expect((await setDays(45)).body.data.updateService).toEqual({ __typename: "MutationUpdateServiceSuccess", data: { refillDays: 45, providerRefillDays: null } });
-    await db.service.update({ where: { id: service.id }, data: { refillDays: null } });
+    // An explicit null takes the service's own window away (the shop default applies again); an absent one keeps it.
+    const clearDays = await gql(admin, `mutation($id: Int!) { updateService(id: $id, patch: { refillDays: null, nameEn: "Likes" }) { ... on MutationUpdateServiceSuccess { data { refillDays nameEn } } } }`, { id: service.id });
+    expect(clearDays.body.data.updateService).toEqual({ data: { refillDays: null, nameEn: "Likes" } });
+    await setDays(45);
+    const keepDays = await gql(admin, `mutation($id: Int!) { updateService(id: $id, patch: { nameEn: "Likes" }) { ... on MutationUpdateServiceSuccess { data { refillDays } } } }`, { id: service.id });
+    expect(keepDays.body.data.updateService).toEqual({ data: { refillDays: 45 } });
+    await gql(admin, `mutation($id: Int!) { updateService(id: $id, patch: { refillDays: null }) { __typename } }`, { id: service.id });
+    expect((await db.service.findUniqueOrThrow({ where: { id: service.id } })).refillDays).toBeNull();
 
     const mine = `mutation($id: Int!) { requestMyRefill(orderId: $id) { __typename
       ... on MutationRequestMyRefillSuccess { data { id status } }

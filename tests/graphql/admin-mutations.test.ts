@@ -30,6 +30,12 @@ describe("catalogue", () => {
     const below = await gql(admin, `mutation($id: Int!) { updateService(id: $id, patch: { price: "0.5" }) { __typename ... on ValidationError { field code } } }`, { id: service.id });
     expect(below.body.data.updateService).toEqual({ __typename: "ValidationError", field: "price", code: "price_below_cost" });
     expect(await db.auditLog.count({ where: { entity: "Service", entityId: String(service.id) } })).toBe(1);
+
+    // A cleared form field: an explicit null empties the optional fields; an absent one leaves them.
+    const patch = (p: string) => gql(admin, `mutation($id: Int!) { updateService(id: $id, patch: ${p}) { ... on MutationUpdateServiceSuccess { data { stuckAfterMinutes descriptionEn price } } } }`, { id: service.id });
+    expect((await patch(`{ stuckAfterMinutes: 90, descriptionEn: "UID only" }`)).body.data.updateService.data).toEqual({ stuckAfterMinutes: 90, descriptionEn: "UID only", price: "0.85" });
+    expect((await patch(`{ price: "0.9" }`)).body.data.updateService.data).toEqual({ stuckAfterMinutes: 90, descriptionEn: "UID only", price: "0.9" });
+    expect((await patch(`{ stuckAfterMinutes: null, descriptionEn: null, price: null }`)).body.data.updateService.data).toEqual({ stuckAfterMinutes: null, descriptionEn: null, price: "0.9" });
   });
 });
 

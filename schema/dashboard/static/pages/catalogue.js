@@ -9,7 +9,7 @@ import { gql, successType, unwrap } from "../lib/gql.js";
 import { t } from "../lib/i18n.js";
 import { act, toast } from "../lib/toast.js";
 
-const SERVICE = `id nameBn nameEn descriptionBn descriptionEn mode type platform price priceUnit cost min max refill cancel active
+const SERVICE = `id nameBn nameEn descriptionBn descriptionEn mode type platform price priceUnit cost min max refill refillDays providerRefillDays cancel active
   inactiveReason stuckAfterMinutes providerServiceId category { id nameEn nameBn } provider { id name }
   deliveryEstimate { enoughData orders startMedianSeconds completeMedianSeconds }`;
 const CATEGORY_COLUMNS = ["#", "col.name", "catalogue.sortOrder", "catalogue.services", "col.active", ""];
@@ -110,6 +110,7 @@ function editService(s) {
     field("catalogue.stuckAfter", "stuckAfterMinutes", s?.stuckAfterMinutes ?? "", { inputmode: "numeric", pattern: "\\d*", size: 6 }),
     field("catalogue.active", "active", s?.active ?? true, { type: "checkbox" }),
     field("catalogue.refill", "refill", s?.refill ?? false, { type: "checkbox" }),
+    field("catalogue.refillDays", "refillDays", s?.refillDays ?? "", { inputmode: "numeric", pattern: "\\d*", size: 5, placeholder: s?.providerRefillDays ?? "" }),
     field("catalogue.cancel", "cancel", s?.cancel ?? false, { type: "checkbox" }),
     field("catalogue.descriptionBn", "descriptionBn", s?.descriptionBn, { type: "textarea", maxlength: 2000 }),
     field("catalogue.descriptionEn", "descriptionEn", s?.descriptionEn, { type: "textarea", maxlength: 2000 }),
@@ -124,7 +125,7 @@ async function saveService(s, v) {
     const values = {
       nameBn: v.nameBn, nameEn: v.nameEn, categoryId: Number(v.categoryId), price: v.price, min: Number(v.min), max: Number(v.max),
       platform: v.platform || null, stuckAfterMinutes: v.stuckAfterMinutes ? Number(v.stuckAfterMinutes) : null,
-      active: v.active, refill: v.refill, cancel: v.cancel, descriptionBn: v.descriptionBn || null, descriptionEn: v.descriptionEn || null,
+      active: v.active, refill: v.refill, refillDays: v.refillDays ? Number(v.refillDays) : null, cancel: v.cancel, descriptionBn: v.descriptionBn || null, descriptionEn: v.descriptionEn || null,
     };
     const field = s ? "updateService" : "createService";
     const data = s

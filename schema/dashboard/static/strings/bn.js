@@ -291,6 +291,7 @@ export default {
   "catalogue.active": "সক্রিয়",
   "catalogue.inactive": "নিষ্ক্রিয়",
   "catalogue.refill": "রিফিল",
+  "catalogue.refillDays": "রিফিলের সময়সীমা (দিন; খালি: প্রোভাইডারের বা দোকানের ডিফল্ট)",
   "catalogue.cancel": "বাতিলযোগ্য",
   "catalogue.mode": "ধরন",
   "catalogue.stuckAfter": "আটকে ধরা হবে (মিনিট পরে)",

@@ -291,6 +291,7 @@ export default {
   "catalogue.active": "Active",
   "catalogue.inactive": "Inactive",
   "catalogue.refill": "Refill",
+  "catalogue.refillDays": "Refill window (days; empty: provider's or shop default)",
   "catalogue.cancel": "Cancel",
   "catalogue.mode": "Mode",
   "catalogue.stuckAfter": "Stuck after (minutes)",
