@@ -285,6 +285,9 @@ admin-order-unknown =
 admin-order-stuck =
     🐢 অর্ডার #{ $id } আটকে আছে ({ $status }): { $reason }
     { $service } × { $quantity } · { $user }
+admin-order-refill-rejected =
+    ♻️ প্রোভাইডার অর্ডার #{ $id }-এর রিফিল নাকচ করেছে: { $reason }
+    { $service } × { $quantity } · { $user } · { $provider }
 btn-take = 🙋 নিলাম
 btn-done = ✅ সম্পন্ন
 btn-cancel-refund = ✖️ বাতিল + ফেরত

@@ -288,6 +288,9 @@ admin-order-unknown =
 admin-order-stuck =
     🐢 Order #{ $id } is stuck ({ $status }): { $reason }
     { $service } × { $quantity } · { $user }
+admin-order-refill-rejected =
+    ♻️ The provider rejected the refill of order #{ $id }: { $reason }
+    { $service } × { $quantity } · { $user } · { $provider }
 btn-take = 🙋 Take
 btn-done = ✅ Done
 btn-cancel-refund = ✖️ Cancel + refund

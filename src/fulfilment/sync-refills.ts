@@ -2,6 +2,7 @@ import type { Provider, RefillStatus as DbRefillStatus } from "@prisma/client";
 import type { Deps } from "../deps.js";
 import { MAX_IDS_PER_CALL, ProviderError, type RefillProgress } from "../providers/api-client.js";
 import { providerClient } from "../catalogue/provider-gateway.js";
+import { enqueue } from "../outbox/enqueue.js";
 
 const TO_DB: Record<RefillProgress, DbRefillStatus> = {
   pending: "PENDING",
@@ -26,9 +27,13 @@ export async function syncRefills(deps: Deps, provider: Provider, paceMs: number
       for (const refill of batch) {
         const reply = replies.get(refill.providerRefillId!);
         if (!reply) continue;
-        await deps.db.refill.update({
-          where: { id: refill.id },
-          data: reply.ok ? { status: TO_DB[reply.status], providerStatus: reply.providerStatus, error: reply.warning ?? null } : { error: reply.error },
+        const data = reply.ok ? { status: TO_DB[reply.status], providerStatus: reply.providerStatus, error: reply.warning ?? null } : { error: reply.error };
+        await deps.db.$transaction(async (tx) => {
+          const saved = await tx.refill.update({ where: { id: refill.id }, data });
+          // Nobody is waiting on the screen when the provider turns a refill down later: tell the admins.
+          if (data.status === "REJECTED") {
+            await enqueue(tx, "notify-admin-order", { orderId: saved.orderId, event: "refill_rejected", refillId: saved.id, ...(saved.error ? { reason: saved.error } : {}) }, deps.now());
+          }
         });
       }
     } catch (error) {

@@ -10,7 +10,7 @@ export interface OutboxPayloads {
   "notify-delivery": { orderId: number; event?: "provider_canceled"; attempt?: number };
   "notify-admin-topup": { topUpId: number };
   /** `attempt` (the order's resubmitCount) lets each failure after a resubmit be announced again. */
-  "notify-admin-order": { orderId: number; event: "manual_new" | "failed" | "unknown" | "stuck"; reason?: string; attempt?: number };
+  "notify-admin-order": { orderId: number; event: "manual_new" | "failed" | "unknown" | "stuck" | "refill_rejected"; reason?: string; attempt?: number; refillId?: number };
   "notify-customer-topup": { topUpId: number };
   /** An auto order the customer waits on was flagged stuck: one message per order per stage (the stuck reason). */
   "notify-customer-stuck": { orderId: number; stage: string };
@@ -75,6 +75,8 @@ export const OUTBOX_KINDS: { [K in OutboxKind]: KindSpec<K> } = {
         case "stuck":
           // Written in batch by detectStuckOrders, keyed by the instant it flagged the order.
           return null;
+        case "refill_rejected":
+          return `refill-rejected:${p.refillId}`;
       }
     },
   },

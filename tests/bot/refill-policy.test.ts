@@ -9,7 +9,8 @@ import { syncProviderOrders } from "../../src/fulfilment/sync-orders.js";
 import { placeOrder } from "../../src/orders/place-order.js";
 import { startProviderSimulator, type ProviderSimulator } from "../../src/providers/simulator/index.js";
 import { startApiServer } from "../api-v2/support.js";
-import { buildTestBot, callbackUpdate, tgUser, type FakeTelegram } from "../support/bot-factories.js";
+import { buildTestBot, callbackUpdate, testChatId, tgUser, type FakeTelegram } from "../support/bot-factories.js";
+import { deliverNotifications } from "../../src/bot/notifications/deliver-notifications.js";
 import { testDeps } from "../support/deps.js";
 import { buildUser } from "../support/factories.js";
 import { buildCaller, graphqlFor } from "../support/graphql-factories.js";
@@ -158,6 +159,30 @@ describe("refill policy in 📋 My orders (handleUpdate)", () => {
     expect(telegram.callsTo("sendMessage", from.id).at(-1)!.payload.text).toBe("❌ এই অর্ডারের রিফিলের সময় ২০২৬-১২-১১ তারিখে শেষ হয়েছে।");
     expect(await db.refill.count({ where: { orderId: order.id } })).toBe(2);
     expect(errors).toEqual([]);
+  });
+
+  it("a refill the provider accepted and rejects later is recorded, and the admin chat hears it once", async () => {
+    const adminChat = testChatId();
+    const { bot, telegram, deps } = await buildTestBot(db, { ...ENV, ADMIN_CHAT_ID: String(adminChat), ADMIN_LANGUAGE: "en" });
+    const clock = clockFor(deps);
+    const provider = await buildSimProvider(db, deps.box, sim);
+    const service = await buildSimService(db, provider, { refillDays: 10 });
+    const customer = await buildUser(db, { balance: "10000" });
+    const from = tgUser(customer);
+    const order = await completedOrder(deps, customer.id, service.id, provider.id);
+    clock.at(1 * HOUR);
+    await bot.handleUpdate(callbackUpdate(from, `or:${order.id}`));
+    const refill = await db.refill.findFirstOrThrow({ where: { orderId: order.id, status: "PENDING", providerRefillId: { not: null } } });
+
+    sim.setRefillStatus(refill.providerRefillId!, "Rejected");
+    await syncProviderOrders(deps, provider.id, { paceMs: 0 });
+    await syncProviderOrders(deps, provider.id, { paceMs: 0 });
+    expect(await db.refill.findUniqueOrThrow({ where: { id: refill.id }, select: { status: true } })).toEqual({ status: "REJECTED" });
+    await deliverNotifications(deps, bot.api, { scope: { orderIds: [order.id] } });
+    await deliverNotifications(deps, bot.api, { scope: { orderIds: [order.id] } });
+    const alerts = telegram.texts(adminChat).filter((t) => t.includes("rejected the refill"));
+    expect(alerts).toHaveLength(1);
+    expect(alerts[0]).toContain(`The provider rejected the refill of order #${order.id}`);
   });
 });
 

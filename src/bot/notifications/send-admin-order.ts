@@ -9,7 +9,8 @@ import { NoRecipientError } from "./no-recipient.js";
 
 /**
  * Order events for admins: a new manual order (Take / Done / Cancel), a FAILED or UNKNOWN order
- * (Resubmit / placed as #… / Cancel + refund), a stuck order. Admins see the exact internal status.
+ * (Resubmit / placed as #… / Cancel + refund), a stuck order, a refill the provider turned down
+ * after accepting the request. Admins see the exact internal status.
  */
 export async function sendAdminOrder(deps: Deps, api: Api, i18n: I18n, payload: OutboxPayloads["notify-admin-order"]): Promise<void> {
   const order = await deps.db.order.findUniqueOrThrow({ where: { id: payload.orderId }, include: { user: true, service: true, provider: true } });
@@ -30,7 +31,7 @@ export async function sendAdminOrder(deps: Deps, api: Api, i18n: I18n, payload: 
     reason: reason === null ? "—" : i18n.has(locale, `admin-reason-${reason}`) ? t(`admin-reason-${reason}`) : reason,
     notes: order.adminNotes ?? "—",
   };
-  const key = { manual_new: "admin-order-manual", failed: "admin-order-failed", unknown: "admin-order-unknown", stuck: "admin-order-stuck" }[payload.event];
+  const key = { manual_new: "admin-order-manual", failed: "admin-order-failed", unknown: "admin-order-unknown", stuck: "admin-order-stuck", refill_rejected: "admin-order-refill-rejected" }[payload.event];
   // The exact state under the translated text: internal status, reason code and the provider's own words.
   const state = [order.status, reason, order.providerError].filter(Boolean).join(" · ");
   const text = payload.event === "manual_new" ? t(key, args) : `${t(key, args)}\n${technical(state)}`;
