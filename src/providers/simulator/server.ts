@@ -7,7 +7,8 @@ import { handleControl } from "./control-http.js";
 import { FaultQueue } from "./faults.js";
 import { OrderBook, type AdvanceStep, type OrderPatch } from "./order-book.js";
 import { htmlPage, numbersAsStrings, send } from "./replies.js";
-import { BodyTooLarge, readBody, requestFields } from "./request-body.js";
+import { requestFields } from "../../api-v2/request-fields.js";
+import { BodyTooLarge, readBody } from "./request-body.js";
 import { SEED_SERVICES } from "./seed-services.js";
 import type { FaultFunction, FaultRule, FaultSpec, SimCall, SimOrder, SimRefill, SimRequest, SimService } from "./types.js";
 
@@ -113,7 +114,8 @@ export async function startProviderSimulator(options: SimulatorOptions = {}): Pr
     send(res, r.status, JSON.stringify(transform(r.json)));
 
   async function serveApi(req: IncomingMessage, res: ServerResponse, body: string): Promise<void> {
-    const { key, action = "", ...fields } = requestFields(req, body);
+    // Read as our own API v2 reads a panel's request (query string, then a form, multipart or JSON body).
+    const { key, action = "", ...fields } = await requestFields(req, async () => Buffer.from(body, "utf8"));
     const request: SimRequest = { action, fields };
     const fault = faults.take(request);
     counts.set(action, (counts.get(action) ?? 0) + 1);
