@@ -1,6 +1,6 @@
 import type { ConversationData, ConversationStorage, VersionedState } from "@grammyjs/conversations";
 import type { StorageAdapter } from "grammy";
-import type { Db } from "../db/client.js";
+import { poolOf, type Db } from "../db/client.js";
 import type { BaseContext, SessionData } from "./context.js";
 
 /** A session write that lost a race: the row changed since this update read it. */
@@ -44,7 +44,11 @@ export class SessionStore {
   /** Keys of the updates in progress: what was read with the update, what it changed. */
   private readonly open = new Map<string, { read: string | null; change?: Change }>();
 
-  constructor(private readonly db: Db) {}
+  private readonly pool;
+
+  constructor(private readonly db: Db) {
+    this.pool = poolOf(db);
+  }
 
   /** Starts an update of these keys with their rows as the update's first statement read them. */
   begin(rows: ReadonlyMap<string, string | null>): void {
@@ -106,9 +110,10 @@ export class SessionStore {
       }
     }
     if (ops.length === 0) return;
+    // Plain node-postgres, like the update's first statement (runtime/begin-update.ts).
     const landed = new Set(
       (
-        await this.db.$queryRawUnsafe<{ key: string }[]>(
+        await this.pool.query<{ key: string }>(
           `WITH input AS (SELECT * FROM jsonb_to_recordset($1::jsonb) AS i("key" text, "op" text, "before" text, "after" text)),
            upserted AS (INSERT INTO "Session" ("key", "value") SELECT "key", "after" FROM input WHERE "op" = 'upsert'
                           ON CONFLICT ("key") DO UPDATE SET "value" = EXCLUDED."value" RETURNING "key"),
@@ -119,9 +124,9 @@ export class SessionStore {
            deleted AS (DELETE FROM "Session" s USING input i
                         WHERE i."op" = 'delete' AND s."key" = i."key" AND (i."before" IS NULL OR s."value" = i."before") RETURNING s."key")
            SELECT "key" FROM upserted UNION ALL SELECT "key" FROM inserted UNION ALL SELECT "key" FROM updated UNION ALL SELECT "key" FROM deleted`,
-          JSON.stringify(ops),
+          [JSON.stringify(ops)],
         )
-      ).map((r) => r.key),
+      ).rows.map((r) => r.key),
     );
     for (const op of ops) if (landed.has(op.key) || !mustLand.includes(op.key)) this.remember(op.key, op.after);
     const lost = mustLand.find((key) => !landed.has(key));
