@@ -13,23 +13,26 @@ export interface OutboxScope {
 
 export interface ClaimedItem<K extends OutboxKind> {
   id: bigint;
+  kind: K;
   payload: OutboxPayloads[K];
   attempts: number;
 }
 
 /**
- * Claims up to `limit` due items of one kind for `lockMs`: concurrent workers (several
- * processes included) never claim the same item, and an item whose worker died is claimed again
- * once its lock runs out.
+ * Claims up to `limit` due items of each kind for `lockMs`, in one statement: concurrent workers
+ * (several processes included) never claim the same item, and an item whose worker died is
+ * claimed again once its lock runs out. Items come back in the order of `kinds`, each kind's
+ * oldest first.
  */
 export async function claimOutbox<K extends OutboxKind>(
   db: Db,
-  kind: K,
+  kinds: K | readonly K[],
   limit: number,
   lockMs: number,
   now: Date,
   scope?: OutboxScope,
 ): Promise<ClaimedItem<K>[]> {
+  const wanted: readonly K[] = typeof kinds === "string" ? [kinds] : kinds;
   const lockedUntil = new Date(now.getTime() + lockMs);
   const scoped = scope
     ? Prisma.sql`AND ("orderId" = ANY(${[...(scope.orderIds ?? [])]}::int[])
@@ -37,17 +40,21 @@ export async function claimOutbox<K extends OutboxKind>(
           OR ("payload"->>'ticketMessageId')::int = ANY(${[...(scope.ticketMessageIds ?? [])]}::int[])
           OR ("payload"->>'userId')::int = ANY(${[...(scope.userIds ?? [])]}::int[]))`
     : Prisma.empty;
-  const rows = await db.$queryRaw<{ id: bigint; payload: OutboxPayloads[K]; attempts: number }[]>`
-    UPDATE "Outbox" SET "lockedUntil" = ${lockedUntil}, "attempts" = "attempts" + 1
-     WHERE "id" IN (
-       SELECT "id" FROM "Outbox"
-        WHERE "kind" = ${kind} AND "doneAt" IS NULL AND "availableAt" <= ${now}
-          AND ("lockedUntil" IS NULL OR "lockedUntil" < ${now}) ${scoped}
-        ORDER BY "availableAt", "id"
-        LIMIT ${limit}
-        FOR UPDATE SKIP LOCKED)
-    RETURNING "id", "payload", "attempts"`;
-  return rows;
+  const rows = await db.$queryRaw<(ClaimedItem<K> & { availableAt: Date })[]>`
+    UPDATE "Outbox" o SET "lockedUntil" = ${lockedUntil}, "attempts" = o."attempts" + 1
+     WHERE o."id" IN (
+       SELECT c."id" FROM unnest(${[...wanted]}::text[]) AS k("kind")
+        CROSS JOIN LATERAL (
+          SELECT "id" FROM "Outbox"
+           WHERE "kind" = k."kind" AND "doneAt" IS NULL AND "availableAt" <= ${now}
+             AND ("lockedUntil" IS NULL OR "lockedUntil" < ${now}) ${scoped}
+           ORDER BY "availableAt", "id"
+           LIMIT ${limit}
+           FOR UPDATE SKIP LOCKED) c)
+    RETURNING o."id", o."kind", o."payload", o."attempts", o."availableAt"`;
+  const rank = new Map(wanted.map((k, i) => [k, i]));
+  rows.sort((a, b) => rank.get(a.kind)! - rank.get(b.kind)! || a.availableAt.getTime() - b.availableAt.getTime() || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  return rows.map(({ id, kind, payload, attempts }) => ({ id, kind, payload, attempts }));
 }
 
 export async function completeOutbox(db: Db, id: bigint, now: Date): Promise<void> {
