@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import type { ConversationData, ConversationStorage, VersionedState } from "@grammyjs/conversations";
 import type { StorageAdapter } from "grammy";
 import { poolOf, type Db } from "../db/client.js";
@@ -100,12 +101,12 @@ export class SessionStore {
       this.seen.delete(key);
       if (after === null) {
         if (before === null) continue;
-        ops.push({ key, op: "delete", before: before ?? null, after });
+        ops.push({ key, op: "delete", before: before === undefined ? null : digest(before), after });
         if (before !== undefined) mustLand.push(key);
       } else if (before === undefined) {
         ops.push({ key, op: "upsert", before: null, after });
       } else {
-        ops.push({ key, op: before === null ? "insert" : "update", before, after });
+        ops.push({ key, op: before === null ? "insert" : "update", before: before === null ? null : digest(before), after });
         mustLand.push(key);
       }
     }
@@ -120,9 +121,9 @@ export class SessionStore {
            inserted AS (INSERT INTO "Session" ("key", "value") SELECT "key", "after" FROM input WHERE "op" = 'insert'
                           ON CONFLICT ("key") DO NOTHING RETURNING "key"),
            updated AS (UPDATE "Session" s SET "value" = i."after" FROM input i
-                        WHERE i."op" = 'update' AND s."key" = i."key" AND s."value" = i."before" RETURNING s."key"),
+                        WHERE i."op" = 'update' AND s."key" = i."key" AND sha256(convert_to(s."value", 'UTF8')) = decode(i."before", 'hex') RETURNING s."key"),
            deleted AS (DELETE FROM "Session" s USING input i
-                        WHERE i."op" = 'delete' AND s."key" = i."key" AND (i."before" IS NULL OR s."value" = i."before") RETURNING s."key")
+                        WHERE i."op" = 'delete' AND s."key" = i."key" AND (i."before" IS NULL OR sha256(convert_to(s."value", 'UTF8')) = decode(i."before", 'hex')) RETURNING s."key")
            SELECT "key" FROM upserted UNION ALL SELECT "key" FROM inserted UNION ALL SELECT "key" FROM updated UNION ALL SELECT "key" FROM deleted`,
           [JSON.stringify(ops)],
         )
@@ -138,6 +139,14 @@ export class SessionStore {
     this.seen.set(key, raw);
     if (this.seen.size > REMEMBERED) this.seen.delete(this.seen.keys().next().value!);
   }
+}
+
+/**
+ * The value read, as the compare-and-set sends it: its SHA-256 instead of the value itself (a
+ * conversation's state is kilobytes, sent and escaped once more on every step otherwise).
+ */
+function digest(raw: string): string {
+  return createHash("sha256").update(raw, "utf8").digest("hex");
 }
 
 /** One key of the store as a grammY storage adapter (JSON values). */
