@@ -56,24 +56,28 @@ let sharedI18n: Promise<I18n> | undefined;
 export async function deliverNotifications(deps: Deps, api: Api, options: DeliverOptions = {}): Promise<DeliveryReport> {
   const i18n = options.i18n ?? (await (sharedI18n ??= loadI18n()));
   const report: DeliveryReport = { sent: 0, failed: 0, dropped: 0 };
-  // Every kind in one claim (a statement per kind made the bot's Confirm step cost 10 more).
-  const items = await claimOutbox(deps.db, Object.keys(SENDERS) as NotifyKind[], options.batch ?? 50, options.lockMs ?? 60_000, deps.now(), options.scope);
-  for (const item of items) {
-    const kind = item.kind;
-    try {
-      await (SENDERS[kind] as Sender<NotifyKind>)(deps, api, i18n, item.payload);
-      await completeOutbox(deps.db, item.id, deps.now());
-      report.sent += 1;
-    } catch (error) {
-      const message = error instanceof Error ? error.message : String(error);
-      if (isPermanent(kind, error)) {
-        deps.logger.warn({ err: error, kind, outboxId: String(item.id) }, "Notification cannot be delivered; dropping it");
-        await deps.db.outbox.update({ where: { id: item.id }, data: { doneAt: deps.now(), lockedUntil: null, lastError: message.slice(0, 1000) } });
-        report.dropped += 1;
-      } else {
-        deps.logger.warn({ err: error, kind, outboxId: String(item.id) }, "Notification failed; retrying on the next run");
-        await retryOutbox(deps.db, item.id, message, deps.now());
-        report.failed += 1;
+  const kinds = Object.keys(SENDERS) as NotifyKind[];
+  // Right after an action (scoped: a handful of items) every kind is claimed in one statement; the
+  // scheduled run claims kind by kind, so each claim's lock only has to outlast one batch of sends.
+  for (const group of options.scope ? [kinds] : kinds.map((k) => [k])) {
+    const items = await claimOutbox(deps.db, group, options.batch ?? 50, options.lockMs ?? 60_000, deps.now(), options.scope);
+    for (const item of items) {
+      const kind = item.kind;
+      try {
+        await (SENDERS[kind] as Sender<NotifyKind>)(deps, api, i18n, item.payload);
+        await completeOutbox(deps.db, item.id, deps.now());
+        report.sent += 1;
+      } catch (error) {
+        const message = error instanceof Error ? error.message : String(error);
+        if (isPermanent(kind, error)) {
+          deps.logger.warn({ err: error, kind, outboxId: String(item.id) }, "Notification cannot be delivered; dropping it");
+          await deps.db.outbox.update({ where: { id: item.id }, data: { doneAt: deps.now(), lockedUntil: null, lastError: message.slice(0, 1000) } });
+          report.dropped += 1;
+        } else {
+          deps.logger.warn({ err: error, kind, outboxId: String(item.id) }, "Notification failed; retrying on the next run");
+          await retryOutbox(deps.db, item.id, message, deps.now());
+          report.failed += 1;
+        }
       }
     }
   }
