@@ -40,6 +40,7 @@ export async function loadI18n(onMissing?: (key: string, locale: string) => void
     // Unicode isolation marks around placeables show up as junk in some Telegram clients.
     await fluent.addTranslation({ locales: locale, source: localeSource(locale), bundleOptions: { useIsolating: false }, isDefault: locale === DEFAULT_LOCALE });
   }
+  rememberBundleMatches(fluent);
   const keySets = new Map(LOCALES.map((l) => [l, new Set([...localeSource(l).matchAll(/^([a-zA-Z][\w-]*)\s*=/gm)].map((m) => m[1]!))]));
   const translate = (locale: Language, key: string, args?: TranslationContext) => fluent.translate(locale, key, args && localArgs(locale, args));
   return {
@@ -48,6 +49,23 @@ export async function loadI18n(onMissing?: (key: string, locale: string) => void
     keys: (locale) => [...(keySets.get(locale) ?? [])],
     has: (locale, key) => keySets.get(locale)?.has(key) ?? false,
     missing,
+  };
+}
+
+/**
+ * @moebius/fluent negotiates the language (Intl locale parsing) on every translate call, a few
+ * percent of the bot's CPU; the answer only depends on the locale asked for once the bundles are
+ * loaded, so it is worked out once per locale.
+ */
+function rememberBundleMatches(fluent: Fluent): void {
+  const inner = fluent as unknown as { matchBundles(locales: string[]): Set<unknown> };
+  const match = inner.matchBundles.bind(fluent);
+  const matched = new Map<string, Set<unknown>>();
+  inner.matchBundles = (locales) => {
+    const key = locales.join("\n");
+    let bundles = matched.get(key);
+    if (!bundles) matched.set(key, (bundles = match(locales)));
+    return bundles;
   };
 }
 

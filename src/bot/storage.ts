@@ -1,6 +1,7 @@
+import { createHash } from "node:crypto";
 import type { ConversationData, ConversationStorage, VersionedState } from "@grammyjs/conversations";
 import type { StorageAdapter } from "grammy";
-import type { Db } from "../db/client.js";
+import { poolOf, type Db } from "../db/client.js";
 import type { BaseContext, SessionData } from "./context.js";
 
 /** A session write that lost a race: the row changed since this update read it. */
@@ -44,7 +45,11 @@ export class SessionStore {
   /** Keys of the updates in progress: what was read with the update, what it changed. */
   private readonly open = new Map<string, { read: string | null; change?: Change }>();
 
-  constructor(private readonly db: Db) {}
+  private readonly pool;
+
+  constructor(private readonly db: Db) {
+    this.pool = poolOf(db);
+  }
 
   /** Starts an update of these keys with their rows as the update's first statement read them. */
   begin(rows: ReadonlyMap<string, string | null>): void {
@@ -96,32 +101,33 @@ export class SessionStore {
       this.seen.delete(key);
       if (after === null) {
         if (before === null) continue;
-        ops.push({ key, op: "delete", before: before ?? null, after });
+        ops.push({ key, op: "delete", before: before === undefined ? null : digest(before), after });
         if (before !== undefined) mustLand.push(key);
       } else if (before === undefined) {
         ops.push({ key, op: "upsert", before: null, after });
       } else {
-        ops.push({ key, op: before === null ? "insert" : "update", before, after });
+        ops.push({ key, op: before === null ? "insert" : "update", before: before === null ? null : digest(before), after });
         mustLand.push(key);
       }
     }
     if (ops.length === 0) return;
+    // Plain node-postgres, like the update's first statement (runtime/begin-update.ts).
     const landed = new Set(
       (
-        await this.db.$queryRawUnsafe<{ key: string }[]>(
+        await this.pool.query<{ key: string }>(
           `WITH input AS (SELECT * FROM jsonb_to_recordset($1::jsonb) AS i("key" text, "op" text, "before" text, "after" text)),
            upserted AS (INSERT INTO "Session" ("key", "value") SELECT "key", "after" FROM input WHERE "op" = 'upsert'
                           ON CONFLICT ("key") DO UPDATE SET "value" = EXCLUDED."value" RETURNING "key"),
            inserted AS (INSERT INTO "Session" ("key", "value") SELECT "key", "after" FROM input WHERE "op" = 'insert'
                           ON CONFLICT ("key") DO NOTHING RETURNING "key"),
            updated AS (UPDATE "Session" s SET "value" = i."after" FROM input i
-                        WHERE i."op" = 'update' AND s."key" = i."key" AND s."value" = i."before" RETURNING s."key"),
+                        WHERE i."op" = 'update' AND s."key" = i."key" AND sha256(convert_to(s."value", 'UTF8')) = decode(i."before", 'hex') RETURNING s."key"),
            deleted AS (DELETE FROM "Session" s USING input i
-                        WHERE i."op" = 'delete' AND s."key" = i."key" AND (i."before" IS NULL OR s."value" = i."before") RETURNING s."key")
+                        WHERE i."op" = 'delete' AND s."key" = i."key" AND (i."before" IS NULL OR sha256(convert_to(s."value", 'UTF8')) = decode(i."before", 'hex')) RETURNING s."key")
            SELECT "key" FROM upserted UNION ALL SELECT "key" FROM inserted UNION ALL SELECT "key" FROM updated UNION ALL SELECT "key" FROM deleted`,
-          JSON.stringify(ops),
+          [JSON.stringify(ops)],
         )
-      ).map((r) => r.key),
+      ).rows.map((r) => r.key),
     );
     for (const op of ops) if (landed.has(op.key) || !mustLand.includes(op.key)) this.remember(op.key, op.after);
     const lost = mustLand.find((key) => !landed.has(key));
@@ -133,6 +139,14 @@ export class SessionStore {
     this.seen.set(key, raw);
     if (this.seen.size > REMEMBERED) this.seen.delete(this.seen.keys().next().value!);
   }
+}
+
+/**
+ * The value read, as the compare-and-set sends it: its SHA-256 instead of the value itself (a
+ * conversation's state is kilobytes, sent and escaped once more on every step otherwise).
+ */
+function digest(raw: string): string {
+  return createHash("sha256").update(raw, "utf8").digest("hex");
 }
 
 /** One key of the store as a grammY storage adapter (JSON values). */

@@ -7,6 +7,7 @@ import type { CatalogueView } from "../../catalogue/catalogue-cache.js";
 import { platformLabel } from "../../catalogue/platforms.js";
 import { quantityLines, serviceKind, type ExtraField, type ServiceKind } from "../../catalogue/service-kinds.js";
 import { Decimal } from "../../money/decimal.js";
+import { userBalance } from "../../money/user-balance.js";
 import { validateExtraField } from "../../orders/validate-extra.js";
 import { parseQuantity, validateLink, validateUid } from "../../orders/validate-input.js";
 import { DomainError } from "../../shared/errors.js";
@@ -79,12 +80,12 @@ export function orderConversation(deps: Deps, i18n: I18n) {
       try {
         const svc = await orderableFromRow(deps.db, serviceId, await outside.catalogue.service(serviceId), outside.user);
         const draft = prepareOrder(svc, { serviceId, link, quantity, extra: extras });
-        const account = await deps.db.account.findUnique({ where: { userId: outside.user?.id ?? -1 } });
+        const balance = await userBalance(deps.db, outside.user?.id ?? -1);
         const key = randomBytes(9).toString("base64url");
         const pending: PendingOrder = { serviceId, link, quantity: draft.quantity, extra: extras, charge: draft.charge.toFixed(4), createdAt: Date.now() };
         outside.session.pending = keepRecent({ ...outside.session.pending, [key]: pending });
         const estimate = await outside.catalogue.estimate(serviceId);
-        return { ok: true as const, key, charge: pending.charge, balance: (account?.balance ?? new Decimal(0)).toString(), estimate };
+        return { ok: true as const, key, charge: pending.charge, balance: balance.toString(), estimate };
       } catch (error) {
         if (error instanceof DomainError) return { ok: false as const, message: errorText(i18n, locale, error, deps.config.SHOP_CURRENCY) };
         throw error;

@@ -15,11 +15,21 @@ export function mainMenu(t: Translate): Keyboard {
     .persistent();
 }
 
+// Menu texts are compared with every text message, so they are worked out once per I18n.
+const byKey = new WeakMap<I18n, Map<MenuKey, readonly string[]>>();
+const allTexts = new WeakMap<I18n, ReadonlySet<string>>();
+
 /** A menu button's text in every language (the keyboard a user holds may predate a language switch). */
-export function menuTexts(i18n: I18n, key: MenuKey): string[] {
-  return LOCALES.map((l) => i18n.t(l, key));
+export function menuTexts(i18n: I18n, key: MenuKey): readonly string[] {
+  let texts = byKey.get(i18n);
+  if (!texts) byKey.set(i18n, (texts = new Map()));
+  let found = texts.get(key);
+  if (!found) texts.set(key, (found = LOCALES.map((l) => i18n.t(l, key))));
+  return found;
 }
 
-export function allMenuTexts(i18n: I18n): Set<string> {
-  return new Set(MENU_KEYS.flatMap((k) => menuTexts(i18n, k)));
+export function allMenuTexts(i18n: I18n): ReadonlySet<string> {
+  let texts = allTexts.get(i18n);
+  if (!texts) allTexts.set(i18n, (texts = new Set(MENU_KEYS.flatMap((k) => menuTexts(i18n, k)))));
+  return texts;
 }

@@ -57,9 +57,13 @@ let sharedI18n: Promise<I18n> | undefined;
 export async function deliverNotifications(deps: Deps, api: Api, options: DeliverOptions = {}): Promise<DeliveryReport> {
   const i18n = options.i18n ?? (await (sharedI18n ??= loadI18n()));
   const report: DeliveryReport = { sent: 0, failed: 0, dropped: 0 };
-  for (const kind of Object.keys(SENDERS) as NotifyKind[]) {
-    const items = await claimOutbox(deps.db, kind, options.batch ?? 50, options.lockMs ?? 60_000, deps.now(), options.scope);
+  const kinds = Object.keys(SENDERS) as NotifyKind[];
+  // Right after an action (scoped: a handful of items) every kind is claimed in one statement; the
+  // scheduled run claims kind by kind, so each claim's lock only has to outlast one batch of sends.
+  for (const group of options.scope ? [kinds] : kinds.map((k) => [k])) {
+    const items = await claimOutbox(deps.db, group, options.batch ?? 50, options.lockMs ?? 60_000, deps.now(), options.scope);
     for (const item of items) {
+      const kind = item.kind;
       try {
         await (SENDERS[kind] as Sender<NotifyKind>)(deps, api, i18n, item.payload);
         await completeOutbox(deps.db, item.id, deps.now());
