@@ -119,8 +119,8 @@ builder.queryFields((t) => ({
     authScopes: ADMIN,
     description: "All orders, newest first unless sorted otherwise. `totalCount` costs one extra query.",
     args: { filter: t.arg({ type: OrderFilter, required: false }), sort: t.arg({ type: OrderSort, required: false }) },
-    resolve: (query, _root, args, ctx) =>
-      orderConnectionRows(ctx.deps.db, query, {
+    resolve: (query, _root, args, ctx, info) =>
+      orderConnectionRows(ctx.deps.db, query, info, {
         filter: args.filter,
         sort: { column: SORT_COLUMN[args.sort?.field ?? "CREATED_AT"], direction: args.sort?.direction === "ASC" ? "asc" : "desc" },
       }),

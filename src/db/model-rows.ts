@@ -20,10 +20,23 @@ const CONVERT: Record<string, Convert> = {
   BigInt: (v) => BigInt(v as string),
 };
 
-export function modelColumns<T>(model: Prisma.ModelName, alias: string, prefix: string): ModelColumns<T> {
+function scalarFields(model: Prisma.ModelName) {
   const found = Prisma.dmmf.datamodel.models.find((m) => m.name === model);
   if (!found) throw new Error(`unknown model ${model}`);
-  const fields = found.fields.filter((f) => f.kind === "scalar" || f.kind === "enum");
+  return found.fields.filter((f) => f.kind === "scalar" || f.kind === "enum");
+}
+
+/** The model's scalar field names (the columns `modelColumns` can read). */
+export function scalarFieldNames(model: Prisma.ModelName): ReadonlySet<string> {
+  return new Set(scalarFields(model).map((f) => f.name));
+}
+
+/** `only`: these fields (in the model's order), else every scalar field. */
+export function modelColumns<T>(model: Prisma.ModelName, alias: string, prefix: string, only?: readonly string[]): ModelColumns<T> {
+  const all = scalarFields(model);
+  const unknown = only?.find((name) => !all.some((f) => f.name === name));
+  if (unknown !== undefined) throw new Error(`modelColumns: ${model} has no scalar field ${unknown}`);
+  const fields = only ? all.filter((f) => only.includes(f.name)) : all;
   const unsupported = fields.find((f) => f.isList || f.type === "Bytes");
   if (unsupported) throw new Error(`modelColumns: ${model}.${unsupported.name} (${unsupported.type}) is not mapped`);
   const columns = fields.map((f) => ({ name: f.name, key: `${prefix}.${f.name}`, convert: CONVERT[f.type], isDate: f.type === "DateTime" }));

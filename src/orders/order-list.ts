@@ -1,6 +1,6 @@
 import type { Order, OrderStatus, Provider, Service, User } from "@prisma/client";
 import { poolOf, type Db } from "../db/client.js";
-import { modelColumns } from "../db/model-rows.js";
+import { modelColumns, type ModelColumns } from "../db/model-rows.js";
 
 /** The admin's order filters; an empty or absent field does not filter. */
 export interface OrderListFilter {
@@ -27,17 +27,35 @@ export interface OrderListPage {
   skip?: number;
   /** Start at this order's place in the sort (the row itself included unless skipped); an unknown id reads nothing. */
   cursorId?: number;
-  /** Relations read in the same statement. */
-  with?: { user?: boolean; service?: boolean; provider?: boolean };
+  /**
+   * The order's fields to read (every one when absent) and the relations to read with it in the
+   * same statement: the fields named, or every one (`true`). A row holds only what was asked.
+   */
+  fields?: {
+    order?: readonly (keyof Order)[];
+    user?: readonly (keyof User)[] | true;
+    service?: readonly (keyof Service)[] | true;
+    provider?: readonly (keyof Provider)[] | true;
+  };
 }
 
 export type ListedOrder = Order & { user?: User; service?: Service; provider?: Provider | null };
 
+type Model = "Order" | "User" | "Service" | "Provider";
+const columnSets = new Map<string, ModelColumns<never>>();
+
+/** Built once per model and field list: the pages a schema asks for are few. */
+function columnsOf<T>(model: Model, alias: string, fields: readonly string[] | true | undefined): ModelColumns<T> {
+  const key = `${model}:${fields === true || fields === undefined ? "*" : fields.join(",")}`;
+  let set = columnSets.get(key);
+  if (!set) {
+    set = modelColumns<never>(model, alias, alias, fields === true ? undefined : fields);
+    columnSets.set(key, set);
+  }
+  return set as ModelColumns<T>;
+}
+
 const SORT_COLUMNS: ReadonlySet<OrderSortColumn> = new Set(["createdAt", "updatedAt", "charge", "quantity"]);
-const ORDER = modelColumns<Order>("Order", "o", "o");
-const USER = modelColumns<User>("User", "u", "u");
-const SERVICE = modelColumns<Service>("Service", "s", "s");
-const PROVIDER = modelColumns<Provider>("Provider", "p", "p");
 
 /**
  * One page of orders with the relations asked for, in one statement: the admin's orders list
@@ -57,18 +75,23 @@ export async function listOrders(db: Db, page: OrderListPage): Promise<ListedOrd
     where.push(`(${sortBy}, o.id) ${dir === "DESC" ? "<=" : ">="} (SELECT c."${column}", c.id FROM "Order" c WHERE c.id = $${params.length})`);
   }
   params.push(Math.abs(page.take), page.skip ?? 0);
-  const columns = [ORDER.select];
+  const fields = page.fields ?? {};
+  const order = columnsOf<Order>("Order", "o", fields.order);
+  const user = fields.user && columnsOf<User>("User", "u", fields.user);
+  const service = fields.service && columnsOf<Service>("Service", "s", fields.service);
+  const provider = fields.provider && columnsOf<Provider>("Provider", "p", fields.provider);
+  const columns = [order.select];
   const joins: string[] = [];
-  if (page.with?.user) {
-    columns.push(USER.select);
+  if (user) {
+    columns.push(user.select);
     joins.push(`JOIN "User" u ON u.id = o."userId"`);
   }
-  if (page.with?.service) {
-    columns.push(SERVICE.select);
+  if (service) {
+    columns.push(service.select);
     joins.push(`JOIN "Service" s ON s.id = o."serviceId"`);
   }
-  if (page.with?.provider) {
-    columns.push(PROVIDER.select, `p.id AS "p?"`);
+  if (provider) {
+    columns.push(provider.select, `p.id AS "p?"`);
     joins.push(`LEFT JOIN "Provider" p ON p.id = o."providerId"`);
   }
   const sql = `SELECT ${columns.join(", ")} FROM "Order" o ${joins.join(" ")}
@@ -76,11 +99,11 @@ export async function listOrders(db: Db, page: OrderListPage): Promise<ListedOrd
     ORDER BY ${sortBy} ${dir}, o.id ${dir} LIMIT $${params.length - 1} OFFSET $${params.length}`;
   const { rows } = await poolOf(db).query<Record<string, unknown>>(sql, params);
   const orders = rows.map((row) => {
-    const order: ListedOrder = ORDER.read(row);
-    if (page.with?.user) order.user = USER.read(row);
-    if (page.with?.service) order.service = SERVICE.read(row);
-    if (page.with?.provider) order.provider = row["p?"] === null ? null : PROVIDER.read(row);
-    return order;
+    const listed: ListedOrder = order.read(row);
+    if (user) listed.user = user.read(row);
+    if (service) listed.service = service.read(row);
+    if (provider) listed.provider = row["p?"] === null ? null : provider.read(row);
+    return listed;
   });
   return backward ? orders.reverse() : orders;
 }
