@@ -43,13 +43,16 @@ export type ListedOrder = Order & { user?: User; service?: Service; provider?: P
 
 type Model = "Order" | "User" | "Service" | "Provider";
 const columnSets = new Map<string, ModelColumns<never>>();
+/** A client picks the field lists, so the cache is bounded; the dashboard and the API ask for a handful. */
+const MAX_COLUMN_SETS = 256;
 
-/** Built once per model and field list: the pages a schema asks for are few. */
+/** Built once per model and field list. */
 function columnsOf<T>(model: Model, alias: string, fields: readonly string[] | true | undefined): ModelColumns<T> {
   const key = `${model}:${fields === true || fields === undefined ? "*" : fields.join(",")}`;
   let set = columnSets.get(key);
   if (!set) {
     set = modelColumns<never>(model, alias, alias, fields === true ? undefined : fields);
+    if (columnSets.size >= MAX_COLUMN_SETS) columnSets.clear();
     columnSets.set(key, set);
   }
   return set as ModelColumns<T>;
