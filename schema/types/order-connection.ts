@@ -50,11 +50,35 @@ function fieldsShown(info: GraphQLResolveInfo, joined: Joined[]): Fields {
       const name = f.name.value;
       if (name === "__typename") continue;
       const field: GraphQLField<unknown, unknown> | undefined = type.getFields()[name];
-      const exposed = (field?.extensions as { pothosExposedField?: string } | undefined)?.pothosExposedField;
+      const extensions = field?.extensions as { pothosExposedField?: string; pothosPrismaSelect?: unknown } | undefined;
+      const exposed = extensions?.pothosExposedField;
       if (owner === "order" && JOINED.has(name) && joined.includes(name as Joined)) walk(f.selectionSet, name as Joined);
       else if (exposed && SCALARS[owner].has(exposed)) shown.add(owner, exposed);
-      else shown.all(owner);
+      else if (!declaredNeeds(owner, extensions?.pothosPrismaSelect)) {
+        shown.all(owner);
+        if (owner === "order") for (const relation of joined) shown.all(relation);
+      }
     }
+  };
+  /**
+   * A computed field's declared `select` (allowedActions: status, isManual, service.cancel and
+   * .refill) adds its columns; false when there is none or it asks for more than columns. Such a
+   * field reads the whole row, and on an order every joined relation's, as it may reach into them.
+   */
+  const declaredNeeds = (owner: "order" | Joined, select: unknown): boolean => {
+    if (!select || typeof select !== "object") return false;
+    for (const [name, value] of Object.entries(select)) {
+      if (value === true && SCALARS[owner].has(name)) shown.add(owner, name);
+      else if (owner === "order" && joined.includes(name as Joined) && isColumnSelect(value, name as Joined)) {
+        for (const column of Object.keys((value as { select: object }).select)) shown.add(name, column);
+      } else if (owner === "order" && joined.includes(name as Joined) && value === true) shown.all(name);
+      else return false;
+    }
+    return true;
+  };
+  const isColumnSelect = (value: unknown, relation: Joined): boolean => {
+    const nested = value && typeof value === "object" && Object.keys(value).length === 1 ? (value as { select?: unknown }).select : undefined;
+    return !!nested && typeof nested === "object" && Object.entries(nested).every(([column, v]) => v === true && SCALARS[relation].has(column));
   };
   for (const node of info.fieldNodes) {
     for (const sub of fieldsOf(node.selectionSet, info)) {

@@ -25,7 +25,8 @@ beforeAll(async () => {
   admin = await buildCaller(db, "ADMIN", "connection-admin");
   const provider = await buildProvider(db);
   providerId = provider.id;
-  const service = await buildService(db, { providerId, providerServiceId: "1", price: "10", min: 10, max: 1000 });
+  // cancel and refill on: allowedActions declares it reads them (the customer's rules use them).
+  const service = await buildService(db, { providerId, providerServiceId: "1", price: "10", min: 10, max: 1000, cancel: true, refill: true });
   serviceId = service.id;
   const users = await Promise.all([0, 1, 2].map(() => buildUser(db, { balance: "1000" })));
   const statuses = ["PENDING", "COMPLETED", "FAILED", "UNKNOWN", "COMPLETED", "CANCELED"] as const;
@@ -146,7 +147,7 @@ describe("the orders connection", () => {
   });
 
   it("serialises every field type as Prisma's rows did, and a missing provider as null", async () => {
-    const FIELDS = `id status customerStatus source link quantity extra charge cost refunded isManual adminNotes providerServiceId providerOrderId providerStatus
+    const FIELDS = `id status customerStatus allowedActions source link quantity extra charge cost refunded isManual adminNotes providerServiceId providerOrderId providerStatus
       providerCharge providerCurrency providerError failureReason startCount remains resubmitCount lastResubmitAt lastStatusCheck stuck stuckReason stuckAt
       takenAt completedAt canceledAt createdAt updatedAt
       user { id telegramId username firstName language role blocked resellerDiscount resellerRequestedAt createdAt }
@@ -166,6 +167,18 @@ describe("the orders connection", () => {
     for (const { node } of narrow.body.data.orders.edges) {
       const single = await gql(admin, `query($id: Int!) { order(id: $id) { ${NARROW} } } fragment U on User { username telegramId }`, { id: node.id });
       expect(node, `order ${node.id}, narrow selection`).toEqual(single.body.data.order);
+    }
+    // A computed field beside a narrow selection: allowedActions reads status, isManual and the service's cancel and refill.
+    for (const NEEDS of ["id allowedActions service { nameEn }", "id allowedActions", "id allowedActions user { username }"]) {
+      const needs = await gql(admin, `query($f: OrderFilter) { orders(first: 30, filter: $f) { nodes { ${NEEDS} } } }`, { f: { serviceId } });
+      expect(needs.body.errors, JSON.stringify(needs.body.errors)).toBeUndefined();
+      const actions = new Set<string>();
+      for (const node of needs.body.data.orders.nodes) {
+        const single = await gql(admin, `query($id: Int!) { order(id: $id) { ${NEEDS} } }`, { id: node.id });
+        expect(node, `order ${node.id}, ${NEEDS}`).toEqual(single.body.data.order);
+        node.allowedActions.forEach((a: string) => actions.add(a));
+      }
+      expect(actions.has("CANCEL"), `${NEEDS}: no order may be canceled (its status was not read?)`).toBe(true);
     }
     const nodes = joined.body.data.orders.nodes as { id: number; extra: unknown; provider: unknown }[];
     expect(nodes.find((n) => n.id === ids[1])?.extra, "JSON extra").toEqual({ comments: ["a", "b"] });
