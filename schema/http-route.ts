@@ -21,8 +21,8 @@ export function graphqlRoute(yoga: PanelbotYoga, options: { rateLimitPerMinute?:
   return limitedRoute({ path: "/graphql", exact: true, maxBodyBytes: BODY_LIMITS.graphql, limiter, refusal: graphqlRefusal }, async (req, res, body) => {
     const method = req.method ?? "GET";
     const payload = method === "GET" || method === "HEAD" ? undefined : await body();
-    const request = new Request(requestUrl(req), { method, headers: requestHeaders(req), ...(payload ? { body: payload.toString("utf8") } : {}) });
-    const response = await yoga.fetch(request, { req });
+    // URL and init rather than a Request: Yoga then builds its own lighter one (no web streams, no abort signal).
+    const response = await yoga.fetch(requestUrl(req), { method, headers: requestHeaders(req), ...(payload ? { body: payload.toString("utf8") } : {}) }, { req });
     await sendResponse(res, response);
   });
 }
@@ -33,11 +33,11 @@ function requestUrl(req: IncomingMessage): string {
   return new URL(req.url ?? "/graphql", base).toString();
 }
 
-function requestHeaders(req: IncomingMessage): Headers {
-  const headers = new Headers();
+function requestHeaders(req: IncomingMessage): [string, string][] {
+  const headers: [string, string][] = [];
   for (const [name, value] of Object.entries(req.headers)) {
     if (value === undefined) continue;
-    for (const v of Array.isArray(value) ? value : [value]) headers.append(name, v);
+    for (const v of Array.isArray(value) ? value : [value]) headers.push([name, v]);
   }
   return headers;
 }

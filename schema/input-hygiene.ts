@@ -24,10 +24,30 @@ export function validationGraphQLError(error: DomainError): GraphQLError {
   return new GraphQLError(error.message, { extensions: { code: error instanceof ValidationError ? "VALIDATION_ERROR" : error.code.toUpperCase(), ...field } });
 }
 
+interface DocumentFacts {
+  /** Each variable's first argument path. */
+  argumentOf: Map<string, string>;
+  dirtyLiteral: string | null;
+}
+
+/** Per parsed document: Yoga's parser cache hands the same document to every request with that query. */
+const facts = new WeakMap<DocumentNode, DocumentFacts>();
+
+function factsOf(document: DocumentNode): DocumentFacts {
+  let known = facts.get(document);
+  if (!known) {
+    const values = argumentValues(document);
+    const argumentOf = new Map<string, string>();
+    for (const { path, node } of values) if (node.kind === Kind.VARIABLE && !argumentOf.has(node.name.value)) argumentOf.set(node.name.value, path);
+    known = { argumentOf, dirtyLiteral: values.find(({ path, node }) => node.kind === Kind.STRING && findDirtyString(node.value, path))?.path ?? null };
+    facts.set(document, known);
+  }
+  return known;
+}
+
 /** Named by the argument the variable feeds (`note`, `input.extra.comments`), not by the variable. */
 function dirtyVariable(variables: Record<string, unknown>, document: DocumentNode): string | null {
-  const argumentOf = new Map<string, string>();
-  for (const { path, node } of argumentValues(document)) if (node.kind === Kind.VARIABLE && !argumentOf.has(node.name.value)) argumentOf.set(node.name.value, path);
+  const { argumentOf } = factsOf(document);
   for (const [name, value] of Object.entries(variables)) {
     const found = findDirtyString(value, argumentOf.get(name) ?? name);
     if (found !== null) return found;
@@ -36,8 +56,7 @@ function dirtyVariable(variables: Record<string, unknown>, document: DocumentNod
 }
 
 function dirtyLiteral(document: DocumentNode): string | null {
-  for (const { path, node } of argumentValues(document)) if (node.kind === Kind.STRING && findDirtyString(node.value, path)) return path;
-  return null;
+  return factsOf(document).dirtyLiteral;
 }
 
 /** Every value under every field argument of the document, with its path from the argument name. */

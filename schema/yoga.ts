@@ -60,6 +60,9 @@ export function createPanelbotYoga(deps: Deps, options: GraphQLOptions = {}): Pa
     graphqlEndpoint: "/graphql",
     landingPage: false,
     multipart: false,
+    // ./http-route.ts has read the whole body within BODY_LIMITS.graphql before Yoga sees it;
+    // Yoga's own limit would stream that string through a TransformStream once more per request.
+    maxRequestBodySize: false,
     cors: { origin: "*", credentials: false, allowedHeaders: ["content-type", "authorization"] },
     // GraphiQL only for an admin (session or admin key), never in production.
     graphiql: production

@@ -1,8 +1,8 @@
-import type { Prisma } from "@prisma/client";
 import { z } from "zod";
 import { cancelOrder } from "../../src/orders/cancel-order.js";
 import { completeManualOrder, createManualOrder, takeManualOrder } from "../../src/orders/manual-orders.js";
 import { customerStatus } from "../../src/orders/status-view.js";
+import { countOrders } from "../../src/orders/order-list.js";
 import { allowedActions } from "../../src/orders/lifecycle/index.js";
 import { builder } from "../builder.js";
 import { actorOf } from "../context.js";
@@ -10,6 +10,7 @@ import { ADMIN, CustomerOrderStatusEnum, OrderActionEnum, OrderSourceEnum, toEnu
 import { domainErrors } from "../errors.js";
 import { positiveId } from "../validation.js";
 import { AuditEntry } from "./audit.js";
+import { orderConnectionRows } from "./order-connection.js";
 
 export const ProviderCall = builder.prismaObject("ProviderCall", {
   description: "One HTTP call to a provider; the request is stored with the API key masked.",
@@ -109,21 +110,6 @@ const OrderSort = builder.inputType("OrderSort", {
   }),
 });
 
-type OrderFilterInput = typeof OrderFilter.$inferInput;
-
-export function orderWhere(f: OrderFilterInput | null | undefined): Prisma.OrderWhereInput {
-  if (!f) return {};
-  return {
-    ...(f.status?.length ? { status: { in: f.status } } : {}),
-    ...(f.providerId != null ? { providerId: f.providerId } : {}),
-    ...(f.serviceId != null ? { serviceId: f.serviceId } : {}),
-    ...(f.userId != null ? { userId: f.userId } : {}),
-    ...(f.stuck != null ? { stuck: f.stuck } : {}),
-    ...(f.manual != null ? { isManual: f.manual } : {}),
-    ...(f.createdFrom || f.createdTo ? { createdAt: { ...(f.createdFrom ? { gte: f.createdFrom } : {}), ...(f.createdTo ? { lt: f.createdTo } : {}) } } : {}),
-  };
-}
-
 const SORT_COLUMN = { CREATED_AT: "createdAt", UPDATED_AT: "updatedAt", CHARGE: "charge", QUANTITY: "quantity" } as const;
 
 builder.queryFields((t) => ({
@@ -133,13 +119,12 @@ builder.queryFields((t) => ({
     authScopes: ADMIN,
     description: "All orders, newest first unless sorted otherwise. `totalCount` costs one extra query.",
     args: { filter: t.arg({ type: OrderFilter, required: false }), sort: t.arg({ type: OrderSort, required: false }) },
-    resolve: (query, _root, args, ctx) => {
-      const direction = args.sort?.direction === "ASC" ? "asc" : "desc";
-      const column = SORT_COLUMN[args.sort?.field ?? "CREATED_AT"];
-      // id breaks ties so the cursor order is total.
-      return ctx.deps.db.order.findMany({ ...query, where: orderWhere(args.filter), orderBy: [{ [column]: direction }, { id: direction }] });
-    },
-    totalCount: (_parent, args, ctx) => ctx.deps.db.order.count({ where: orderWhere(args.filter) }),
+    resolve: (query, _root, args, ctx, info) =>
+      orderConnectionRows(ctx.deps.db, query, info, {
+        filter: args.filter,
+        sort: { column: SORT_COLUMN[args.sort?.field ?? "CREATED_AT"], direction: args.sort?.direction === "ASC" ? "asc" : "desc" },
+      }),
+    totalCount: (_parent, args, ctx) => countOrders(ctx.deps.db, args.filter),
   }),
   order: t.prismaField({
     type: "Order",
