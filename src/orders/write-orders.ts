@@ -1,5 +1,6 @@
 import { Prisma, type Order, type OrderSource } from "@prisma/client";
 import type { Tx } from "../db/client.js";
+import { sqlIn } from "../db/sql-client.js";
 import { floorAllows, floorRefused, ledgerEntryCte, moveBalanceCte, refusedMove } from "../money/ledger.js";
 import { DEDUPE_KEYS, sqlKey, type OutboxKind } from "../outbox/kinds.js";
 import { PriceChangedError } from "../shared/errors.js";
@@ -62,10 +63,10 @@ export async function writeOrder(tx: Tx, owner: OrderOwner, draft: OrderDraft, m
     SELECT * FROM placed`;
   const order = rows[0];
   if (order) return order;
-  if (!pricedAt) return refusedMove(tx, owner.accountId, charge.negated());
+  if (!pricedAt) return refusedMove(sqlIn(tx), owner.accountId, charge.negated());
   // Tell the two refusals apart, reading the service only when the balance floor did not refuse.
   const account = await tx.account.findUnique({ where: { id: owner.accountId }, select: { balance: true, creditLimit: true } });
-  if (!account) return refusedMove(tx, owner.accountId, charge.negated());
+  if (!account) return refusedMove(sqlIn(tx), owner.accountId, charge.negated());
   if (!floorAllows(account, charge.negated())) throw floorRefused(account, charge.negated());
   const current = await tx.service.findUnique({ where: { id: pricedAt.serviceId }, select: { price: true, priceUnit: true } });
   if (!current || !current.price.eq(pricedAt.price) || current.priceUnit !== pricedAt.priceUnit) {
