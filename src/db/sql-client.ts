@@ -1,12 +1,12 @@
 import { Prisma } from "@prisma/client";
-import type pg from "pg";
+import pg from "pg";
 import { poolOf, type Db, type Tx } from "./client.js";
 
 /**
- * Runs a hand-written statement (a Prisma.sql template) and gives its rows. The same SQL runs on
- * node-postgres (sqlOf, sqlTransaction: a fraction of Prisma's CPU per statement) or inside a
- * Prisma transaction (sqlIn). The drivers type results differently, so statements written for it
- * return what both give alike: ints, booleans and text (money as ::text, read back as Decimal).
+ * Runs a hand-written statement (a Prisma.sql template) and gives its rows, typed as Prisma's
+ * $queryRaw types them (numeric as Decimal, bigint as bigint, timestamps as UTC Dates). The same
+ * SQL runs on node-postgres (sqlOf, sqlTransaction: a fraction of Prisma's CPU per statement) or
+ * inside a Prisma transaction (sqlIn).
  */
 export interface SqlClient {
   rows<T>(sql: Prisma.Sql): Promise<T[]>;
@@ -45,11 +45,23 @@ export async function sqlTransaction<T>(db: Db, fn: (sql: SqlClient) => Promise<
 function onPg(runner: pg.Pool | pg.PoolClient): SqlClient {
   return {
     async rows<T>(sql: Prisma.Sql) {
-      const result = await runner.query(sql.text, sql.values.map(param));
+      const result = await runner.query({ text: sql.text, values: sql.values.map(param), types: PRISMA_TYPES });
       return result.rows as T[];
     },
   };
 }
+
+/** Results as Prisma's $queryRaw gives them; the rest as pg parses it (ints, booleans, json, text). */
+const PARSERS: Partial<Record<number, (text: string) => unknown>> = {
+  [pg.types.builtins.NUMERIC]: (text) => new Prisma.Decimal(text),
+  [pg.types.builtins.INT8]: (text) => BigInt(text),
+  // timestamp without time zone holds UTC (Prisma's DateTime); pg would read it in the process's zone.
+  [pg.types.builtins.TIMESTAMP]: (text) => new Date(`${text.replace(" ", "T")}Z`),
+  [pg.types.builtins.DATE]: (text) => new Date(`${text}T00:00:00Z`),
+};
+const PRISMA_TYPES = {
+  getTypeParser: ((oid: number, format?: "text" | "binary") => PARSERS[oid] ?? pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
+};
 
 /**
  * A value as Prisma would send it. Dates go as UTC ISO text (the columns are timestamp without

@@ -50,11 +50,11 @@ export function ledgerEntryCte(
 
 /** Why a balance move wrote nothing: the account is unknown, or the floor refused `amount`. */
 export async function refusedMove(sql: SqlClient, accountId: number, amount: Decimal): Promise<never> {
-  const [account] = await sql.rows<{ balance: string; creditLimit: string }>(
-    Prisma.sql`SELECT "balance"::text AS balance, "creditLimit"::text AS "creditLimit" FROM "Account" WHERE "id" = ${accountId}`,
+  const [account] = await sql.rows<{ balance: Decimal; creditLimit: Decimal }>(
+    Prisma.sql`SELECT "balance", "creditLimit" FROM "Account" WHERE "id" = ${accountId}`,
   );
   if (!account) throw new NotFoundError("Account", accountId);
-  throw floorRefused({ balance: new Decimal(account.balance), creditLimit: new Decimal(account.creditLimit) }, amount);
+  throw floorRefused(account, amount);
 }
 
 /** The error for a move of `amount` that the account's floor refuses. */
