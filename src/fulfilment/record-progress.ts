@@ -44,6 +44,12 @@ export async function recordProgressWith(sql: SqlClient, progress: readonly Prog
      WHERE o.id = v.id AND o."status" = 'IN_PROGRESS'`);
 }
 
+/** Orders checked whose provider reports nothing new: only the check is recorded (one statement per call). */
+export async function recordChecked(db: Db, ids: readonly number[], now: Date): Promise<void> {
+  if (ids.length === 0) return;
+  await sqlOf(db).rows(Prisma.sql`UPDATE "Order" SET "lastStatusCheck" = ${now}, "updatedAt" = ${new Date()} WHERE "id" = ANY(${ids}::int[])`);
+}
+
 /**
  * Orders no longer at the provider (final, or pulled back by an admin): what the provider said is
  * remembered, nothing else changes.
@@ -51,7 +57,7 @@ export async function recordProgressWith(sql: SqlClient, progress: readonly Prog
 export async function recordProviderWords(sql: SqlClient, words: readonly { id: number; raw: string }[], now: Date): Promise<void> {
   if (words.length === 0) return;
   await sql.rows(Prisma.sql`
-    UPDATE "Order" o SET "providerStatus" = v.raw, "lastStatusCheck" = ${now}, "updatedAt" = ${now}
+    UPDATE "Order" o SET "providerStatus" = v.raw, "lastStatusCheck" = ${now}, "updatedAt" = ${new Date()}
       FROM unnest(${words.map((w) => w.id)}::int[], ${words.map((w) => w.raw)}::text[]) AS v(id, raw)
      WHERE o.id = v.id`);
 }
