@@ -2,8 +2,8 @@ import { Prisma, type Order, type OrderSource, type Service } from "@prisma/clie
 import type { SqlClient } from "../db/sql-client.js";
 import { floorAllows, floorRefused, ledgerEntryCte, moveBalanceCte, refusedMove } from "../money/ledger.js";
 import { DEDUPE_KEYS, sqlKey, type OutboxKind } from "../outbox/kinds.js";
-import { PriceChangedError } from "../shared/errors.js";
 import type { Decimal } from "../money/decimal.js";
+import { PriceChangedError } from "../shared/errors.js";
 import { amountFor } from "./pricing.js";
 import type { OrderDraft } from "./prepare-order.js";
 
@@ -28,8 +28,9 @@ export interface DraftMeta {
  * enforced there), the order row, its ORDER_CHARGE ledger entry and the hand-off — to forwarding
  * for auto services, to the admins for manual ones — as ONE statement. It is atomic on its own and
  * locks the account row only for that statement; inside a caller's transaction (mass orders) it
- * joins it. On node-postgres (sqlOf) for a single order: Prisma's runtime costs more CPU than the statement. When the draft was priced from the service, the debit also requires the service price
- * to be unchanged, so a price edit racing the placement cannot charge a stale price.
+ * joins it (sqlIn); a single order runs it on node-postgres (sqlOf), where it costs a fraction of
+ * Prisma's CPU. When the draft was priced from the service, the debit also requires the service
+ * price to be unchanged, so a price edit racing the placement cannot charge a stale price.
  * Writes nothing and raises InsufficientBalanceError or PriceChangedError otherwise.
  */
 export async function writeOrder(sql: SqlClient, owner: OrderOwner, draft: OrderDraft, meta: DraftMeta, now: Date): Promise<Order> {

@@ -27,7 +27,7 @@ export async function enqueueMany(sql: SqlClient, items: readonly { [K in Outbox
   const orderIdOf = ({ kind, payload }: (typeof items)[number]) => (OUTBOX_KINDS[kind].orderId as ((p: typeof payload) => number | null) | undefined)?.(payload) ?? null;
   await sql.rows(Prisma.sql`
     INSERT INTO "Outbox" ("kind", "payload", "orderId", "dedupeKey", "availableAt", "createdAt")
-    SELECT i.kind, i.payload, i.order_id, i.dedupe_key, ${availableAt}::timestamp, ${availableAt}::timestamp
+    SELECT i.kind, i.payload, i.order_id, i.dedupe_key, ${availableAt}::timestamp, ${new Date()}::timestamp
       FROM unnest(${items.map((i) => i.kind)}::text[], ${items.map((i) => JSON.stringify(i.payload))}::jsonb[],
                   ${items.map(orderIdOf)}::int[], ${items.map((i) => dedupeKeyOf(i.kind, i.payload as never))}::text[])
            AS i(kind, payload, order_id, dedupe_key)
