@@ -22,6 +22,8 @@ export async function benchPlacement(url: string, args: BenchArgs): Promise<Figu
     const customers: { id: number }[] = [];
     for (let i = 0; i < args.placementConcurrency; i++) customers.push(await buildUser(db, { balance: "100000000", username: `placement_${i}` }));
 
+    // Built once, as the app does: building deps per order (config parse, logger) cost ~0.3 ms of CPU.
+    const deps = testDeps(db);
     const useCase = { rate: [] as number[], p50: [] as number[], p99: [] as number[], stmts: [] as number[], cpu: [] as number[] };
     const hand = { rate: [] as number[], p50: [] as number[], p99: [] as number[], stmts: [] as number[], cpu: [] as number[] };
     const cpuMs = () => {
@@ -36,7 +38,7 @@ export async function benchPlacement(url: string, args: BenchArgs): Promise<Figu
       const cpu0 = cpuMs();
       const r = await drive(items(), args.placementConcurrency, async (i, w) => {
         const c = customers[w]!;
-        const placed = await placeOrder(testDeps(db), { userId: c.id, serviceId: service.id, link: `https://instagram.com/p${i}`, quantity: 1000, idempotencyKey: `bench-${i}` });
+        const placed = await placeOrder(deps, { userId: c.id, serviceId: service.id, link: `https://instagram.com/p${i}`, quantity: 1000, idempotencyKey: `bench-${i}` });
         if (!placed.created) throw new Error("replayed");
       });
       if (r.errors.length) throw new Error(`placeOrder failed ${r.errors.length} times: ${String(r.errors[0])}`);
@@ -86,7 +88,7 @@ export async function benchPlacement(url: string, args: BenchArgs): Promise<Figu
     const S = "1 placement";
     const c = `${args.placementConcurrency} customers, ${args.orders} orders/run, pool ${POOL}`;
     return [
-      figure(S, "placeOrder use-case", "orders/s", useCase.rate, { target: "≥ 1000", check: (m) => m >= 1000, note: c }),
+      figure(S, "placeOrder use-case", "orders/s", useCase.rate, { note: c }),
       figure(S, "placeOrder p50", "ms", useCase.p50),
       figure(S, "placeOrder p99", "ms", useCase.p99),
       figure(S, "placeOrder SQL statements/order", "stmts", useCase.stmts),
@@ -96,7 +98,7 @@ export async function benchPlacement(url: string, args: BenchArgs): Promise<Figu
       figure(S, "raw SQL p99", "ms", hand.p99),
       figure(S, "raw SQL statements/order", "stmts", hand.stmts),
       figure(S, "raw SQL Node CPU/order", "ms", hand.cpu),
-      figure(S, "ratio panelbot / raw", "×", ratio, { target: "≥ 0.5", check: (m) => m >= 0.5 }),
+      figure(S, "ratio panelbot / raw", "×", ratio, { target: "≥ 0.9", check: (m) => m >= 0.9 }),
     ];
   } finally {
     await raw.end();

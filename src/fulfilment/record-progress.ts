@@ -1,4 +1,6 @@
+import { Prisma } from "@prisma/client";
 import type { Db } from "../db/client.js";
+import { sqlOf, type SqlClient } from "../db/sql-client.js";
 import { providerHasStarted } from "../estimates/started.js";
 import type { ProviderStatusReport } from "./apply-provider-status.js";
 
@@ -7,10 +9,21 @@ import type { ProviderStatusReport } from "./apply-provider-status.js";
  * carry no money: one UPDATE … FROM unnest(…) records them all, instead of a transaction each.
  * Only rows still IN_PROGRESS are touched, so a concurrent transition is never overwritten.
  */
-export async function recordProgress(db: Db, progress: { id: number; quantity: number; report: ProviderStatusReport }[], now: Date): Promise<void> {
+export async function recordProgress(db: Db, progress: readonly ProgressReport[], now: Date): Promise<void> {
+  await recordProgressWith(sqlOf(db), progress, now);
+}
+
+export interface ProgressReport {
+  id: number;
+  quantity: number;
+  report: ProviderStatusReport;
+}
+
+/** recordProgress on any SqlClient (inside the batched status transaction). */
+export async function recordProgressWith(sql: SqlClient, progress: readonly ProgressReport[], now: Date): Promise<void> {
   if (progress.length === 0) return;
   const col = <T>(f: (r: ProviderStatusReport) => T) => progress.map((p) => f(p.report));
-  await db.$executeRaw`
+  await sql.rows(Prisma.sql`
     UPDATE "Order" o
        SET "providerStatus" = v.raw, "lastStatusCheck" = ${now},
            "startCount" = COALESCE(v.start_count, o."startCount"),
@@ -28,5 +41,23 @@ export async function recordProgress(db: Db, progress: { id: number; quantity: n
                   ${col((r) => r.currency ?? null)}::text[], ${col((r) => r.warning ?? null)}::text[],
                   ${progress.map((p) => providerHasStarted(p.report, p.quantity))}::bool[])
            AS v(id, raw, start_count, remains, has_remains, charge, currency, warning, started)
-     WHERE o.id = v.id AND o."status" = 'IN_PROGRESS'`;
+     WHERE o.id = v.id AND o."status" = 'IN_PROGRESS'`);
+}
+
+/** Orders checked whose provider reports nothing new: only the check is recorded (one statement per call). */
+export async function recordChecked(db: Db, ids: readonly number[], now: Date): Promise<void> {
+  if (ids.length === 0) return;
+  await sqlOf(db).rows(Prisma.sql`UPDATE "Order" SET "lastStatusCheck" = ${now}, "updatedAt" = ${new Date()} WHERE "id" = ANY(${ids}::int[])`);
+}
+
+/**
+ * Orders no longer at the provider (final, or pulled back by an admin): what the provider said is
+ * remembered, nothing else changes.
+ */
+export async function recordProviderWords(sql: SqlClient, words: readonly { id: number; raw: string }[], now: Date): Promise<void> {
+  if (words.length === 0) return;
+  await sql.rows(Prisma.sql`
+    UPDATE "Order" o SET "providerStatus" = v.raw, "lastStatusCheck" = ${now}, "updatedAt" = ${new Date()}
+      FROM unnest(${words.map((w) => w.id)}::int[], ${words.map((w) => w.raw)}::text[]) AS v(id, raw)
+     WHERE o.id = v.id`);
 }

@@ -1,5 +1,6 @@
 import { Prisma, type LedgerKind } from "@prisma/client";
 import type { Tx } from "../db/client.js";
+import { sqlIn, type SqlClient } from "../db/sql-client.js";
 import { InsufficientBalanceError, NotFoundError } from "../shared/errors.js";
 import { Decimal, exactMoneyText } from "./decimal.js";
 
@@ -48,8 +49,10 @@ export function ledgerEntryCte(
 }
 
 /** Why a balance move wrote nothing: the account is unknown, or the floor refused `amount`. */
-export async function refusedMove(tx: Tx, accountId: number, amount: Decimal): Promise<never> {
-  const account = await tx.account.findUnique({ where: { id: accountId }, select: { balance: true, creditLimit: true } });
+export async function refusedMove(sql: SqlClient, accountId: number, amount: Decimal): Promise<never> {
+  const [account] = await sql.rows<{ balance: Decimal; creditLimit: Decimal }>(
+    Prisma.sql`SELECT "balance", "creditLimit" FROM "Account" WHERE "id" = ${accountId}`,
+  );
   if (!account) throw new NotFoundError("Account", accountId);
   throw floorRefused(account, amount);
 }
@@ -66,10 +69,14 @@ export function floorAllows(account: { balance: Decimal; creditLimit: Decimal },
 
 /** Moves money on one account and appends the matching ledger entry: one statement. */
 export async function post(tx: Tx, p: LedgerPosting): Promise<Decimal> {
-  const rows = await tx.$queryRaw<{ balance: string }[]>`
+  return postWith(sqlIn(tx), p);
+}
+
+/** post on any SqlClient (a node-postgres transaction on the sync's hot path). */
+export async function postWith(sql: SqlClient, p: LedgerPosting): Promise<Decimal> {
+  const [row] = await sql.rows<{ balance: string }>(Prisma.sql`
     WITH ${moveBalanceCte(p.accountId, p.amount)}, ${ledgerEntryCte(p)}
-    SELECT "balance"::text AS balance FROM moved`;
-  const row = rows[0];
-  if (!row) return refusedMove(tx, p.accountId, p.amount);
+    SELECT "balance"::text AS balance FROM moved`);
+  if (!row) return refusedMove(sql, p.accountId, p.amount);
   return new Decimal(row.balance);
 }

@@ -1,4 +1,5 @@
-import type { Role } from "@prisma/client";
+import { Prisma, type Role } from "@prisma/client";
+import { sqlOf } from "../db/sql-client.js";
 import type { Deps } from "../deps.js";
 import { Decimal } from "../money/decimal.js";
 import { NotFoundError } from "../shared/errors.js";
@@ -24,13 +25,14 @@ interface PlacementRow {
 /**
  * Everything placing one order reads — the customer, their account, the service with its
  * category, and an earlier order under the same key — in ONE statement: on the hot path every
- * statement costs far more client CPU than the database work (see README "Benchmarks").
+ * statement costs far more client CPU than the database work (see README "Benchmarks"), so it
+ * runs on node-postgres, not through Prisma's runtime.
  * The customer and service rules are the same functions requireActiveCustomer and
  * loadOrderableService apply to their Prisma reads.
  */
 export async function loadPlacement(deps: Deps, userId: number, serviceId: unknown, idempotencyKey: string | null): Promise<Placement> {
   checkServiceId(serviceId);
-  const [row] = await deps.db.$queryRaw<PlacementRow[]>`
+  const [row] = await sqlOf(deps.db).rows<PlacementRow>(Prisma.sql`
     SELECT u."blocked", u."role"::text AS "role", u."resellerDiscount"::text AS "resellerDiscount", a."id" AS "accountId",
            (SELECT rp."price"::text FROM "ResellerPrice" rp WHERE rp."userId" = u."id" AND rp."serviceId" = ${serviceId}) AS "ownPrice",
            (SELECT o."id" FROM "Order" o WHERE o."userId" = u."id" AND o."idempotencyKey" = ${idempotencyKey}) AS earlier,
@@ -38,7 +40,7 @@ export async function loadPlacement(deps: Deps, userId: number, serviceId: unkno
                                                      'providerRate', s."providerRate"::text, 'categoryActive', c."active")
               FROM "Service" s JOIN "Category" c ON c."id" = s."categoryId" WHERE s."id" = ${serviceId}) AS service
       FROM "User" u LEFT JOIN "Account" a ON a."userId" = u."id"
-     WHERE u."id" = ${userId}`;
+     WHERE u."id" = ${userId}`);
   if (!row) throw new NotFoundError("User", userId);
   const s = row.service;
   const service = s && ({

@@ -2,6 +2,7 @@ import type { Order, OrderSource } from "@prisma/client";
 import type { Actor } from "../audit/actor.js";
 import { writeAudit } from "../audit/write-audit.js";
 import type { Db } from "../db/client.js";
+import { sqlIn, sqlOf } from "../db/sql-client.js";
 import { isUniqueViolation, transaction } from "../db/transaction.js";
 import type { Deps } from "../deps.js";
 import { Decimal } from "../money/decimal.js";
@@ -62,11 +63,11 @@ export async function placeOrders(deps: Deps, input: PlacementInput): Promise<Pl
   try {
     if (drafts.length === 1 && !input.manual) {
       // One statement, atomic on its own: no interactive transaction needed.
-      return { orders: [await writeOrder(deps.db, owner, drafts[0]!, meta(0), now)], created: true };
+      return { orders: [await writeOrder(sqlOf(deps.db), owner, drafts[0]!, meta(0), now)], created: true };
     }
     const orders = await transaction(deps.db, async (tx) => {
       const written: Order[] = [];
-      for (const [i, d] of drafts.entries()) written.push(await writeOrder(tx, owner, d, meta(i), now));
+      for (const [i, d] of drafts.entries()) written.push(await writeOrder(sqlIn(tx), owner, d, meta(i), now));
       if (input.manual) {
         for (const order of written) {
           await writeAudit(tx, input.manual.actor, { action: "order.create_manual", entity: "Order", entityId: order.id, after: order, at: now });

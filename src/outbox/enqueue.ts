@@ -1,4 +1,6 @@
+import { Prisma } from "@prisma/client";
 import type { Db, Tx } from "../db/client.js";
+import type { SqlClient } from "../db/sql-client.js";
 import { OUTBOX_KINDS, dedupeKeyOf, type OutboxKind, type OutboxPayloads } from "./kinds.js";
 
 /**
@@ -16,19 +18,20 @@ export async function enqueue<K extends OutboxKind>(tx: Tx, kind: K, payload: Ou
   }
 }
 
-/** enqueue for several items in one statement (each ignored when its dedupe key was already written). */
-export async function enqueueMany(tx: Tx, items: readonly { [K in OutboxKind]: { kind: K; payload: OutboxPayloads[K] } }[OutboxKind][], availableAt: Date): Promise<void> {
+/**
+ * enqueue for several items in one statement (each ignored when its dedupe key was already
+ * written). On a SqlClient: the sync writes its batches on node-postgres.
+ */
+export async function enqueueMany(sql: SqlClient, items: readonly { [K in OutboxKind]: { kind: K; payload: OutboxPayloads[K] } }[OutboxKind][], availableAt: Date): Promise<void> {
   if (items.length === 0) return;
-  await tx.outbox.createMany({
-    data: items.map(({ kind, payload }) => ({
-      kind,
-      payload: payload as object,
-      orderId: (OUTBOX_KINDS[kind].orderId as ((p: typeof payload) => number | null) | undefined)?.(payload) ?? null,
-      dedupeKey: dedupeKeyOf(kind, payload as never),
-      availableAt,
-    })),
-    skipDuplicates: true,
-  });
+  const orderIdOf = ({ kind, payload }: (typeof items)[number]) => (OUTBOX_KINDS[kind].orderId as ((p: typeof payload) => number | null) | undefined)?.(payload) ?? null;
+  await sql.rows(Prisma.sql`
+    INSERT INTO "Outbox" ("kind", "payload", "orderId", "dedupeKey", "availableAt", "createdAt")
+    SELECT i.kind, i.payload, i.order_id, i.dedupe_key, ${availableAt}::timestamp, ${new Date()}::timestamp
+      FROM unnest(${items.map((i) => i.kind)}::text[], ${items.map((i) => JSON.stringify(i.payload))}::jsonb[],
+                  ${items.map(orderIdOf)}::int[], ${items.map((i) => dedupeKeyOf(i.kind, i.payload as never))}::text[])
+           AS i(kind, payload, order_id, dedupe_key)
+    ON CONFLICT DO NOTHING`);
 }
 
 /** Whether the item for this payload is written and not yet done (e.g. a message Telegram refused). */

@@ -4,6 +4,7 @@ import { errorText } from "../../src/bot/errors.js";
 import { inferPlatform } from "../../src/catalogue/platforms.js";
 import { placeMassOrder } from "../../src/orders/place-mass-order.js";
 import { loadOrderableService, prepareOrder } from "../../src/orders/prepare-order.js";
+import { sqlOf } from "../../src/db/sql-client.js";
 import { writeOrder } from "../../src/orders/write-orders.js";
 import { ConflictError, PriceChangedError, ValidationError } from "../../src/shared/errors.js";
 import { buildService, buildUser } from "../support/factories.js";
@@ -43,7 +44,7 @@ describe("one placement path", () => {
     const user = await buildUser(db, { balance: "500" });
     const draft = prepareOrder(await loadOrderableService(db, service.id), { serviceId: service.id, link: "https://example.com/r", quantity: 1000 });
     await db.service.update({ where: { id: service.id }, data: { price: "120" } });
-    const err = await writeOrder(db, { userId: user.id, accountId: user.account.id, source: "API" }, draft, {}, new Date()).catch((e: unknown) => e);
+    const err = await writeOrder(sqlOf(db), { userId: user.id, accountId: user.account.id, source: "API" }, draft, {}, new Date()).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(PriceChangedError);
     expect((err as PriceChangedError).charge).toBe("120.0000");
     expect(await db.order.count({ where: { userId: user.id } })).toBe(0);
