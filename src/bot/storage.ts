@@ -1,7 +1,9 @@
 import { createHash } from "node:crypto";
 import type { ConversationData, ConversationStorage, VersionedState } from "@grammyjs/conversations";
 import type { StorageAdapter } from "grammy";
-import { poolOf, type Db } from "../db/client.js";
+import { Prisma } from "@prisma/client";
+import type { Db } from "../db/client.js";
+import { sqlOf, type SqlClient } from "../db/sql-client.js";
 import type { BaseContext, SessionData } from "./context.js";
 
 /** A session write that lost a race: the row changed since this update read it. */
@@ -45,10 +47,10 @@ export class SessionStore {
   /** Keys of the updates in progress: what was read with the update, what it changed. */
   private readonly open = new Map<string, { read: string | null; change?: Change }>();
 
-  private readonly pool;
+  private readonly sql: SqlClient;
 
   constructor(private readonly db: Db) {
-    this.pool = poolOf(db);
+    this.sql = sqlOf(db);
   }
 
   /** Starts an update of these keys with their rows as the update's first statement read them. */
@@ -111,11 +113,11 @@ export class SessionStore {
       }
     }
     if (ops.length === 0) return;
-    // Plain node-postgres, like the update's first statement (runtime/begin-update.ts).
+    // node-postgres (sql-client), like the update's first statement (runtime/begin-update.ts).
     const landed = new Set(
       (
-        await this.pool.query<{ key: string }>(
-          `WITH input AS (SELECT * FROM jsonb_to_recordset($1::jsonb) AS i("key" text, "op" text, "before" text, "after" text)),
+        await this.sql.rows<{ key: string }>(Prisma.sql`
+          WITH input AS (SELECT * FROM jsonb_to_recordset(${JSON.stringify(ops)}::jsonb) AS i("key" text, "op" text, "before" text, "after" text)),
            upserted AS (INSERT INTO "Session" ("key", "value") SELECT "key", "after" FROM input WHERE "op" = 'upsert'
                           ON CONFLICT ("key") DO UPDATE SET "value" = EXCLUDED."value" RETURNING "key"),
            inserted AS (INSERT INTO "Session" ("key", "value") SELECT "key", "after" FROM input WHERE "op" = 'insert'
@@ -124,10 +126,8 @@ export class SessionStore {
                         WHERE i."op" = 'update' AND s."key" = i."key" AND sha256(convert_to(s."value", 'UTF8')) = decode(i."before", 'hex') RETURNING s."key"),
            deleted AS (DELETE FROM "Session" s USING input i
                         WHERE i."op" = 'delete' AND s."key" = i."key" AND (i."before" IS NULL OR sha256(convert_to(s."value", 'UTF8')) = decode(i."before", 'hex')) RETURNING s."key")
-           SELECT "key" FROM upserted UNION ALL SELECT "key" FROM inserted UNION ALL SELECT "key" FROM updated UNION ALL SELECT "key" FROM deleted`,
-          [JSON.stringify(ops)],
-        )
-      ).rows.map((r) => r.key),
+           SELECT "key" FROM upserted UNION ALL SELECT "key" FROM inserted UNION ALL SELECT "key" FROM updated UNION ALL SELECT "key" FROM deleted`)
+      ).map((r) => r.key),
     );
     for (const op of ops) if (landed.has(op.key) || !mustLand.includes(op.key)) this.remember(op.key, op.after);
     const lost = mustLand.find((key) => !landed.has(key));

@@ -1,4 +1,6 @@
-import { poolOf, type Db } from "../db/client.js";
+import { Prisma } from "@prisma/client";
+import type { Db } from "../db/client.js";
+import { sqlOf } from "../db/sql-client.js";
 import type { OutboxKind, OutboxPayloads } from "./kinds.js";
 
 /** Limits a claim to the items about these orders / top-ups (e.g. right after an admin's action). */
@@ -33,35 +35,29 @@ export async function claimOutbox<K extends OutboxKind>(
 ): Promise<ClaimedItem<K>[]> {
   const wanted: readonly K[] = typeof kinds === "string" ? [kinds] : kinds;
   const lockedUntil = new Date(now.getTime() + lockMs);
-  // Timestamps as UTC text: the columns are `timestamp` (UTC by Prisma's convention) whatever the process time zone.
-  const params: unknown[] = [lockedUntil.toISOString(), [...wanted], now.toISOString(), limit];
   const scoped = scope
-    ? `AND ("orderId" = ANY($5::int[])
-          OR ("payload"->>'topUpId')::int = ANY($6::int[])
-          OR ("payload"->>'ticketMessageId')::int = ANY($7::int[])
-          OR ("payload"->>'userId')::int = ANY($8::int[]))`
-    : "";
-  if (scope) params.push([...(scope.orderIds ?? [])], [...(scope.topUpIds ?? [])], [...(scope.ticketMessageIds ?? [])], [...(scope.userIds ?? [])]);
-  // node-postgres: the bot claims after every order it places, and Prisma's runtime costs several
-  // times this statement's CPU.
-  const { rows } = await poolOf(db).query<{ id: string; kind: K; payload: OutboxPayloads[K]; attempts: number; availableAt: Date }>(
-    `UPDATE "Outbox" o SET "lockedUntil" = $1, "attempts" = o."attempts" + 1
-      WHERE o."id" IN (
-        SELECT c."id" FROM unnest($2::text[]) AS k("kind")
-         CROSS JOIN LATERAL (
-           SELECT "id" FROM "Outbox"
-            WHERE "kind" = k."kind" AND "doneAt" IS NULL AND "availableAt" <= $3
-              AND ("lockedUntil" IS NULL OR "lockedUntil" < $3) ${scoped}
-            ORDER BY "availableAt", "id"
-            LIMIT $4
-            FOR UPDATE SKIP LOCKED) c)
-     RETURNING o."id"::text AS "id", o."kind", o."payload", o."attempts", o."availableAt" AT TIME ZONE 'UTC' AS "availableAt"`,
-    params,
-  );
+    ? Prisma.sql`AND ("orderId" = ANY(${[...(scope.orderIds ?? [])]}::int[])
+          OR ("payload"->>'topUpId')::int = ANY(${[...(scope.topUpIds ?? [])]}::int[])
+          OR ("payload"->>'ticketMessageId')::int = ANY(${[...(scope.ticketMessageIds ?? [])]}::int[])
+          OR ("payload"->>'userId')::int = ANY(${[...(scope.userIds ?? [])]}::int[]))`
+    : Prisma.empty;
+  // node-postgres (sql-client): the bot claims after every order it places, and Prisma's runtime
+  // costs several times this statement's CPU.
+  const rows = await sqlOf(db).rows<ClaimedItem<K> & { availableAt: Date }>(Prisma.sql`
+    UPDATE "Outbox" o SET "lockedUntil" = ${lockedUntil}, "attempts" = o."attempts" + 1
+     WHERE o."id" IN (
+       SELECT c."id" FROM unnest(${[...wanted]}::text[]) AS k("kind")
+        CROSS JOIN LATERAL (
+          SELECT "id" FROM "Outbox"
+           WHERE "kind" = k."kind" AND "doneAt" IS NULL AND "availableAt" <= ${now}
+             AND ("lockedUntil" IS NULL OR "lockedUntil" < ${now}) ${scoped}
+           ORDER BY "availableAt", "id"
+           LIMIT ${limit}
+           FOR UPDATE SKIP LOCKED) c)
+    RETURNING o."id", o."kind", o."payload", o."attempts", o."availableAt"`);
   const rank = new Map(wanted.map((k, i) => [k, i]));
-  const claimed = rows.map((r) => ({ ...r, id: BigInt(r.id) }));
-  claimed.sort((a, b) => rank.get(a.kind)! - rank.get(b.kind)! || a.availableAt.getTime() - b.availableAt.getTime() || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-  return claimed.map(({ id, kind, payload, attempts }) => ({ id, kind, payload, attempts }));
+  rows.sort((a, b) => rank.get(a.kind)! - rank.get(b.kind)! || a.availableAt.getTime() - b.availableAt.getTime() || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  return rows.map(({ id, kind, payload, attempts }) => ({ id, kind, payload, attempts }));
 }
 
 export async function completeOutbox(db: Db, id: bigint, now: Date): Promise<void> {

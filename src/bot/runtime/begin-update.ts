@@ -1,22 +1,12 @@
+import { Prisma, type User } from "@prisma/client";
 import type { MiddlewareFn } from "grammy";
 import type { CatalogueCache } from "../../catalogue/catalogue-cache.js";
-import { poolOf } from "../../db/client.js";
+import { sqlOf } from "../../db/sql-client.js";
 import type { Deps } from "../../deps.js";
-import { USER_COLUMNS, userFromRow, type UserRow } from "../../users/user-row.js";
 import type { BotContext } from "../context.js";
 import { chatSessionKeys, SessionConflictError, type SessionStore } from "../storage.js";
 
-type Row = UserRow & { fresh: number; catalogueVersion: string | null; sessions: [string, string][] | null };
-
-// Plain node-postgres: this statement runs for every update, and Prisma's runtime costs several
-// times its CPU for a raw query.
-const FIRST_STATEMENT = `
-  WITH recorded AS (INSERT INTO "ProcessedUpdate" ("updateId") VALUES ($1::bigint) ON CONFLICT DO NOTHING RETURNING 1)
-  SELECT (SELECT count(*) FROM recorded)::int AS "fresh",
-         (SELECT "version"::text FROM "CatalogueVersion" WHERE "id" = 1) AS "catalogueVersion",
-         (SELECT json_agg(json_build_array(s."key", s."value")) FROM "Session" s WHERE s."key" = ANY($2::text[])) AS "sessions",
-         ${USER_COLUMNS}
-    FROM (SELECT 1) one LEFT JOIN "User" u ON u."telegramId" = $3::bigint`;
+type Row = Partial<User> & { fresh: number; catalogueVersion: bigint | null; sessions: [string, string][] | null };
 
 /**
  * Each update starts with one statement and ends with at most one more:
@@ -30,17 +20,25 @@ const FIRST_STATEMENT = `
  * Runs after the chat lock, so the rows read here are the chat's latest.
  */
 export function beginUpdate(deps: Deps, sessions: SessionStore, catalogue: CatalogueCache): MiddlewareFn<BotContext> {
-  const pool = poolOf(deps.db);
+  // node-postgres (sql-client): this statement runs for every update, and Prisma's runtime costs
+  // several times its CPU for a raw query.
+  const sql = sqlOf(deps.db);
   return async (ctx, next) => {
-    const from = ctx.from && !ctx.from.is_bot ? String(ctx.from.id) : null;
+    const from = ctx.from && !ctx.from.is_bot ? BigInt(ctx.from.id) : null;
     const keys = ctx.chat?.type === "private" ? chatSessionKeys(ctx.chat.id) : [];
-    const { rows: [row] } = await pool.query<Row>(FIRST_STATEMENT, [String(ctx.update.update_id), keys, from]);
+    const [row] = await sql.rows<Row>(Prisma.sql`
+      WITH recorded AS (INSERT INTO "ProcessedUpdate" ("updateId") VALUES (${BigInt(ctx.update.update_id)}) ON CONFLICT DO NOTHING RETURNING 1)
+      SELECT (SELECT count(*) FROM recorded)::int AS "fresh",
+             (SELECT "version" FROM "CatalogueVersion" WHERE "id" = 1) AS "catalogueVersion",
+             (SELECT json_agg(json_build_array(s."key", s."value")) FROM "Session" s WHERE s."key" = ANY(${keys}::text[])) AS "sessions",
+             u.*
+        FROM (SELECT 1) one LEFT JOIN "User" u ON u."telegramId" = ${from}::bigint`);
     if (!row || row.fresh === 0) {
       deps.logger.info({ updateId: ctx.update.update_id }, "Skipping an update that was already handled");
       return;
     }
-    ctx.knownUser = from === null ? undefined : userFromRow(row);
-    ctx.catalogue = catalogue.at(BigInt(row.catalogueVersion ?? 0));
+    ctx.knownUser = from === null ? undefined : userOf(row);
+    ctx.catalogue = catalogue.at(row.catalogueVersion ?? 0n);
     const stored = new Map(row.sessions ?? []);
     sessions.begin(new Map(keys.map((k) => [k, stored.get(k) ?? null])));
     try {
@@ -53,4 +51,11 @@ export function beginUpdate(deps: Deps, sessions: SessionStore, catalogue: Catal
       sessions.end(keys);
     }
   };
+}
+
+/** The user columns of the row (u.*), or null when the sender has no user yet. */
+function userOf(row: Row): User | null {
+  if (row.id === null || row.id === undefined) return null;
+  const { fresh: _f, catalogueVersion: _c, sessions: _s, ...user } = row;
+  return user as User;
 }
