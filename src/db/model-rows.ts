@@ -1,10 +1,9 @@
 import { Prisma } from "@prisma/client";
 
 /**
- * A model's scalar columns for hand-written SQL, read back as Prisma would return them (Decimal,
- * Date, bigint, parsed JSON), so a row read through `poolOf(db)` can stand in for Prisma's.
- * Timestamps are stored without a time zone and meant as UTC; they are read as timestamptz so
- * node-postgres does not take them for local time.
+ * A model's scalar columns for hand-written SQL run through sql-client (which types values as
+ * Prisma does: Decimal, UTC Date, bigint, parsed JSON), each under a prefixed name so several
+ * models can share one row, and read back into the model's object.
  */
 export interface ModelColumns<T> {
   /** `alias."col" AS "prefix.col", …` for a SELECT list. */
@@ -12,13 +11,6 @@ export interface ModelColumns<T> {
   /** The model's object from a row holding `select`'s columns. */
   read(row: Record<string, unknown>): T;
 }
-
-type Convert = (value: unknown) => unknown;
-
-const CONVERT: Record<string, Convert> = {
-  Decimal: (v) => new Prisma.Decimal(v as string),
-  BigInt: (v) => BigInt(v as string),
-};
 
 function scalarFields(model: Prisma.ModelName) {
   const found = Prisma.dmmf.datamodel.models.find((m) => m.name === model);
@@ -39,18 +31,13 @@ export function modelColumns<T>(model: Prisma.ModelName, alias: string, prefix: 
   const fields = only ? all.filter((f) => only.includes(f.name)) : all;
   const unsupported = fields.find((f) => f.isList || f.type === "Bytes");
   if (unsupported) throw new Error(`modelColumns: ${model}.${unsupported.name} (${unsupported.type}) is not mapped`);
-  const columns = fields.map((f) => ({ name: f.name, key: `${prefix}.${f.name}`, convert: CONVERT[f.type], isDate: f.type === "DateTime" }));
-  const select = columns
-    .map((c) => `${c.isDate ? `${alias}."${c.name}" AT TIME ZONE 'UTC'` : `${alias}."${c.name}"`} AS "${c.key}"`)
-    .join(", ");
+  const columns = fields.map((f) => ({ name: f.name, key: `${prefix}.${f.name}` }));
+  const select = columns.map((c) => `${alias}."${c.name}" AS "${c.key}"`).join(", ");
   return {
     select,
     read(row) {
       const out: Record<string, unknown> = {};
-      for (const c of columns) {
-        const value = row[c.key];
-        out[c.name] = value === null || value === undefined || !c.convert ? (value ?? null) : c.convert(value);
-      }
+      for (const c of columns) out[c.name] = row[c.key] ?? null;
       return out as T;
     },
   };

@@ -10,6 +10,8 @@ import { poolOf, type Db, type Tx } from "./client.js";
  */
 export interface SqlClient {
   rows<T>(sql: Prisma.Sql): Promise<T[]>;
+  /** The same, for a statement built as text with $1… placeholders (a query put together from parts). */
+  query<T>(text: string, values: readonly unknown[]): Promise<T[]>;
 }
 
 /** Statements straight on the pool, each committed on its own. */
@@ -19,7 +21,7 @@ export function sqlOf(db: Db): SqlClient {
 
 /** Statements inside the caller's Prisma transaction. */
 export function sqlIn(tx: Tx): SqlClient {
-  return { rows: <T>(sql: Prisma.Sql) => tx.$queryRaw<T[]>(sql) };
+  return { rows: <T>(sql: Prisma.Sql) => tx.$queryRaw<T[]>(sql), query: <T>(text: string, values: readonly unknown[]) => tx.$queryRawUnsafe<T[]>(text, ...values) };
 }
 
 /** One transaction on one pooled connection: committed when `fn` resolves, rolled back when it throws. */
@@ -43,12 +45,8 @@ export async function sqlTransaction<T>(db: Db, fn: (sql: SqlClient) => Promise<
 }
 
 function onPg(runner: pg.Pool | pg.PoolClient): SqlClient {
-  return {
-    async rows<T>(sql: Prisma.Sql) {
-      const result = await runner.query({ text: sql.text, values: sql.values.map(param), types: PRISMA_TYPES });
-      return result.rows as T[];
-    },
-  };
+  const query = async <T>(text: string, values: readonly unknown[]) => (await runner.query({ text, values: values.map(param), types: PRISMA_TYPES })).rows as T[];
+  return { rows: <T>(sql: Prisma.Sql) => query<T>(sql.text, sql.values), query };
 }
 
 /** Results as Prisma's $queryRaw gives them; the rest as pg parses it (ints, booleans, json, text). */

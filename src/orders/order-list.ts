@@ -1,5 +1,6 @@
 import type { Order, OrderStatus, Provider, Service, User } from "@prisma/client";
-import { poolOf, type Db } from "../db/client.js";
+import type { Db } from "../db/client.js";
+import { sqlOf } from "../db/sql-client.js";
 import { modelColumns, type ModelColumns } from "../db/model-rows.js";
 
 /** The admin's order filters; an empty or absent field does not filter. */
@@ -100,7 +101,7 @@ export async function listOrders(db: Db, page: OrderListPage): Promise<ListedOrd
   const sql = `SELECT ${columns.join(", ")} FROM "Order" o ${joins.join(" ")}
     ${where.length ? `WHERE ${where.join(" AND ")}` : ""}
     ORDER BY ${sortBy} ${dir}, o.id ${dir} LIMIT $${params.length - 1} OFFSET $${params.length}`;
-  const { rows } = await poolOf(db).query<Record<string, unknown>>(sql, params);
+  const rows = await sqlOf(db).query<Record<string, unknown>>(sql, params);
   const orders = rows.map((row) => {
     const listed: ListedOrder = order.read(row);
     if (user) listed.user = user.read(row);
@@ -114,8 +115,8 @@ export async function listOrders(db: Db, page: OrderListPage): Promise<ListedOrd
 export async function countOrders(db: Db, filter: OrderListFilter | null | undefined): Promise<number> {
   const params: unknown[] = [];
   const where = filterConditions(filter, params);
-  const { rows } = await poolOf(db).query<{ n: number }>(`SELECT count(*)::int AS n FROM "Order" o ${where.length ? `WHERE ${where.join(" AND ")}` : ""}`, params);
-  return rows[0]!.n;
+  const [row] = await sqlOf(db).query<{ n: number }>(`SELECT count(*)::int AS n FROM "Order" o ${where.length ? `WHERE ${where.join(" AND ")}` : ""}`, params);
+  return row!.n;
 }
 
 function filterConditions(f: OrderListFilter | null | undefined, params: unknown[]): string[] {
@@ -131,8 +132,7 @@ function filterConditions(f: OrderListFilter | null | undefined, params: unknown
   if (f.userId != null) where.push(`o."userId" = ${param(f.userId)}`);
   if (f.stuck != null) where.push(`o.stuck = ${param(f.stuck)}`);
   if (f.manual != null) where.push(`o."isManual" = ${param(f.manual)}`);
-  // Timestamps are stored as UTC without a zone.
-  if (f.createdFrom) where.push(`o."createdAt" >= (${param(f.createdFrom.toISOString())}::timestamptz AT TIME ZONE 'UTC')`);
-  if (f.createdTo) where.push(`o."createdAt" < (${param(f.createdTo.toISOString())}::timestamptz AT TIME ZONE 'UTC')`);
+  if (f.createdFrom) where.push(`o."createdAt" >= ${param(f.createdFrom)}`);
+  if (f.createdTo) where.push(`o."createdAt" < ${param(f.createdTo)}`);
   return where;
 }
