@@ -1,6 +1,7 @@
 import type { Language, Prisma } from "@prisma/client";
 import { Decimal, MONEY_DP } from "../money/decimal.js";
 import { toBengaliDigits } from "../shared/numbers.js";
+import { localDate } from "../shared/shop-time.js";
 
 // The one place that decides how numbers and money look to people: Bengali digits in Bengali,
 // Latin digits in English, the taka sign in both, and exactly what the ledger holds.
@@ -28,9 +29,9 @@ export function money(locale: Language, value: Prisma.Decimal.Value, currency: s
   return currency === "BDT" ? `${sign}৳${amount}` : `${sign}${amount} ${currency}`;
 }
 
-/** A calendar day, 2026-11-29 / ২০২৬-১১-২৯. */
-export function day(locale: Language, date: Date): string {
-  return localDigits(locale, date.toISOString().slice(0, 10));
+/** A calendar day in the shop's time zone, 2026-11-29 / ২০২৬-১১-২৯. */
+export function day(locale: Language, date: Date, timeZone: string): string {
+  return localDigits(locale, localDate(date, timeZone));
 }
 
 /** Thousands grouping: 1,234,567 in English; 12,34,567 (lakh/crore) in Bengali. */

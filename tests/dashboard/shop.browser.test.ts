@@ -5,6 +5,7 @@ import { readFileSync } from "node:fs";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createAdminLoginLink } from "../../src/auth/login-link.js";
+import { localDate } from "../../src/shared/shop-time.js";
 import { startProviderSimulator, type ProviderSimulator } from "../../src/providers/simulator/index.js";
 import { testDeps } from "../support/deps.js";
 import { buildService, buildUser } from "../support/factories.js";
@@ -155,7 +156,7 @@ describe.skipIf(!browserRunnable)("running the shop from the dashboard", () => {
     const download = page.waitForEvent("download");
     await page.locator("#chart-orders-per-day a.csv").click();
     const csv = readFileSync((await (await download).path())!, "utf8");
-    const today = new Date().toISOString().slice(0, 10);
+    const today = localDate(new Date(), "Asia/Dhaka"); // report days are the shop's (SHOP_TIME_ZONE's default)
     const lines = csv.trim().split(/\r?\n/);
     expect(lines.length, csv).toBe(31);
     expect(lines.some((l) => l.startsWith(today)), `a row for ${today} in:\n${csv}`).toBe(true);

@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { refillLimit, refillWindowDays, type RefillTerms } from "../../src/orders/lifecycle/index.js";
 import { refillDaysIn } from "../../src/providers/refill-days.js";
 
-const terms: RefillTerms = { windowDays: 30, maxPerOrder: 3, cooldownHours: 24, askingSeconds: 120 };
+const terms: RefillTerms = { windowDays: 30, maxPerOrder: 3, cooldownHours: 24, askingSeconds: 120, timeZone: "Asia/Dhaka" };
 const completedAt = new Date("2026-12-01T00:00:00Z");
 
 describe("refill window", () => {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { day } from "../../src/bot/format.js";
 import { loadConfig } from "../../src/config.js";
 import { reportWindow, windowDays } from "../../src/reports/window.js";
 import { localDate, localMinute, startOfLocalDay } from "../../src/shared/shop-time.js";
@@ -9,6 +10,11 @@ describe("the shop's calendar", () => {
     expect(localDate(new Date("2026-11-29T19:00:00Z"), "Asia/Dhaka")).toBe("2026-11-30");
     expect(localDate(new Date("2026-11-29T17:59:59Z"), "Asia/Dhaka")).toBe("2026-11-29");
     expect(localMinute(new Date("2026-11-29T19:05:00Z"), "Asia/Dhaka")).toBe("2026-11-30 01:05");
+  });
+
+  it("customers read days in the shop's zone: ledger, orders and refill-window dates (19:00 UTC is the next day in Dhaka)", () => {
+    expect(day("bn", new Date("2026-11-29T19:00:00Z"), "Asia/Dhaka")).toBe("২০২৬-১১-৩০");
+    expect(day("en", new Date("2026-11-29T19:00:00Z"), "UTC")).toBe("2026-11-29");
   });
 
   it("days around a daylight-saving change start at local midnight (London, 29 March 2026)", () => {

@@ -24,7 +24,7 @@ async function overview(ctx: BotContext) {
     lines.push(ctx.t("apikey-none"));
   } else {
     k.text(ctx.t("btn-apikey-rotate"), "ak:rotate").text(ctx.t("btn-apikey-revoke"), "ak:revoke");
-    lines.push(ctx.t("apikey-title"), ...keys.map((key) => ctx.t("apikey-line", { prefix: key.prefix, date: day(ctx.locale, key.createdAt) })));
+    lines.push(ctx.t("apikey-title"), ...keys.map((key) => ctx.t("apikey-line", { prefix: key.prefix, date: day(ctx.locale, key.createdAt, ctx.deps.config.SHOP_TIME_ZONE) })));
   }
   // Only resellers can order with a key: a customer is offered the way to become one.
   if (ctx.user?.role === "CUSTOMER") {

@@ -16,7 +16,7 @@ async function balance(ctx: BotContext) {
     lines.push(ctx.t("ledger-title"));
     for (const e of entries) {
       const sign = e.amount.isNegative() ? "−" : "+";
-      lines.push(ctx.t("ledger-line", { date: day(ctx.locale, e.createdAt), kind: ctx.t(`ledger-kind-${e.kind}`), amount: `${sign}${money(ctx.locale, e.amount.abs(), cur)}`, order: e.orderId ? `#${e.orderId}` : "" }).trim());
+      lines.push(ctx.t("ledger-line", { date: day(ctx.locale, e.createdAt, ctx.deps.config.SHOP_TIME_ZONE), kind: ctx.t(`ledger-kind-${e.kind}`), amount: `${sign}${money(ctx.locale, e.amount.abs(), cur)}`, order: e.orderId ? `#${e.orderId}` : "" }).trim());
     }
   }
   lines.push(ctx.t("topup-hint"));

@@ -31,7 +31,7 @@ async function ordersPage(ctx: BotContext, page: number, edit: boolean, filter?:
       quantity: String(o.quantity),
       status: ctx.t(`status-${customerStatus(o.status)}`),
       charge: money(ctx.locale, o.charge, ctx.deps.config.SHOP_CURRENCY),
-      date: day(ctx.locale, o.createdAt),
+      date: day(ctx.locale, o.createdAt, ctx.deps.config.SHOP_TIME_ZONE),
     }),
   );
   const title = ctx.t("orders-title", { page: String(page + 1), pages: String(pages) });
@@ -88,7 +88,7 @@ async function orderCard(ctx: BotContext, orderId: number) {
 function refillLimitText(ctx: BotContext, limit: Exclude<RefillLimit, { reason: "refill_open" }>, now: Date): string {
   switch (limit.reason) {
     case "window_closed":
-      return ctx.t("order-card-refill-window-closed", { date: day(ctx.locale, limit.closedAt) });
+      return ctx.t("order-card-refill-window-closed", { date: day(ctx.locale, limit.closedAt, ctx.deps.config.SHOP_TIME_ZONE) });
     case "cap_reached":
       return ctx.t("order-card-refill-cap-reached", { max: count(ctx.locale, limit.max) });
     case "cooldown":

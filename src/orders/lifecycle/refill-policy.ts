@@ -13,14 +13,17 @@ export interface RefillTerms {
   cooldownHours: number;
   /** How long a refill being asked upstream (no refill id yet) holds the order: the forwarding lease. */
   askingSeconds: number;
+  /** The shop's time zone: the day a window closed is told in it. */
+  timeZone: string;
 }
 
-export function refillTerms(config: Pick<Config, "REFILL_WINDOW_DAYS" | "REFILL_MAX_PER_ORDER" | "REFILL_COOLDOWN_HOURS" | "SUBMIT_LEASE_SECONDS">): RefillTerms {
+export function refillTerms(config: Pick<Config, "REFILL_WINDOW_DAYS" | "REFILL_MAX_PER_ORDER" | "REFILL_COOLDOWN_HOURS" | "SUBMIT_LEASE_SECONDS" | "SHOP_TIME_ZONE">): RefillTerms {
   return {
     windowDays: config.REFILL_WINDOW_DAYS,
     maxPerOrder: config.REFILL_MAX_PER_ORDER,
     cooldownHours: config.REFILL_COOLDOWN_HOURS,
     askingSeconds: config.SUBMIT_LEASE_SECONDS,
+    timeZone: config.SHOP_TIME_ZONE,
   };
 }
 

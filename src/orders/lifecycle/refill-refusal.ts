@@ -1,4 +1,5 @@
 import { RefillRefusedError } from "../../shared/errors.js";
+import { localDate } from "../../shared/shop-time.js";
 import { lifeCycleActions, type OrderForActions } from "./allowed-actions.js";
 import { refillLimit, type RefillClock, type RefillFacts } from "./refill-policy.js";
 import type { Role } from "./transitions.js";
@@ -23,7 +24,7 @@ export function refillRefusal(order: OrderForActions & RefillFacts, role: Role, 
     case "refill_open":
       return new RefillRefusedError("refill_open", "A refill for this order is already in progress");
     case "window_closed":
-      return new RefillRefusedError("window_closed", `The refill window (${limit.days} days from completion) closed on ${minute(limit.closedAt)}`, { closedAt: limit.closedAt }, { date: limit.closedAt.toISOString().slice(0, 10) });
+      return new RefillRefusedError("window_closed", `The refill window (${limit.days} days from completion) closed on ${minute(limit.closedAt)}`, { closedAt: limit.closedAt }, { date: localDate(limit.closedAt, clock.terms.timeZone) });
     case "cap_reached":
       return new RefillRefusedError("cap_reached", `This order already had the most refills allowed (${limit.max})`, { max: limit.max });
     case "cooldown":
