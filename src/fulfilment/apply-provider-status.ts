@@ -168,11 +168,10 @@ function atProvider(order: Order): AtProvider {
 }
 
 async function readAtProvider(sql: SqlClient, ids: number[]): Promise<AtProvider[]> {
-  const rows = await sql.rows<Omit<AtProvider, "charge" | "refunded"> & { charge: string; refunded: string }>(Prisma.sql`
-    SELECT "id", "status"::text AS "status", "quantity", "charge"::text AS "charge", "refunded"::text AS "refunded", "accountId", "resubmitCount",
+  return sql.rows<AtProvider>(Prisma.sql`
+    SELECT "id", "status", "quantity", "charge", "refunded", "accountId", "resubmitCount",
            "startedAt" IS NOT NULL AS "started", "cancelRequestedAt" IS NOT NULL AS "cancelRequested"
       FROM "Order" WHERE "id" = ANY(${ids}::int[])`);
-  return rows.map((r) => ({ ...r, charge: new Decimal(r.charge), refunded: new Decimal(r.refunded) }));
 }
 
 interface Step {

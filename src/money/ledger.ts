@@ -74,9 +74,9 @@ export async function post(tx: Tx, p: LedgerPosting): Promise<Decimal> {
 
 /** post on any SqlClient (a node-postgres transaction on the sync's hot path). */
 export async function postWith(sql: SqlClient, p: LedgerPosting): Promise<Decimal> {
-  const [row] = await sql.rows<{ balance: string }>(Prisma.sql`
+  const [row] = await sql.rows<{ balance: Decimal }>(Prisma.sql`
     WITH ${moveBalanceCte(p.accountId, p.amount)}, ${ledgerEntryCte(p)}
-    SELECT "balance"::text AS balance FROM moved`);
+    SELECT "balance" FROM moved`);
   if (!row) return refusedMove(sql, p.accountId, p.amount);
-  return new Decimal(row.balance);
+  return row.balance;
 }

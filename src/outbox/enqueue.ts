@@ -1,6 +1,6 @@
 import { Prisma } from "@prisma/client";
 import type { Db, Tx } from "../db/client.js";
-import type { SqlClient } from "../db/sql-client.js";
+import { sqlIn, type SqlClient } from "../db/sql-client.js";
 import { OUTBOX_KINDS, dedupeKeyOf, type OutboxKind, type OutboxPayloads } from "./kinds.js";
 
 /**
@@ -9,20 +9,16 @@ import { OUTBOX_KINDS, dedupeKeyOf, type OutboxKind, type OutboxPayloads } from 
  * happens once).
  */
 export async function enqueue<K extends OutboxKind>(tx: Tx, kind: K, payload: OutboxPayloads[K], availableAt: Date): Promise<void> {
-  const dedupeKey = dedupeKeyOf(kind, payload);
-  const data = { kind, payload: payload as object, orderId: OUTBOX_KINDS[kind].orderId?.(payload) ?? null, dedupeKey, availableAt };
-  if (dedupeKey) {
-    await tx.outbox.upsert({ where: { dedupeKey }, create: data, update: {} });
-  } else {
-    await tx.outbox.create({ data });
-  }
+  await enqueueMany(sqlIn(tx), [{ kind, payload } as OutboxItem], availableAt);
 }
+
+type OutboxItem = { [K in OutboxKind]: { kind: K; payload: OutboxPayloads[K] } }[OutboxKind];
 
 /**
  * enqueue for several items in one statement (each ignored when its dedupe key was already
  * written). On a SqlClient: the sync writes its batches on node-postgres.
  */
-export async function enqueueMany(sql: SqlClient, items: readonly { [K in OutboxKind]: { kind: K; payload: OutboxPayloads[K] } }[OutboxKind][], availableAt: Date): Promise<void> {
+export async function enqueueMany(sql: SqlClient, items: readonly OutboxItem[], availableAt: Date): Promise<void> {
   if (items.length === 0) return;
   const orderIdOf = ({ kind, payload }: (typeof items)[number]) => (OUTBOX_KINDS[kind].orderId as ((p: typeof payload) => number | null) | undefined)?.(payload) ?? null;
   await sql.rows(Prisma.sql`
