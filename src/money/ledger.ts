@@ -48,13 +48,18 @@ export function ledgerEntryCte(
         FROM ${p.from ?? Prisma.sql`moved`} WHERE ${p.skipZero ? Prisma.sql`${p.amount}::numeric <> 0` : Prisma.sql`TRUE`})`;
 }
 
-/** Why a balance move wrote nothing: the account is unknown, or the floor refused `amount`. */
-export async function refusedMove(sql: SqlClient, accountId: number, amount: Decimal): Promise<never> {
+/** What the balance floor reads of an account; NotFoundError when there is none. */
+export async function accountFloor(sql: SqlClient, accountId: number): Promise<{ balance: Decimal; creditLimit: Decimal }> {
   const [account] = await sql.rows<{ balance: Decimal; creditLimit: Decimal }>(
     Prisma.sql`SELECT "balance", "creditLimit" FROM "Account" WHERE "id" = ${accountId}`,
   );
   if (!account) throw new NotFoundError("Account", accountId);
-  throw floorRefused(account, amount);
+  return account;
+}
+
+/** Why a balance move wrote nothing: the account is unknown, or the floor refused `amount`. */
+export async function refusedMove(sql: SqlClient, accountId: number, amount: Decimal): Promise<never> {
+  throw floorRefused(await accountFloor(sql, accountId), amount);
 }
 
 /** The error for a move of `amount` that the account's floor refuses. */

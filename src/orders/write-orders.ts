@@ -1,6 +1,6 @@
 import { Prisma, type Order, type OrderSource, type Service } from "@prisma/client";
 import type { SqlClient } from "../db/sql-client.js";
-import { floorAllows, floorRefused, ledgerEntryCte, moveBalanceCte, refusedMove } from "../money/ledger.js";
+import { accountFloor, floorAllows, floorRefused, ledgerEntryCte, moveBalanceCte, refusedMove } from "../money/ledger.js";
 import { DEDUPE_KEYS, sqlKey, type OutboxKind } from "../outbox/kinds.js";
 import type { Decimal } from "../money/decimal.js";
 import { PriceChangedError } from "../shared/errors.js";
@@ -66,10 +66,7 @@ export async function writeOrder(sql: SqlClient, owner: OrderOwner, draft: Order
   if (order) return order;
   if (!pricedAt) return refusedMove(sql, owner.accountId, charge.negated());
   // Tell the two refusals apart, reading the service only when the balance floor did not refuse.
-  const [account] = await sql.rows<{ balance: Decimal; creditLimit: Decimal }>(
-    Prisma.sql`SELECT "balance", "creditLimit" FROM "Account" WHERE "id" = ${owner.accountId}`,
-  );
-  if (!account) return refusedMove(sql, owner.accountId, charge.negated());
+  const account = await accountFloor(sql, owner.accountId);
   if (!floorAllows(account, charge.negated())) throw floorRefused(account, charge.negated());
   const [current] = await sql.rows<{ price: Decimal; priceUnit: Service["priceUnit"] }>(
     Prisma.sql`SELECT "price", "priceUnit"::text AS "priceUnit" FROM "Service" WHERE "id" = ${pricedAt.serviceId}`,
