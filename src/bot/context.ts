@@ -23,9 +23,20 @@ export interface PendingOrder {
   orderId?: number;
 }
 
+/** An order being asked for (features/order-flow.ts): the answers given so far. */
+export interface OrderDraft {
+  serviceId: number;
+  link?: string;
+  /** The service kind's extras answered so far. */
+  extra: Record<string, string | number>;
+  /** Asked last, or set by an extra that lists one line per unit. */
+  quantity?: number;
+}
+
 export interface SessionData {
   /** Keyed by the idempotency key carried in the Confirm button. */
   pending: Record<string, PendingOrder>;
+  order?: OrderDraft;
 }
 
 export interface AppFlavor {

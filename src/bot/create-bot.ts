@@ -18,6 +18,7 @@ import { fallbackFeature } from "./features/fallback.js";
 import { groupFeature } from "./features/group.js";
 import { languageFeature } from "./features/language.js";
 import { orderConfirmFeature } from "./features/order-confirm.js";
+import { orderFlowFeature } from "./features/order-flow.js";
 import { ordersFeature } from "./features/orders.js";
 import { stuckActionsFeature } from "./features/stuck-actions.js";
 import { startFeature } from "./features/start.js";
@@ -32,7 +33,7 @@ import { chatLock } from "./runtime/chat-lock.js";
 import { SessionConflictError, SessionStore, conversationStorage, sessionKey, sessionStorage } from "./storage.js";
 
 /** Bump when a conversation's steps change: users in the middle of the old one are asked to start again. */
-export const CONVERSATION_VERSION = 2;
+export const CONVERSATION_VERSION = 3;
 
 export interface CreateBotOptions {
   /** Defaults to config.BOT_TOKEN. */
@@ -104,6 +105,7 @@ export async function createBot(deps: Deps, options: CreateBotOptions = {}): Pro
   privateChat.use(conversations<BaseContext, ConvContext>({ storage: conversationStorage(sessions, options.conversationVersion ?? CONVERSATION_VERSION) }));
   privateChat.use(escapeFeature);
   privateChat.use(conversationsComposer(deps, i18n));
+  privateChat.use(orderFlowFeature);
   privateChat.use(broadcastPrivateFeature);
   privateChat.use(startFeature, languageFeature, catalogueFeature, orderConfirmFeature, ordersFeature, stuckActionsFeature, balanceFeature, supportFeature, apiKeyFeature);
   privateChat.use(fallbackFeature);

@@ -87,7 +87,3 @@ catalogueFeature.callbackQuery(/^svc:(\d+)$/, async (ctx) => {
 ${estimate}`, { reply_markup: k });
 });
 
-catalogueFeature.callbackQuery(/^ord:(\d+)$/, async (ctx) => {
-  await ctx.answerCallbackQuery();
-  await ctx.conversation.enter("order", Number(ctx.match[1]), ctx.locale);
-});

@@ -3,11 +3,11 @@ import type { BotContext } from "../context.js";
 import { allMenuTexts } from "../keyboards/main-menu.js";
 
 /** Callback prefixes that start something new: they end whatever conversation was going on. */
-const STARTERS = /^(cat|svc|ord|lang|tkr|ak):/;
+const STARTERS = /^(cat|svc|ord|lang|tkr|ak|st):/;
 
 /**
  * A command, a main-menu button or a new-flow button always works, even in the middle of a
- * conversation: the conversation is left first.
+ * conversation or an order: the conversation (or the order's draft) is left first.
  */
 export const escapeFeature = new Composer<BotContext>();
 
@@ -17,6 +17,7 @@ escapeFeature.use(async (ctx, next) => {
   const escapes =
     (text !== undefined && (text.startsWith("/") || allMenuTexts(ctx.i18n).has(text))) || (data !== undefined && STARTERS.test(data));
   if (escapes && Object.keys(ctx.conversation.active()).length > 0) await ctx.conversation.exitAll();
+  if (escapes && ctx.session.order) delete ctx.session.order;
   await next();
 });
 
