@@ -45,8 +45,24 @@ export async function sqlTransaction<T>(db: Db, fn: (sql: SqlClient) => Promise<
 }
 
 function onPg(runner: pg.Pool | pg.PoolClient): SqlClient {
-  const query = async <T>(text: string, values: readonly unknown[]) => (await runner.query({ text, values: values.map(param), types: PRISMA_TYPES })).rows as T[];
-  return { rows: <T>(sql: Prisma.Sql) => query<T>(sql.text, sql.values), query };
+  const run = async <T>(text: string, values: readonly unknown[], name?: string) =>
+    (await runner.query({ name, text, values: values.map(param), types: PRISMA_TYPES })).rows as T[];
+  return { rows: <T>(sql: Prisma.Sql) => run<T>(sql.text, sql.values, preparedName(sql.text)), query: (text, values) => run(text, values) };
+}
+
+/**
+ * A template's text is fixed (its values travel as parameters), so it is parsed and planned once
+ * per connection and then only bound and run: PostgreSQL spent more CPU planning the bot's and
+ * the placement's statements (CTEs of several parts) than running them. Texts put together from
+ * parts (`query`) are not kept. The cap only guards against a caller that builds many variants.
+ */
+const PREPARED = new Map<string, string>();
+const MAX_PREPARED = 500;
+
+function preparedName(text: string): string | undefined {
+  let name = PREPARED.get(text);
+  if (name === undefined && PREPARED.size < MAX_PREPARED) PREPARED.set(text, (name = `panelbot_${PREPARED.size + 1}`));
+  return name;
 }
 
 /** Results as Prisma's $queryRaw gives them; the rest as pg parses it (ints, booleans, json, text). */

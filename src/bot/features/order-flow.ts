@@ -36,8 +36,8 @@ orderFlowFeature.callbackQuery(/^ord:(\d+)$/, async (ctx) => {
   const serviceId = Number(ctx.match[1]);
   const service = await serviceFor(ctx.catalogue, serviceId);
   if (!service) return void (await ctx.reply(ctx.t("err-service-unavailable")));
-  await ctx.reply(ctx.t("order-start", { service: localName(service, ctx.locale) }));
-  await askNextOrSummarise(ctx, { serviceId, extra: {} });
+  // The service's name heads the first question (the summary names it too): one message, not two.
+  await askNextOrSummarise(ctx, service, { serviceId, extra: {} }, ctx.t("order-start", { service: localName(service, ctx.locale) }));
 });
 
 // Only while a draft is open; everything else goes on to the rest of the bot.
@@ -51,7 +51,7 @@ inFlow.on("message:text", async (ctx) => {
     return void (await ctx.reply(ctx.t("err-service-unavailable")));
   }
   const question = nextQuestion(service, draft);
-  if (!question) return void (await askNextOrSummarise(ctx, draft)); // the service changed under the draft
+  if (!question) return void (await askNextOrSummarise(ctx, service, draft)); // the service changed under the draft
   let next: OrderDraft;
   try {
     next = answered(service, draft, question, ctx.message.text);
@@ -59,7 +59,7 @@ inFlow.on("message:text", async (ctx) => {
     if (!(error instanceof DomainError)) throw error;
     return void (await ctx.reply(errorText(ctx.i18n, ctx.locale, error, ctx.deps.config.SHOP_CURRENCY)));
   }
-  await askNextOrSummarise(ctx, next);
+  await askNextOrSummarise(ctx, service, next);
 });
 
 // A sticker, a photo, a voice note: the step wants text.
@@ -102,8 +102,7 @@ function answered(service: Service, draft: OrderDraft, question: Question, text:
   }
 }
 
-async function askNextOrSummarise(ctx: BotContext, draft: OrderDraft): Promise<void> {
-  const service = (await serviceFor(ctx.catalogue, draft.serviceId))!;
+async function askNextOrSummarise(ctx: BotContext, service: Service, draft: OrderDraft, heading?: string): Promise<void> {
   const question = nextQuestion(service, draft);
   if (!question) {
     delete ctx.session.order;
@@ -111,13 +110,15 @@ async function askNextOrSummarise(ctx: BotContext, draft: OrderDraft): Promise<v
   }
   ctx.session.order = draft;
   const range = { min: String(service.min), max: String(service.max) };
-  if (question.kind === "link") {
-    await ctx.reply(service.linkKind === "UID" ? ctx.t("order-ask-uid") : ctx.t("order-ask-link", { platform: platformLabel(service.platform) }));
-  } else if (question.kind === "extra") {
-    await ctx.reply(ctx.t(askKey(question.field, serviceKind(service.type)), range));
-  } else {
-    await ctx.reply(ctx.t("order-ask-quantity", range));
-  }
+  const text =
+    question.kind === "link"
+      ? service.linkKind === "UID"
+        ? ctx.t("order-ask-uid")
+        : ctx.t("order-ask-link", { platform: platformLabel(service.platform) })
+      : question.kind === "extra"
+        ? ctx.t(askKey(question.field, serviceKind(service.type)), range)
+        : ctx.t("order-ask-quantity", range);
+  await ctx.reply(heading ? `${heading}\n\n${text}` : text);
 }
 
 /** The price at today's rates and the balance, kept as a pending order under a fresh key. */
