@@ -33,6 +33,16 @@ export interface DraftMeta {
  * price to be unchanged, so a price edit racing the placement cannot charge a stale price.
  * Writes nothing and raises InsufficientBalanceError or PriceChangedError otherwise.
  */
+/** What a placement hands the order to: the admins (a notification) for a manual order, the forwarder otherwise. */
+function handOffKind(manual: boolean): OutboxKind {
+  return manual ? "notify-admin-order" : "forward-order";
+}
+
+/** Whether placing this order queued a notification to deliver (the caller may send it at once). */
+export function placementNotifies(order: Pick<Order, "isManual">): boolean {
+  return handOffKind(order.isManual) !== "forward-order";
+}
+
 export async function writeOrder(sql: SqlClient, owner: OrderOwner, draft: OrderDraft, meta: DraftMeta, now: Date): Promise<Order> {
   const manual = meta.isManual === true || draft.service.mode === "MANUAL";
   const { charge, pricedAt } = draft;
@@ -57,7 +67,7 @@ export async function writeOrder(sql: SqlClient, owner: OrderOwner, draft: Order
     ${ledgerEntryCte({ accountId: owner.accountId, kind: "ORDER_CHARGE", amount: charge.negated(), orderId: Prisma.sql`placed."id"`, from: Prisma.sql`placed, moved`, skipZero: true, at: now })},
     hand_off AS (
       INSERT INTO "Outbox" ("kind", "payload", "orderId", "dedupeKey", "availableAt", "createdAt")
-      SELECT ${(manual ? "notify-admin-order" : "forward-order") satisfies OutboxKind},
+      SELECT ${handOffKind(manual)},
              ${manual ? Prisma.sql`jsonb_build_object('orderId', placed."id", 'event', 'manual_new')` : Prisma.sql`jsonb_build_object('orderId', placed."id")`},
              placed."id", ${manual ? sqlKey(DEDUPE_KEYS.manualNew(Prisma.sql`placed."id"`)) : Prisma.sql`NULL`}, ${at}, ${at}
         FROM placed)

@@ -5,8 +5,9 @@ import type { Update } from "grammy/types";
 import { SYSTEM } from "../../src/audit/actor.js";
 import { updateService } from "../../src/catalogue/manage-catalogue.js";
 import { buildProvider, buildService, buildUser } from "../support/factories.js";
-import { buildTestBot, buttonData, callbackUpdate, textUpdate, tgUser, type TgUser } from "../support/bot-factories.js";
+import { buildTestBot, buttonData, callbackUpdate, testChatId, textUpdate, tgUser, type TgUser } from "../support/bot-factories.js";
 import { testDeps } from "../support/deps.js";
+import { toBengaliDigits as bn } from "../../src/shared/numbers.js";
 import { useTestDb } from "../support/test-db.js";
 
 const { prisma: db } = await useTestDb(10);
@@ -89,6 +90,25 @@ describe("order flow", () => {
     await bot.handleUpdate(textUpdate(from, "1000"));
     expect(telegram.texts(from.id).at(-1)).toContain("did not understand");
     expect(await db.order.count({ where: { userId: customer.id } })).toBe(0);
+    expect(errors).toEqual([]);
+  });
+
+  it("Confirm on a manual service tells the admin chat at once; on an auto service the order waits for the forwarder", async () => {
+    const adminChat = testChatId();
+    const admin = await buildUser(db, { role: "ADMIN" });
+    const { bot, telegram, errors } = await buildTestBot(db, { ADMIN_IDS: String(admin.telegramId), ADMIN_CHAT_ID: String(adminChat) });
+    const diamonds = await buildService(db, { mode: "MANUAL", linkKind: "UID", platform: "freefire", priceUnit: "PER_UNIT", price: "1", min: 1, max: 1000 });
+    const { service, customer, from } = await customerAtLinkStep();
+    for (const [ordered, answers] of [[diamonds, ["123456789", "10"]], [service, ["https://instagram.com/auto", "100"]]] as const) {
+      await bot.handleUpdate(callbackUpdate(from, `ord:${ordered.id}`));
+      for (const answer of answers) await bot.handleUpdate(textUpdate(from, answer));
+      await bot.handleUpdate(callbackUpdate(from, buttonData(telegram, from.id, /^oc:/)));
+    }
+    const [manual, auto] = await db.order.findMany({ where: { userId: customer.id }, orderBy: { id: "asc" } });
+    expect([manual?.isManual, auto?.isManual]).toEqual([true, false]);
+    const alerts = telegram.texts(adminChat);
+    expect(alerts.filter((t) => t.includes(`#${manual!.id}`) || t.includes(`#${bn(String(manual!.id))}`)), alerts.join("\n---\n")).toHaveLength(1);
+    expect(await db.outbox.count({ where: { orderId: auto!.id, kind: "forward-order", doneAt: null } })).toBe(1);
     expect(errors).toEqual([]);
   });
 });

@@ -9,6 +9,7 @@ import { count, money } from "../format.js";
 import { asLocale, clientLocale } from "../i18n.js";
 import { parseWholeNumber } from "../../shared/numbers.js";
 import { deliverNow } from "../notifications/deliver-now.js";
+import { placementNotifies } from "../../orders/write-orders.js";
 
 /** Reseller groups: an admin registers the group; members order with `.N`. */
 export const groupFeature = new Composer<BotContext>();
@@ -89,7 +90,7 @@ groups.hears(QUICK_ORDER, async (ctx) => {
     const t = ctx.i18n.translator(locale);
     const charge = money(locale, order.charge, ctx.deps.config.SHOP_CURRENCY);
     await ctx.reply(t("group-order-placed", { id: order.id, quantity: count(locale, order.quantity), charge, player: order.link }), reply);
-    await deliverNow(ctx.deps, ctx.api, ctx.i18n, { orderIds: [order.id] });
+    if (placementNotifies(order)) await deliverNow(ctx.deps, ctx.api, ctx.i18n, { orderIds: [order.id] });
   } catch (error) {
     if (!(error instanceof DomainError)) throw error;
     const locale = await senderLocale(ctx, from.id);

@@ -1,5 +1,6 @@
 import { Composer } from "grammy";
 import { placeOrder } from "../../orders/place-order.js";
+import { placementNotifies } from "../../orders/write-orders.js";
 import { DomainError, InsufficientBalanceError, PriceChangedError } from "../../shared/errors.js";
 import type { BotContext } from "../context.js";
 import { errorText } from "../errors.js";
@@ -41,7 +42,7 @@ orderConfirmFeature.callbackQuery(/^oc:([A-Za-z0-9_-]{8,32}):(\d+\.\d{4})$/, asy
     await ctx.answerCallbackQuery();
     if (!created) return;
     await ctx.editMessageText(ctx.t("order-placed", { id: String(order.id), price: money(ctx.locale, order.charge, ctx.deps.config.SHOP_CURRENCY) }));
-    await deliverNow(ctx.deps, ctx.api, ctx.i18n, { orderIds: [order.id] });
+    if (placementNotifies(order)) await deliverNow(ctx.deps, ctx.api, ctx.i18n, { orderIds: [order.id] });
   } catch (error) {
     if (!(error instanceof DomainError)) throw error;
     await ctx.answerCallbackQuery();
