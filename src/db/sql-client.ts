@@ -52,9 +52,10 @@ function onPg(runner: pg.Pool | pg.PoolClient): SqlClient {
 
 /**
  * A template's text is fixed (its values travel as parameters), so it is parsed and planned once
- * per connection and then only bound and run: PostgreSQL spent more CPU planning the bot's and
- * the placement's statements (CTEs of several parts) than running them. Texts put together from
- * parts (`query`) are not kept. The cap only guards against a caller that builds many variants.
+ * per connection and then only bound and run: PostgreSQL spent more CPU planning the bot's first
+ * statement (a CTE of several parts) than running it (0.33 → 0.14 ms per statement, measured).
+ * Texts put together from parts (`query`) are not kept. The cap only guards against a caller that
+ * builds many variants.
  */
 const PREPARED = new Map<string, string>();
 const MAX_PREPARED = 500;
