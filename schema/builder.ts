@@ -10,6 +10,7 @@ import type { Prisma } from "@prisma/client";
 import { GraphQLError } from "./graphql-runtime.js";
 import { scopesFor, type GraphQLContext } from "./context.js";
 import type PrismaTypes from "./generated/pothos-prisma-types.js";
+import JoinedRelationsPlugin from "./joined-relations.js";
 import { getDatamodel } from "./generated/pothos-prisma-types.js";
 
 export const builder = new SchemaBuilder<{
@@ -25,8 +26,9 @@ export const builder = new SchemaBuilder<{
   };
   Connection: { totalCount?: number | (() => Promise<number>) };
 }>({
-  // scope-auth first, so no other plugin's wrapper runs before authorization.
-  plugins: [ScopeAuthPlugin, ErrorsPlugin, PrismaPlugin, RelayPlugin, ValidationPlugin],
+  // scope-auth first, so no other plugin's wrapper runs before authorization; joined relations
+  // before prisma, whose per-row plan lookup they skip.
+  plugins: [ScopeAuthPlugin, ErrorsPlugin, JoinedRelationsPlugin, PrismaPlugin, RelayPlugin, ValidationPlugin],
   defaultFieldNullability: false,
   defaultInputFieldRequiredness: true,
   scopeAuth: {

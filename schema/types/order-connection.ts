@@ -4,6 +4,7 @@ import type { Db } from "../../src/db/client.js";
 import { scalarFieldNames } from "../../src/db/model-rows.js";
 import { listOrders, type ListedOrder, type OrderListPage } from "../../src/orders/order-list.js";
 import { Kind } from "../graphql-runtime.js";
+import { markJoined } from "../joined-relations.js";
 
 /** What Pothos asks of a prismaConnection resolver: the selection's include (or select) and the page. */
 interface ConnectionQuery {
@@ -29,7 +30,14 @@ export async function orderConnectionRows(db: Db, query: ConnectionQuery, info: 
   const { include, select, take, skip, cursor, ...rest } = query;
   const at: OrderListPage = { ...page, take, skip, cursorId: cursor?.id };
   const joinable = !select && Object.keys(rest).length === 0 && Object.entries(include ?? {}).every(([name, value]) => JOINED.has(name) && value === true);
-  if (joinable) return listOrders(db, { ...at, fields: fieldsShown(info, Object.keys(include ?? {}) as Joined[]) });
+  if (joinable) {
+    const joined = Object.keys(include ?? {}) as Joined[];
+    const rows = await listOrders(db, { ...at, fields: fieldsShown(info, joined) });
+    // Their selections read only columns, which the statement read: the relations answer from the row.
+    const relations = new Set<string>(joined);
+    for (const row of rows) markJoined(row, relations);
+    return rows;
+  }
   const ids = (await listOrders(db, { ...at, fields: { order: ["id"] } })).map((o) => o.id);
   const rows = await db.order.findMany({ ...(select ? { select } : { include }), where: { id: { in: ids } } } as Prisma.OrderFindManyArgs);
   const byId = new Map(rows.map((r) => [r.id, r]));

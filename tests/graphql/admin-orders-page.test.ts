@@ -78,4 +78,29 @@ describe("the admin orders page", () => {
     const after = await gql(admin, PAGE, { providerId });
     expect(after.body.data?.orders ?? null, `a key revoked elsewhere still read the page ${VERIFIED_KEY_TTL_MS} ms later`).toBeNull();
   });
+
+  it("answers each row with its own user, service and provider, also when a field under a relation reads a selection of its own", async () => {
+    const admin = await buildCaller(db, "ADMIN", "page-relations");
+    // apiKeyMasked declares its own selection (apiKeyLast4): the provider is then answered through Pothos's plan.
+    const page = PAGE.replace("provider { id name }", "provider { id name apiKeyMasked }");
+    await gql(admin, page, { providerId });
+    const counter = countStatements();
+    try {
+      const res = await gql(admin, page, { providerId });
+      expect(res.body.errors, "the page answered errors").toBeUndefined();
+      const nodes: { id: number; user: { id: number; username: string | null; firstName: string | null }; service: { id: number; nameEn: string }; provider: { id: number; name: string; apiKeyMasked: string } }[] = res.body.data.orders.nodes;
+      expect(counter.statements.length, `statements:\n${counter.statements.join("\n")}`).toBeLessThanOrEqual(2);
+      const rows = await db.order.findMany({ where: { id: { in: nodes.map((n) => n.id) } }, include: { user: true, service: true, provider: true } });
+      const byId = new Map(rows.map((r) => [r.id, r]));
+      expect(nodes).toHaveLength(50);
+      for (const node of nodes) {
+        const row = byId.get(node.id)!;
+        expect(node.user, `order ${node.id}'s user`).toEqual({ id: row.user.id, username: row.user.username, firstName: row.user.firstName });
+        expect(node.service, `order ${node.id}'s service`).toEqual({ id: row.service.id, nameEn: row.service.nameEn });
+        expect(node.provider, `order ${node.id}'s provider`).toEqual({ id: row.provider!.id, name: row.provider!.name, apiKeyMasked: `****${row.provider!.apiKeyLast4.slice(-4)}` });
+      }
+    } finally {
+      counter.stop();
+    }
+  });
 });
