@@ -6,6 +6,7 @@ import type { GraphQLContext } from "./context.js";
 import { authorizeRootFields } from "./authorize-root.js";
 import { csrfRefusal } from "./csrf.js";
 import { inputHygiene, validationGraphQLError } from "./input-hygiene.js";
+import { jitExecution } from "./jit-execution.js";
 import { DomainError } from "../src/shared/errors.js";
 import { SESSION_COOKIE, parseCookies } from "../src/auth/session.js";
 import { createLoaders } from "./loaders.js";
@@ -89,7 +90,7 @@ export function createPanelbotYoga(deps: Deps, options: GraphQLOptions = {}): Pa
       warn: (...args: unknown[]) => deps.logger.warn({ args }, "graphql"),
       error: () => {},
     },
-    plugins: [csrf, graphiqlPagePlugin, inputHygiene(), ...armor.plugins, ...(production ? [noIntrospection] : []), authorizeRootFields(schema)],
+    plugins: [csrf, graphiqlPagePlugin, inputHygiene(), ...armor.plugins, ...(production ? [noIntrospection] : []), authorizeRootFields(schema), jitExecution()],
     context: async ({ request }) => {
       // Requests are counted (and bodies limited) before Yoga, in ./http-route.ts.
       const viewer = await resolveViewer(deps, request.headers);
