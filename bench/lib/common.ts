@@ -46,7 +46,7 @@ export function parseBenchArgs(argv: string[]): BenchArgs {
       "sync-orders": { type: "string", default: "100000" },
       "sync-providers": { type: "string", default: "5" },
       "sync-moved": { type: "string", default: "500" },
-      "bot-customers": { type: "string", default: "100" },
+      "bot-customers": { type: "string", default: "300" },
       "bot-concurrency": { type: "string", default: "50" },
       "stuck-cycles": { type: "string", default: "5" },
       runs: { type: "string", default: "3" },
