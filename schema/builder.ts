@@ -1,13 +1,7 @@
 // The Pothos builder. No types are defined here: each file under schema/types holds one type with
 // its queries and mutations.
-import SchemaBuilder from "@pothos/core";
-import ErrorsPlugin from "@pothos/plugin-errors";
-import PrismaPlugin from "@pothos/plugin-prisma";
-import RelayPlugin from "@pothos/plugin-relay";
-import ScopeAuthPlugin from "@pothos/plugin-scope-auth";
-import ValidationPlugin from "@pothos/plugin-validation";
 import type { Prisma } from "@prisma/client";
-import { GraphQLError } from "./graphql-runtime.js";
+import { GraphQLError, PothosPlugins, SchemaBuilder } from "./graphql-runtime.js";
 import { scopesFor, type GraphQLContext } from "./context.js";
 import type PrismaTypes from "./generated/pothos-prisma-types.js";
 import JoinedRelationsPlugin from "./joined-relations.js";
@@ -28,7 +22,7 @@ export const builder = new SchemaBuilder<{
 }>({
   // scope-auth first, so no other plugin's wrapper runs before authorization; joined relations
   // before prisma, whose per-row plan lookup they skip.
-  plugins: [ScopeAuthPlugin, ErrorsPlugin, JoinedRelationsPlugin, PrismaPlugin, RelayPlugin, ValidationPlugin],
+  plugins: [PothosPlugins.scopeAuth, PothosPlugins.errors, JoinedRelationsPlugin, PothosPlugins.prisma, PothosPlugins.relay, PothosPlugins.validation],
   defaultFieldNullability: false,
   defaultInputFieldRequiredness: true,
   scopeAuth: {

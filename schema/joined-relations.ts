@@ -3,8 +3,9 @@
 // relation field on it answers from the row; every other row goes through plugin-prisma, which
 // looks up its selection plan per row and field (a fifth of the 50-row page's CPU, measured in process).
 // It sits after scope-auth and errors in the plugin list, so their wrappers still run first.
-import SchemaBuilder, { BasePlugin, type PothosOutputFieldConfig, type SchemaTypes } from "@pothos/core";
+import type { PothosOutputFieldConfig, SchemaTypes } from "@pothos/core";
 import type { GraphQLFieldResolver } from "graphql";
+import { BasePlugin, SchemaBuilder } from "./graphql-runtime.js";
 
 const JOINED = Symbol("relations read with the row");
 

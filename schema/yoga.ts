@@ -1,6 +1,6 @@
 import { EnvelopArmor } from "@escape.tech/graphql-armor";
-import { GraphQLError, NoSchemaIntrospectionCustomRule } from "./graphql-runtime.js";
-import { createYoga, type Plugin, type YogaServerInstance } from "graphql-yoga";
+import { GraphQLError, NoSchemaIntrospectionCustomRule, createYoga } from "./graphql-runtime.js";
+import type { Plugin, YogaServerInstance } from "graphql-yoga";
 import type { Deps } from "../src/deps.js";
 import type { GraphQLContext } from "./context.js";
 import { authorizeRootFields } from "./authorize-root.js";
