@@ -114,6 +114,10 @@ export class SessionStore {
     }
     if (ops.length === 0) return;
     // node-postgres (sql-client), like the update's first statement (runtime/begin-update.ts).
+    // The digests are compared with IS NOT DISTINCT FROM, not `=`: with `=` PostgreSQL may hash-join
+    // on the digest and compute it for every session row it scans (a plan kept for the connection
+    // while the table was small made each write slower as sessions accumulated: the bot bench's
+    // throughput fell by a quarter within a run); this way only the row matched by key is hashed.
     const landed = new Set(
       (
         await this.sql.rows<{ key: string }>(Prisma.sql`
@@ -123,9 +127,9 @@ export class SessionStore {
            inserted AS (INSERT INTO "Session" ("key", "value") SELECT "key", "after" FROM input WHERE "op" = 'insert'
                           ON CONFLICT ("key") DO NOTHING RETURNING "key"),
            updated AS (UPDATE "Session" s SET "value" = i."after" FROM input i
-                        WHERE i."op" = 'update' AND s."key" = i."key" AND sha256(convert_to(s."value", 'UTF8')) = decode(i."before", 'hex') RETURNING s."key"),
+                        WHERE i."op" = 'update' AND s."key" = i."key" AND sha256(convert_to(s."value", 'UTF8')) IS NOT DISTINCT FROM decode(i."before", 'hex') RETURNING s."key"),
            deleted AS (DELETE FROM "Session" s USING input i
-                        WHERE i."op" = 'delete' AND s."key" = i."key" AND (i."before" IS NULL OR sha256(convert_to(s."value", 'UTF8')) = decode(i."before", 'hex')) RETURNING s."key")
+                        WHERE i."op" = 'delete' AND s."key" = i."key" AND (i."before" IS NULL OR sha256(convert_to(s."value", 'UTF8')) IS NOT DISTINCT FROM decode(i."before", 'hex')) RETURNING s."key")
            SELECT "key" FROM upserted UNION ALL SELECT "key" FROM inserted UNION ALL SELECT "key" FROM updated UNION ALL SELECT "key" FROM deleted`)
       ).map((r) => r.key),
     );

@@ -1,6 +1,6 @@
 import type { AddressInfo } from "node:net";
 import { describe, expect, it } from "vitest";
-import { pruneProcessedUpdates } from "../../src/bot/middleware/dedupe-updates.js";
+import { PROCESSED_UPDATE_RETENTION_HOURS, pruneProcessedUpdates } from "../../src/bot/middleware/dedupe-updates.js";
 import { startBot } from "../../src/bot/runtime/start-bot.js";
 import { webhookRoute } from "../../src/bot/runtime/webhook-route.js";
 import { createHttpServer } from "../../src/http/server.js";
@@ -62,10 +62,14 @@ describe("dedupe and flood limit", () => {
     const update = textUpdate(tgUser(customer), "/start");
     await bot.handleUpdate(update);
     const id = BigInt(update.update_id);
-    const day = 24 * 3600_000;
-    await pruneProcessedUpdates(db, new Date(Date.now() + day));
+    const hoursAgo = (h: number) => new Date(Date.now() - h * 3600_000);
+    // This row is aged instead of the clock moved on: a prune at a later "now" would also forget
+    // the ids of the test files running beside this one on the same database.
+    await db.processedUpdate.update({ where: { updateId: id }, data: { createdAt: hoursAgo(PROCESSED_UPDATE_RETENTION_HOURS - 1) } });
+    await pruneProcessedUpdates(db);
     expect(await db.processedUpdate.count({ where: { updateId: id } })).toBe(1);
-    await pruneProcessedUpdates(db, new Date(Date.now() + 3 * day));
+    await db.processedUpdate.update({ where: { updateId: id }, data: { createdAt: hoursAgo(PROCESSED_UPDATE_RETENTION_HOURS + 1) } });
+    await pruneProcessedUpdates(db);
     expect(await db.processedUpdate.count({ where: { updateId: id } })).toBe(0);
   });
 

@@ -147,12 +147,16 @@ describe("server-side sessions", () => {
     const revoked = (await login(await createAdminLoginLink(deps, admin.id))).cookie;
     await logout(revoked, { origin: base });
     await createAdminLoginLink(deps, admin.id); // never used
-    const later = new Date(clock + LOGIN_LINK_TTL_MS + 1000);
-    await pruneExpiredLogins(db, later);
+    // This admin's rows are made to expire instead of the clock moved on: a prune at a later "now"
+    // would also delete the live logins of the test files running beside this one.
+    const past = new Date(clock - 1000);
+    await db.loginToken.updateMany({ where: { userId: admin.id }, data: { expiresAt: past } });
+    await pruneExpiredLogins(db, new Date(clock));
     expect(await db.loginToken.count({ where: { userId: admin.id } })).toBe(0);
     expect(await db.adminSession.count({ where: { userId: admin.id } })).toBe(1);
     expect((await meHttp(live)).status).toBe(200);
-    await pruneExpiredLogins(db, new Date(clock + SESSION_TTL_SECONDS * 1000 + 1000));
+    await db.adminSession.updateMany({ where: { userId: admin.id }, data: { expiresAt: past } });
+    await pruneExpiredLogins(db, new Date(clock));
     expect(await db.adminSession.count({ where: { userId: admin.id } })).toBe(0);
   });
 });
