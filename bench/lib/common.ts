@@ -42,7 +42,7 @@ export function parseBenchArgs(argv: string[]): BenchArgs {
       "graphql-orders": { type: "string", default: "1000000" },
       "graphql-requests": { type: "string", default: "400" },
       "graphql-concurrency": { type: "string", default: "20" },
-      "reseller-orders": { type: "string", default: "300" },
+      "reseller-orders": { type: "string", default: "2000" },
       "sync-orders": { type: "string", default: "100000" },
       "sync-providers": { type: "string", default: "5" },
       "sync-moved": { type: "string", default: "500" },
