@@ -210,10 +210,9 @@ export async function benchIdleMemory(args: BenchArgs): Promise<Figure[]> {
 }
 
 async function embeddedIdle(args: BenchArgs): Promise<Figure[]> {
-  if (!existsSync(join(projectRoot(), "dist", "main.js"))) {
-    log("building dist/ for npm run start:prod");
-    execFileSync("npm", ["run", "build", "--silent"], { cwd: projectRoot(), stdio: "ignore" });
-  }
+  // Built every time: a dist/ left from older sources would be measured instead of the code at hand.
+  log("building dist/ for npm run start:prod");
+  execFileSync("npm", ["run", "build", "--silent"], { cwd: projectRoot(), stdio: "ignore" });
   const S = "6 memory";
   const out: Figure[] = [];
   for (const script of ["start:prod", "start"] as const) {
