@@ -6,7 +6,7 @@ import { loadBuyerTerms, loadResellerTerms } from "./load-reseller-terms.js";
 import { amountFor, optionalAmountFor, priceFor, withBuyerTerms, type WithBuyerTerms } from "./pricing.js";
 import { quantityLines, serviceKind, type ServiceKind } from "../catalogue/service-kinds.js";
 import { lineCount, validateExtra, type OrderExtra } from "./validate-extra.js";
-import { parseQuantity, validateLink, validateUid } from "./validate-input.js";
+import { parseQuantity, validateServiceLink } from "./validate-input.js";
 
 /** `buyerTerms`: a reseller's price terms, set by the loaders; absent for list prices. */
 export type OrderableService = WithBuyerTerms<Service & { category: Category }>;
@@ -74,7 +74,7 @@ export async function orderableFromRow(
 /** Validates a request against its service and prices it. Pure: reads nothing, writes nothing. */
 export function prepareOrder(service: OrderableService, req: OrderRequest): OrderDraft {
   const kind = serviceKind(service.type);
-  const link = service.linkKind === "UID" ? validateUid(req.link) : service.linkKind === "NONE" ? "" : validateLink(req.link, service.platform);
+  const link = validateServiceLink(service, req.link);
   const extra = validateExtra(kind, service.dripfeed, req.extra);
   const quantity = quantityOf(kind, service, req.quantity, extra);
   // The buyer's price (priceFor); pricedAt keeps the list price the write checks is unchanged.

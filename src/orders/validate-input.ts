@@ -1,3 +1,4 @@
+import type { LinkKind } from "@prisma/client";
 import { hostOnPlatform, platformLabel } from "../catalogue/platforms.js";
 import { ValidationError } from "../shared/errors.js";
 import { parseWholeNumber, toLatinDigits } from "../shared/numbers.js";
@@ -54,6 +55,12 @@ export function validateLink(input: unknown, platform: string): string {
     throw new ValidationError("link", "link_wrong_platform", `The link must be a ${label} link`, { platform: label });
   }
   return link;
+}
+
+/** What a service takes as its "link": a player id, a link on its platform, or nothing. */
+export function validateServiceLink(service: { linkKind: LinkKind; platform: string }, input: unknown): string {
+  if (service.linkKind === "UID") return validateUid(input);
+  return service.linkKind === "NONE" ? "" : validateLink(input, service.platform);
 }
 
 /** A game player id: digits only (typed in Bengali or Latin digits, kept in Latin for the provider). */

@@ -20,7 +20,7 @@ function stickerUpdate(from: TgUser): Update {
   return update;
 }
 
-async function customerAtLinkStep() {
+async function instagramServiceAndCustomer() {
   const provider = await buildProvider(db);
   const service = await buildService(db, { price: "100", min: 100, max: 5000, platform: "instagram", providerId: provider.id, providerServiceId: "1" });
   const customer = await buildUser(db, { balance: "500", language: "en" });
@@ -29,7 +29,7 @@ async function customerAtLinkStep() {
 
 describe("order flow", () => {
   it("a restart after the link: a second bot instance on the same database asks the quantity and places the order", async () => {
-    const { service, customer, from } = await customerAtLinkStep();
+    const { service, customer, from } = await instagramServiceAndCustomer();
     const first = await buildTestBot(db);
     await first.bot.handleUpdate(callbackUpdate(from, `ord:${service.id}`));
     await first.bot.handleUpdate(textUpdate(from, "https://instagram.com/resumed"));
@@ -45,7 +45,7 @@ describe("order flow", () => {
   });
 
   it("a sticker gets a hint and the step waits; a button elsewhere still works and the flow goes on", async () => {
-    const { service, customer, from } = await customerAtLinkStep();
+    const { service, customer, from } = await instagramServiceAndCustomer();
     const { bot, telegram, errors } = await buildTestBot(db);
     await bot.handleUpdate(callbackUpdate(from, `ord:${service.id}`));
     await bot.handleUpdate(stickerUpdate(from));
@@ -61,7 +61,7 @@ describe("order flow", () => {
   });
 
   it("a menu button or /cancel ends it: the next text is not taken as an answer", async () => {
-    const { service, customer, from } = await customerAtLinkStep();
+    const { service, customer, from } = await instagramServiceAndCustomer();
     const { bot, telegram } = await buildTestBot(db);
     await bot.handleUpdate(callbackUpdate(from, `ord:${service.id}`));
     await bot.handleUpdate(textUpdate(from, "/cancel"));
@@ -80,7 +80,7 @@ describe("order flow", () => {
   });
 
   it("a service switched off between two steps is refused at the next answer and the flow ends", async () => {
-    const { service, customer, from } = await customerAtLinkStep();
+    const { service, customer, from } = await instagramServiceAndCustomer();
     const { bot, telegram, errors } = await buildTestBot(db);
     await bot.handleUpdate(callbackUpdate(from, `ord:${service.id}`));
     await bot.handleUpdate(textUpdate(from, "https://instagram.com/switched_off"));
@@ -98,7 +98,7 @@ describe("order flow", () => {
     const admin = await buildUser(db, { role: "ADMIN" });
     const { bot, telegram, errors } = await buildTestBot(db, { ADMIN_IDS: String(admin.telegramId), ADMIN_CHAT_ID: String(adminChat) });
     const diamonds = await buildService(db, { mode: "MANUAL", linkKind: "UID", platform: "freefire", priceUnit: "PER_UNIT", price: "1", min: 1, max: 1000 });
-    const { service, customer, from } = await customerAtLinkStep();
+    const { service, customer, from } = await instagramServiceAndCustomer();
     for (const [ordered, answers] of [[diamonds, ["123456789", "10"]], [service, ["https://instagram.com/auto", "100"]]] as const) {
       await bot.handleUpdate(callbackUpdate(from, `ord:${ordered.id}`));
       for (const answer of answers) await bot.handleUpdate(textUpdate(from, answer));

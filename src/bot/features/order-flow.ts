@@ -6,8 +6,8 @@ import { quantityLines, serviceKind, type ExtraField, type ServiceKind } from ".
 import { Decimal } from "../../money/decimal.js";
 import { userBalance } from "../../money/user-balance.js";
 import { orderableFromRow, orderableService, prepareOrder } from "../../orders/prepare-order.js";
-import { validateExtraField } from "../../orders/validate-extra.js";
-import { parseQuantity, validateLink, validateUid } from "../../orders/validate-input.js";
+import { lineCount, validateExtraField } from "../../orders/validate-extra.js";
+import { parseQuantity, validateServiceLink } from "../../orders/validate-input.js";
 import { DomainError } from "../../shared/errors.js";
 import type { BotContext, OrderDraft, PendingOrder } from "../context.js";
 import { errorText } from "../errors.js";
@@ -91,10 +91,10 @@ function nextQuestion(service: Service, draft: OrderDraft): Question | null {
 function answered(service: Service, draft: OrderDraft, question: Question, text: string): OrderDraft {
   switch (question.kind) {
     case "link":
-      return { ...draft, link: service.linkKind === "UID" ? validateUid(text) : validateLink(text, service.platform) };
+      return { ...draft, link: validateServiceLink(service, text) };
     case "extra": {
       const value = validateExtraField(question.field, text);
-      const quantity = question.countsQuantity ? parseQuantity(String(value).split("\n").length, service.min, service.max) : draft.quantity;
+      const quantity = question.countsQuantity ? parseQuantity(lineCount({ [question.field]: value }, question.field), service.min, service.max) : draft.quantity;
       return { ...draft, extra: { ...draft.extra, [question.field]: value }, quantity };
     }
     case "quantity":
@@ -125,16 +125,15 @@ async function askNextOrSummarise(ctx: BotContext, service: Service, draft: Orde
 async function summarise(ctx: BotContext, service: Service, draft: OrderDraft): Promise<void> {
   const { deps, locale } = ctx;
   const cur = deps.config.SHOP_CURRENCY;
-  const link = draft.link ?? "";
-  const quantity = draft.quantity ?? service.min;
   const extra = Object.keys(draft.extra).length ? draft.extra : undefined;
   let pending: PendingOrder;
   let balance: Decimal;
   try {
+    // prepareOrder decides what was not asked: no link, a package's one quantity.
     const svc = await orderableFromRow(deps.db, draft.serviceId, await ctx.catalogue.service(draft.serviceId), ctx.user);
-    const prepared = prepareOrder(svc, { serviceId: draft.serviceId, link, quantity, extra });
+    const prepared = prepareOrder(svc, { serviceId: draft.serviceId, link: draft.link, quantity: draft.quantity, extra });
     balance = await userBalance(deps.db, ctx.user?.id ?? -1);
-    pending = { serviceId: draft.serviceId, link, quantity: prepared.quantity, extra, charge: prepared.charge.toFixed(4), createdAt: Date.now() };
+    pending = { serviceId: draft.serviceId, link: prepared.link, quantity: prepared.quantity, extra, charge: prepared.charge.toFixed(4), createdAt: Date.now() };
   } catch (error) {
     if (!(error instanceof DomainError)) throw error;
     return void (await ctx.reply(errorText(ctx.i18n, locale, error, cur)));
@@ -144,8 +143,8 @@ async function summarise(ctx: BotContext, service: Service, draft: OrderDraft): 
   const lines = [
     ctx.t("order-summary", {
       service: localName(service, locale),
-      link: link || "—",
-      quantity: String(quantity),
+      link: pending.link || "—",
+      quantity: String(pending.quantity),
       price: money(locale, pending.charge, cur),
       balance: money(locale, balance.toString(), cur),
     }),
