@@ -17,6 +17,9 @@ export type GraphQLError = import("graphql").GraphQLError;
 
 export const { createYoga } = require("graphql-yoga") as typeof import("graphql-yoga");
 
+// graphql-jit's ESM build would import graphql on its own; its CommonJS build requires the one above.
+export const { compileQuery, isCompiledQuery } = require("graphql-jit") as typeof import("graphql-jit");
+
 const pothos = require("@pothos/core") as typeof import("@pothos/core");
 export const SchemaBuilder = pothos.default;
 export const { BasePlugin } = pothos;

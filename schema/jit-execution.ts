@@ -3,8 +3,9 @@
 // graphql-js's executor walking the schema for every field of every row (a third of the orders page's
 // CPU at 50 rows, measured). Last in the plugin list, so the checks that may stop execution run first.
 import type { DocumentNode } from "graphql";
-import { compileQuery, isCompiledQuery, type CompiledQuery } from "graphql-jit";
+import type { CompiledQuery } from "graphql-jit";
 import type { Plugin } from "graphql-yoga";
+import { compileQuery, isCompiledQuery } from "./graphql-runtime.js";
 
 export function jitExecution(): Plugin {
   const compiled = new WeakMap<DocumentNode, Map<string, CompiledQuery | null>>();
